@@ -1,0 +1,21 @@
+using KxHome.Host.Health;
+using KxHome.Host.Hosting;
+using KxHome.Workflows;
+
+var layout = ContentLayout.Find();
+var builder = WebApplication.CreateBuilder(args);
+layout.AddRootSettings(builder.Configuration, builder.Environment.EnvironmentName);
+layout.AnchorDatabasePath(builder.Configuration);
+
+builder.Services.AddProblemDetails();
+builder.Services.AddSingleton(layout);
+builder.Services.AddHostedService<WorkflowFolderDeployer>(); // first: the database must exist before the job worker starts
+builder.Services.AddKxWorkflows(builder.Configuration);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.MapHealth();
+app.Run();
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,28 @@
+using KxHome.Workflows.Model;
+
+namespace KxHome.Workflows.Execution.Behaviors;
+
+/// <summary>The behaviour of each element kind.</summary>
+internal static class BehaviorFor
+{
+    private static readonly Dictionary<FlowNodeKind, IFlowNodeBehavior> Behaviors = new()
+    {
+        [FlowNodeKind.NoneStartEvent] = new PassThroughBehavior(),
+        [FlowNodeKind.NoneIntermediateThrowEvent] = new PassThroughBehavior(),
+        [FlowNodeKind.Task] = new PassThroughBehavior(),
+        [FlowNodeKind.ManualTask] = new PassThroughBehavior(),
+        [FlowNodeKind.NoneEndEvent] = new NoneEndEventBehavior(),
+        [FlowNodeKind.TerminateEndEvent] = new TerminateEndEventBehavior(),
+        [FlowNodeKind.UserTask] = new UserTaskBehavior(),
+        [FlowNodeKind.ServiceTask] = new ServiceTaskBehavior(),
+        [FlowNodeKind.SubProcess] = new SubProcessBehavior(),
+        [FlowNodeKind.ExclusiveGateway] = new ExclusiveGatewayBehavior(),
+        [FlowNodeKind.ParallelGateway] = new ParallelGatewayBehavior(),
+        [FlowNodeKind.InclusiveGateway] = new InclusiveGatewayBehavior(),
+    };
+
+    public static IFlowNodeBehavior Node(FlowNode node) =>
+        Behaviors.TryGetValue(node.Kind, out var behavior)
+            ? behavior
+            : throw new IncidentException("unsupported-element", $"“{node.DisplayName}” 是引擎不能执行的元素");
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using KxHome.Workflows.Runtime;
+
+namespace KxHome.Workflows.Execution;
+
+/// <summary>A user task the step created, with its attributes evaluated.</summary>
+internal sealed record NewUserTask(
+    Guid Id, Guid TokenId, string ElementId, string? Name, string? Assignee,
+    IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateGroups,
+    string? FormKey, DateTime? DueAt, int Priority);
+
+/// <summary>A service-task job the step created; a worker runs its topic's handler after commit.</summary>
+internal sealed record NewJob(Guid Id, Guid TokenId, string ElementId, string Topic);
+
+/// <summary>A user task or job that ended without being done (the token was cancelled or terminated).</summary>
+internal sealed record ClosedWait(WaitKind Kind, Guid Id);
+
+/// <summary>An incident the step raised.</summary>
+internal sealed record NewIncident(Guid Id, Guid TokenId, string ElementId, string Kind, string Message);
+
+/// <summary>One history entry the step wrote.</summary>
+internal sealed record HistoryRecord(
+    HistoryKind Kind, DateTime At, string? ElementId, string? ElementName,
+    Guid? TaskId = null, string? UserId = null, string? Comment = null, JsonNode? Data = null);

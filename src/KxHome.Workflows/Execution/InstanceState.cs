@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using KxHome.Workflows.Runtime;
+
+namespace KxHome.Workflows.Execution;
+
+/// <summary>The complete runtime state of one process instance; stored as one JSON document per instance.</summary>
+internal sealed class InstanceState
+{
+    public Guid Id { get; set; }
+    public string DefinitionId { get; set; } = "";
+    public string? BusinessKey { get; set; }
+    public InstanceStatus Status { get; set; }
+    public List<ScopeState> Scopes { get; set; } = [];
+    public List<Token> Tokens { get; set; } = [];
+
+    public ScopeState Root => Scopes[0];
+
+    public ScopeState Scope(Guid id) => Scopes.First(s => s.Id == id);
+
+    public Token? TokenWaitingOn(Guid waitId) => Tokens.FirstOrDefault(t => t.WaitId == waitId);
+
+    /// <summary>The value of a variable as seen from a scope: its own, else the nearest enclosing scope's.</summary>
+    public IReadOnlyDictionary<string, JsonNode?> VisibleVariables(Guid scopeId)
+    {
+        var chain = new List<ScopeState>();
+        for (ScopeState? s = Scope(scopeId); s is not null; s = s.ParentId is { } p ? Scope(p) : null) chain.Add(s);
+        if (chain.Count == 1) return chain[0].Variables;
+        var merged = new Dictionary<string, JsonNode?>();
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            foreach (var (name, value) in chain[i].Variables) merged[name] = value;
+        }
+        return merged;
+    }
+}
+
+/// <summary>A process or embedded sub-process scope instance with its local variables.</summary>
+internal sealed class ScopeState
+{
+    public Guid Id { get; set; }
+    public Guid? ParentId { get; set; }
+
+    /// <summary>The sub-process element; null for the process itself.</summary>
+    public string? ElementId { get; set; }
+
+    /// <summary>The token waiting on the sub-process element in the parent scope.</summary>
+    public Guid? ParentTokenId { get; set; }
+
+    public Dictionary<string, JsonNode?> Variables { get; set; } = [];
+}
+
+/// <summary>A token: where one path of execution is and what it waits on.</summary>
+internal sealed class Token
+{
+    public Guid Id { get; set; }
+    public string ElementId { get; set; } = "";
+    public Guid ScopeId { get; set; }
+    public TokenStatus Status { get; set; }
+
+    /// <summary>The flow the token arrived by; joins count arrivals per flow.</summary>
+    public string? ArrivedVia { get; set; }
+
+    public WaitKind WaitKind { get; set; }
+
+    /// <summary>The user task, job or child scope the token waits on.</summary>
+    public Guid? WaitId { get; set; }
+
+    public Guid? IncidentId { get; set; }
+
+    /// <summary>Whether the incident happened while running the element or while choosing where to leave it.</summary>
+    public IncidentPhase IncidentPhase { get; set; }
+}
+
+internal enum TokenStatus { Active, Waiting, Joining, Incident }
+
+internal enum WaitKind { None, UserTask, Job, SubProcess }
+
+internal enum IncidentPhase { Execute, Leave }

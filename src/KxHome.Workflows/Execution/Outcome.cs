@@ -1,0 +1,23 @@
+namespace KxHome.Workflows.Execution;
+
+/// <summary>What a behaviour answers: leave by these flows, wait, or the token is done here.</summary>
+internal abstract record Outcome
+{
+    public static readonly Outcome Wait = new WaitOutcome();
+    public static readonly Outcome End = new EndOutcome();
+    public static readonly Outcome Park = new ParkOutcome();
+
+    public static Outcome Leave(IReadOnlyList<string> flows) => new LeaveOutcome(flows);
+}
+
+/// <summary>Leave along these flows (none means the path simply ends).</summary>
+internal sealed record LeaveOutcome(IReadOnlyList<string> Flows) : Outcome;
+
+/// <summary>Wait on the bookmark the behaviour created: a task, a job, a child scope.</summary>
+internal sealed record WaitOutcome : Outcome;
+
+/// <summary>The token ends at this element.</summary>
+internal sealed record EndOutcome : Outcome;
+
+/// <summary>The token waits at a join for others to arrive.</summary>
+internal sealed record ParkOutcome : Outcome;

@@ -1,0 +1,135 @@
+using System.Text.Json.Nodes;
+using KxHome.Workflows.Model;
+using KxHome.Workflows.Runtime;
+
+namespace KxHome.Workflows.Execution;
+
+// The things that can happen to an instance; each is one step.
+internal sealed partial class Step
+{
+    public static InstanceState NewInstance(Guid id, string definitionId, string? businessKey) => new()
+    {
+        Id = id,
+        DefinitionId = definitionId,
+        BusinessKey = businessKey,
+        Status = InstanceStatus.Active,
+        Scopes = [new ScopeState { Id = id }],
+    };
+
+    public void Start(IReadOnlyDictionary<string, JsonNode?> variables, string? userId)
+    {
+        Record(HistoryKind.InstanceStarted, null, userId: userId);
+        SetLocalVariables(state.Root, variables, userId);
+        var start = model.Root.NoneStart
+            ?? throw new WorkflowException("no-start-event", $"流程 “{model.Key}” 没有可直接启动的空开始事件");
+        Enqueue(NewToken(start.Id, state.Root.Id));
+        Run();
+    }
+
+    public void CompleteUserTask(Guid taskId, string? userId, IReadOnlyDictionary<string, JsonNode?> variables, string? comment)
+    {
+        var token = WaitingToken(taskId, WaitKind.UserTask);
+        var node = model.Node(token.ElementId);
+        SetVariables(token.ScopeId, variables, userId);
+        Record(HistoryKind.TaskCompleted, node, taskId, userId, comment, ToObject(variables));
+        CompletedWaits.Add(new ClosedWait(WaitKind.UserTask, taskId));
+        Continue(token);
+        Run();
+    }
+
+    public void CompleteJob(Guid jobId, IReadOnlyDictionary<string, JsonNode?> variables, string? userId = null, string? comment = null)
+    {
+        var token = WaitingToken(jobId, WaitKind.Job);
+        SetVariables(token.ScopeId, variables, userId);
+        if (token.IncidentId is { } incidentId)
+        {
+            ClosedIncidents.Add(incidentId);
+            Record(HistoryKind.IncidentResolved, model.Node(token.ElementId), userId: userId, comment: comment);
+            token.IncidentId = null;
+        }
+        CompletedWaits.Add(new ClosedWait(WaitKind.Job, jobId));
+        Continue(token);
+        Run();
+    }
+
+    /// <summary>A handler gave up for good: the token stops at the service task with an incident.</summary>
+    public void FailJob(Guid jobId, string message)
+    {
+        var token = WaitingToken(jobId, WaitKind.Job);
+        RaiseIncident(token, model.Node(token.ElementId), "handler-failed", message, IncidentPhase.Execute);
+    }
+
+    public void RetryIncident(Guid incidentId, string? userId)
+    {
+        var token = state.Tokens.FirstOrDefault(t => t.IncidentId == incidentId)
+            ?? throw new WorkflowException("incident-not-found", "该异常已处理或不存在");
+        var node = model.Node(token.ElementId);
+        ClosedIncidents.Add(incidentId);
+        Record(HistoryKind.IncidentRetried, node, userId: userId);
+        token.IncidentId = null;
+        if (token.IncidentPhase == IncidentPhase.Leave)
+        {
+            token.Status = TokenStatus.Waiting;
+            Continue(token);
+        }
+        else
+        {
+            CloseWait(token);
+            Enqueue(token);
+        }
+        Run();
+    }
+
+    public void Cancel(string? userId, string? reason)
+    {
+        foreach (var token in state.Tokens.Where(t => state.Scope(t.ScopeId).ParentId is null).ToList())
+        {
+            CancelToken(token, userId);
+        }
+        state.Status = InstanceStatus.Cancelled;
+        Record(HistoryKind.InstanceCancelled, null, userId: userId, comment: reason);
+    }
+
+    /// <summary>Removes a token and everything it waits on, recording it in history.</summary>
+    public void CancelToken(Token token, string? userId)
+    {
+        var node = model.Node(token.ElementId);
+        CloseWait(token);
+        if (token.IncidentId is { } incidentId) ClosedIncidents.Add(incidentId);
+        Record(HistoryKind.ElementCancelled, node, userId: userId);
+        state.Tokens.Remove(token);
+    }
+
+    private void CloseWait(Token token)
+    {
+        switch (token.WaitKind)
+        {
+            case WaitKind.UserTask or WaitKind.Job:
+                ClosedWaits.Add(new ClosedWait(token.WaitKind, token.WaitId!.Value));
+                if (token.WaitKind == WaitKind.UserTask) Record(HistoryKind.TaskCancelled, model.Node(token.ElementId), token.WaitId);
+                break;
+            case WaitKind.SubProcess:
+                var childScope = token.WaitId!.Value;
+                foreach (var child in state.Tokens.Where(t => t.ScopeId == childScope).ToList()) CancelToken(child, null);
+                state.Scopes.RemoveAll(s => s.Id == childScope);
+                break;
+        }
+        token.WaitKind = WaitKind.None;
+        token.WaitId = null;
+    }
+
+    private Token WaitingToken(Guid waitId, WaitKind kind)
+    {
+        var token = state.TokenWaitingOn(waitId);
+        return token is not null && token.WaitKind == kind
+            ? token
+            : throw new WorkflowException("not-waiting", "流程已不在等待这一步");
+    }
+
+    private static JsonObject ToObject(IReadOnlyDictionary<string, JsonNode?> variables)
+    {
+        var obj = new JsonObject();
+        foreach (var (name, value) in variables) obj[name] = value?.DeepClone();
+        return obj;
+    }
+}

@@ -1,0 +1,39 @@
+using KxHome.Workflows.Expressions;
+using KxHome.Workflows.Parsing;
+using KxHome.Workflows.Persistence;
+using KxHome.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KxHome.Workflows;
+
+/// <summary>The one registration entry for the engine.</summary>
+public static class KxWorkflowsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the engine, its SQLite database, the expression sandbox, the job worker and the system clock
+    /// (unless a <see cref="TimeProvider"/> is already registered). Handlers are added with
+    /// <see cref="AddServiceTaskHandler{T}"/>.
+    /// </summary>
+    public static IServiceCollection AddKxWorkflows(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.Section));
+        var options = configuration.GetSection(WorkflowOptions.Section).Get<WorkflowOptions>() ?? new WorkflowOptions();
+        services.AddDbContextFactory<WorkflowDbContext>(db => db.UseSqlite(options.ConnectionString));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new ExpressionLimits());
+        services.AddSingleton<IExpressionEvaluator, JintExpressionEvaluator>();
+        services.AddSingleton(new BpmnParser());
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<WorkflowDatabase>();
+        services.AddHostedService<JobWorker>();
+        return services;
+    }
+
+    /// <summary>Registers the handler for one service-task topic.</summary>
+    public static IServiceCollection AddServiceTaskHandler<T>(this IServiceCollection services) where T : class, IServiceTaskHandler =>
+        services.AddSingleton<IServiceTaskHandler, T>();
+}

@@ -1,0 +1,21 @@
+namespace KxHome.Workflows.Model;
+
+/// <summary>The BPMN element kinds the engine knows how to run.</summary>
+public enum FlowNodeKind
+{
+    NoneStartEvent,
+    NoneEndEvent,
+    TerminateEndEvent,
+    NoneIntermediateThrowEvent,
+    Task,
+    ManualTask,
+    UserTask,
+    ServiceTask,
+    ExclusiveGateway,
+    ParallelGateway,
+    InclusiveGateway,
+    SubProcess,
+
+    /// <summary>An element the engine cannot run; only non-executable processes may contain one.</summary>
+    Unsupported,
+}

@@ -1,0 +1,50 @@
+namespace KxHome.Workflows.Model;
+
+/// <summary>One executable BPMN process, immutable once parsed.</summary>
+public sealed class ProcessModel
+{
+    private readonly Dictionary<string, (FlowNode Node, FlowScope Scope)> _index = [];
+
+    /// <summary>Builds the model and indexes every node by id, however deeply nested.</summary>
+    public ProcessModel(string key, string? name, bool isExecutable, FlowScope root)
+    {
+        Key = key;
+        Name = name;
+        IsExecutable = isExecutable;
+        Root = root;
+        Index(root);
+    }
+
+    /// <summary>The process id, used as the definition key.</summary>
+    public string Key { get; }
+
+    /// <summary>The display name.</summary>
+    public string? Name { get; }
+
+    /// <summary>Whether the file marks it executable.</summary>
+    public bool IsExecutable { get; }
+
+    /// <summary>The top-level scope.</summary>
+    public FlowScope Root { get; }
+
+    /// <summary>Every node, however deeply nested.</summary>
+    public IEnumerable<FlowNode> AllNodes => _index.Values.Select(v => v.Node);
+
+    /// <summary>The node with this id anywhere in the process.</summary>
+    public FlowNode Node(string id) => _index[id].Node;
+
+    /// <summary>The scope that directly holds the node.</summary>
+    public FlowScope ScopeOf(string nodeId) => _index[nodeId].Scope;
+
+    /// <summary>True if a node with this id exists anywhere in the process.</summary>
+    public bool Contains(string nodeId) => _index.ContainsKey(nodeId);
+
+    private void Index(FlowScope scope)
+    {
+        foreach (var node in scope.Nodes)
+        {
+            _index[node.Id] = (node, scope);
+            if (node is SubProcessNode sub) Index(sub.Scope);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Xml.Linq;
+using KxHome.Workflows.Model;
+
+namespace KxHome.Workflows.Parsing;
+
+internal sealed partial class ProcessReader
+{
+    private FlowNode ReadNode(XElement element)
+    {
+        var id = (string?)element.Attribute("id") ?? "";
+        var name = (string?)element.Attribute("name");
+        var local = element.Name.LocalName;
+        var node = local switch
+        {
+            "startEvent" => ReadEvent(element, id, name, FlowNodeKind.NoneStartEvent),
+            "endEvent" => ReadEvent(element, id, name, FlowNodeKind.NoneEndEvent),
+            "intermediateThrowEvent" => ReadEvent(element, id, name, FlowNodeKind.NoneIntermediateThrowEvent),
+            "task" => new SimpleNode(id, name, FlowNodeKind.Task),
+            "manualTask" => new SimpleNode(id, name, FlowNodeKind.ManualTask),
+            "userTask" => new UserTaskNode(id, name, ReadUserTask(element, id)),
+            "serviceTask" or "sendTask" or "businessRuleTask" => ReadServiceTask(element, id, name),
+            "subProcess" => ReadSubProcess(element, id, name),
+            "exclusiveGateway" => new SimpleNode(id, name, FlowNodeKind.ExclusiveGateway),
+            "parallelGateway" => new SimpleNode(id, name, FlowNodeKind.ParallelGateway),
+            "inclusiveGateway" => new SimpleNode(id, name, FlowNodeKind.InclusiveGateway),
+            _ => Unsupported(element, id, name, $"暂不支持{BpmnNames.Describe(local)} <{local}>"),
+        };
+        var loop = element.Elements().FirstOrDefault(e => e.Name.LocalName.EndsWith("LoopCharacteristics", StringComparison.Ordinal));
+        if (loop is not null && node is not UnsupportedNode)
+        {
+            node = Unsupported(element, id, name, $"暂不支持{BpmnNames.Describe(loop.Name.LocalName)}的“{name ?? id}”");
+        }
+        return node with { DefaultFlowId = (string?)element.Attribute("default") };
+    }
+
+    private FlowNode ReadEvent(XElement element, string id, string? name, FlowNodeKind noneKind)
+    {
+        var definitions = element.Elements()
+            .Where(e => BpmnNames.EventDefinitions.Contains(e.Name.LocalName) || e.Name.LocalName == "eventDefinitionRef")
+            .ToList();
+        if (definitions.Count == 0) return new SimpleNode(id, name, noneKind);
+        var first = definitions[0].Name.LocalName;
+        if (definitions.Count == 1 && noneKind == FlowNodeKind.NoneEndEvent && first == "terminateEventDefinition")
+        {
+            return new SimpleNode(id, name, FlowNodeKind.TerminateEndEvent);
+        }
+        var kind = definitions.Count > 1 ? "多重" : BpmnNames.Describe(first);
+        return Unsupported(element, id, name, $"暂不支持{kind}{BpmnNames.Describe(element.Name.LocalName)}");
+    }
+
+    private UserTaskSettings ReadUserTask(XElement element, string id) => new(
+        Assignee: ReadExpression(element, id, Camunda(element, "assignee")),
+        CandidateUsers: ReadExpression(element, id, Camunda(element, "candidateUsers")),
+        CandidateGroups: ReadExpression(element, id, Camunda(element, "candidateGroups")),
+        FormKey: Camunda(element, "formKey"),
+        DueDate: ReadExpression(element, id, Camunda(element, "dueDate")),
+        Priority: ReadExpression(element, id, Camunda(element, "priority")));
+
+    private FlowNode ReadServiceTask(XElement element, string id, string? name)
+    {
+        var topic = Camunda(element, "topic");
+        if (Camunda(element, "type") == "external" && !string.IsNullOrWhiteSpace(topic))
+        {
+            return new ServiceTaskNode(id, name, topic.Trim());
+        }
+        return Unsupported(element, id, name,
+            $"{BpmnNames.Describe(element.Name.LocalName)}须设为外部任务（camunda:type=\"external\"）并填写主题 camunda:topic");
+    }
+
+    private FlowNode ReadSubProcess(XElement element, string id, string? name)
+    {
+        if ((string?)element.Attribute("triggeredByEvent") == "true")
+        {
+            return Unsupported(element, id, name, "暂不支持事件子流程");
+        }
+        var scope = ReadScope(element, id);
+        if (scope.NoneStart is null)
+        {
+            Executable(element, "no-start-event", $"子流程 “{name ?? id}” 没有空开始事件", id);
+        }
+        return new SubProcessNode(id, name, scope);
+    }
+
+    private UnsupportedNode Unsupported(XElement element, string id, string? name, string message)
+    {
+        Executable(element, "unsupported-element", $"“{name ?? id}”：{message}", id);
+        return new UnsupportedNode(id, name, element.Name.LocalName);
+    }
+
+    private static string? Camunda(XElement element, string attribute) => (string?)element.Attribute(BpmnNames.Camunda + attribute);
+}

@@ -1,0 +1,135 @@
+using System.Xml.Linq;
+using KxHome.Workflows.Expressions;
+using KxHome.Workflows.Model;
+
+namespace KxHome.Workflows.Parsing;
+
+/// <summary>Reads one &lt;process&gt; element. Structural problems are always reported; problems of execution only when the process is executable.</summary>
+internal sealed partial class ProcessReader(XElement process, List<BpmnProblem> problems)
+{
+    private readonly bool _executable = (string?)process.Attribute("isExecutable") == "true";
+
+    public ProcessModel Read()
+    {
+        var id = (string?)process.Attribute("id") ?? "";
+        if (id.Length == 0) Structural(process, "missing-id", "流程缺少 id");
+        var root = ReadScope(process, id);
+        if (_executable && !process.Elements(BpmnNames.Model + "startEvent").Any())
+        {
+            Structural(process, "no-start-event", $"可执行流程 “{id}” 没有开始事件");
+        }
+        return new ProcessModel(id, (string?)process.Attribute("name"), _executable, root);
+    }
+
+    private FlowScope ReadScope(XElement container, string scopeId)
+    {
+        var nodes = new List<FlowNode>();
+        var flows = new List<SequenceFlow>();
+        var flowElements = new Dictionary<string, XElement>();
+        foreach (var child in container.Elements())
+        {
+            if (child.Name.Namespace != BpmnNames.Model) continue; // vendor extensions are not ours to judge
+            var local = child.Name.LocalName;
+            if (local == "sequenceFlow")
+            {
+                var flow = ReadFlow(child);
+                flows.Add(flow);
+                flowElements[flow.Id] = child;
+            }
+            else if (BpmnNames.FlowNodes.Contains(local))
+            {
+                nodes.Add(ReadNode(child));
+            }
+            else if (!BpmnNames.Inert.Contains(local) && !BpmnNames.EventDefinitions.Contains(local)
+                && local is not ("incoming" or "outgoing" or "multiInstanceLoopCharacteristics" or "standardLoopCharacteristics"))
+            {
+                Executable(child, "unsupported-element", $"不支持的元素 <{local}>");
+            }
+        }
+        return Wire(scopeId, nodes, flows, flowElements);
+    }
+
+    private FlowScope Wire(string scopeId, List<FlowNode> nodes, List<SequenceFlow> flows, Dictionary<string, XElement> flowElements)
+    {
+        var ids = nodes.Select(n => n.Id).ToHashSet();
+        var valid = new List<SequenceFlow>();
+        foreach (var flow in flows)
+        {
+            var element = flowElements[flow.Id];
+            var ok = true;
+            if (!ids.Contains(flow.SourceId))
+            {
+                Structural(element, "flow-source-missing", $"连线 “{flow.Id}” 的起点 “{flow.SourceId}” 不存在于同一流程层级中", flow.Id);
+                ok = false;
+            }
+            if (!ids.Contains(flow.TargetId))
+            {
+                Structural(element, "flow-target-missing", $"连线 “{flow.Id}” 的终点 “{flow.TargetId}” 不存在于同一流程层级中", flow.Id);
+                ok = false;
+            }
+            if (ok) valid.Add(flow);
+        }
+        var wired = nodes.Select(n => n with
+        {
+            Outgoing = valid.Where(f => f.SourceId == n.Id).Select(f => f.Id).ToList(),
+            Incoming = valid.Where(f => f.TargetId == n.Id).Select(f => f.Id).ToList(),
+        }).ToList();
+        foreach (var node in wired.Where(n => n.DefaultFlowId is not null && !n.Outgoing.Contains(n.DefaultFlowId)))
+        {
+            Structural(process, "default-flow-missing",
+                $"“{node.DisplayName}” 的默认连线 “{node.DefaultFlowId}” 不是它的出口连线", node.Id);
+        }
+        return new FlowScope(scopeId, wired, valid);
+    }
+
+    private SequenceFlow ReadFlow(XElement element)
+    {
+        var id = (string?)element.Attribute("id") ?? "";
+        var condition = element.Element(BpmnNames.Model + "conditionExpression");
+        Expression? expression = null;
+        if (condition is not null && !string.IsNullOrWhiteSpace(condition.Value))
+        {
+            var language = (string?)condition.Attribute("language");
+            if (language is not null && !language.Equals("juel", StringComparison.OrdinalIgnoreCase))
+            {
+                Executable(condition, "unsupported-expression-language",
+                    $"连线 “{id}” 的条件使用脚本语言 “{language}”，请改用 ${{...}} 表达式", id);
+            }
+            else
+            {
+                expression = ReadExpression(condition, id, condition.Value.Trim(), requireScript: true);
+            }
+        }
+        return new SequenceFlow(id, (string?)element.Attribute("name"),
+            (string?)element.Attribute("sourceRef") ?? "", (string?)element.Attribute("targetRef") ?? "", expression);
+    }
+
+    private Expression? ReadExpression(XElement element, string elementId, string? text, bool requireScript = false)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try
+        {
+            var expression = ExpressionText.Parse(text);
+            if (requireScript && expression.IsLiteral)
+            {
+                Executable(element, "bad-expression", $"“{elementId}” 的条件 “{text}” 不是 ${{...}} 表达式", elementId);
+                return null;
+            }
+            return expression;
+        }
+        catch (ExpressionException ex)
+        {
+            Executable(element, "bad-expression", ex.Message, elementId);
+            return null;
+        }
+    }
+
+    private void Structural(XElement element, string code, string message, string? elementId = null) =>
+        problems.Add(new BpmnProblem(code, message, elementId ?? (string?)element.Attribute("id"),
+            BpmnParser.Line(element), BpmnParser.Column(element)));
+
+    private void Executable(XElement element, string code, string message, string? elementId = null)
+    {
+        if (_executable) Structural(element, code, message, elementId);
+    }
+}

@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace KxHome.Workflows.Persistence.Migrations;
+
+/// <summary>
+/// The model as the migrations leave it, written by hand. When the model changes, add a migration and change
+/// this to match; a test fails while they differ.
+/// </summary>
+[DbContext(typeof(WorkflowDbContext))]
+public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
+{
+    /// <inheritdoc />
+    protected override void BuildModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+
+        modelBuilder.Entity("KxHome.Workflows.Persistence.DefinitionRow", b =>
+        {
+            b.Property<string>("Id").HasColumnType("TEXT");
+            b.Property<string>("Key").IsRequired().HasColumnType("TEXT");
+            b.Property<int>("Version").HasColumnType("INTEGER");
+            b.Property<string>("Name").HasColumnType("TEXT");
+            b.Property<string>("Xml").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("XmlHash").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTime>("DeployedAt").HasColumnType("TEXT");
+            b.Property<string>("DeployedBy").HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("Key", "Version").IsUnique();
+            b.ToTable("Definitions");
+        });
+
+        modelBuilder.Entity("KxHome.Workflows.Persistence.InstanceRow", b =>
+        {
+            b.Property<Guid>("Id").HasColumnType("TEXT");
+            b.Property<string>("DefinitionId").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("DefinitionKey").IsRequired().HasColumnType("TEXT");
+            b.Property<int>("DefinitionVersion").HasColumnType("INTEGER");
+            b.Property<string>("BusinessKey").HasColumnType("TEXT");
+            b.Property<string>("Status").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTime>("StartedAt").HasColumnType("TEXT");
+            b.Property<DateTime?>("EndedAt").HasColumnType("TEXT");
+            b.Property<string>("StartedBy").HasColumnType("TEXT");
+            b.Property<string>("State").IsRequired().HasColumnType("TEXT");
+            b.Property<Guid>("Revision").IsConcurrencyToken().HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("BusinessKey");
+            b.HasIndex("DefinitionId", "Status");
+            b.ToTable("Instances");
+        });
+
+        modelBuilder.Entity("KxHome.Workflows.Persistence.UserTaskRow", b =>
+        {
+            b.Property<Guid>("Id").HasColumnType("TEXT");
+            b.Property<Guid>("InstanceId").HasColumnType("TEXT");
+            b.Property<Guid>("TokenId").HasColumnType("TEXT");
+            b.Property<string>("ElementId").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("Name").HasColumnType("TEXT");
+            b.Property<string>("DefinitionKey").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("BusinessKey").HasColumnType("TEXT");
+            b.Property<string>("Assignee").HasColumnType("TEXT");
+            b.Property<string>("FormKey").HasColumnType("TEXT");
+            b.Property<DateTime?>("DueAt").HasColumnType("TEXT");
+            b.Property<int>("Priority").HasColumnType("INTEGER");
+            b.Property<string>("State").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
+            b.Property<DateTime?>("EndedAt").HasColumnType("TEXT");
+            b.Property<string>("CompletedBy").HasColumnType("TEXT");
+            b.Property<Guid>("Revision").IsConcurrencyToken().HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("BusinessKey");
+            b.HasIndex("InstanceId");
+            b.HasIndex("State", "Assignee");
+            b.ToTable("UserTasks");
+        });
+
+        modelBuilder.Entity("KxHome.Workflows.Persistence.TaskCandidateRow", b =>
+        {
+            b.Property<Guid>("TaskId").HasColumnType("TEXT");
+            b.Property<string>("Kind").HasColumnType("TEXT");
+            b.Property<string>("Value").HasColumnType("TEXT");
+            b.HasKey("TaskId", "Kind", "Value");
+            b.HasIndex("Kind", "Value");
+            b.ToTable("TaskCandidates");
+            b.HasOne("KxHome.Workflows.Persistence.UserTaskRow", null)
+                .WithMany("Candidates")
+                .HasForeignKey("TaskId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("KxHome.Workflows.Persistence.JobRow", b =>
+        {
+            b.Property<Guid>("Id").HasColumnType("TEXT");
+            b.Property<Guid>("InstanceId").HasColumnType("TEXT");
+            b.Property<Guid>("TokenId").HasColumnType("TEXT");
+            b.Property<string>("ElementId").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("Topic").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTime>("DueAt").HasColumnType("TEXT");
+            b.Property<int>("Attempts").HasColumnType("INTEGER");
+            b.Property<string>("LockOwner").HasColumnType("TEXT");
+            b.Property<DateTime?>("LockExpiresAt").HasColumnType("TEXT");
+            b.Property<string>("LastError").HasColumnType("TEXT");
+            b.Property<Guid?>("IncidentId").HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("DueAt");
+            b.HasIndex("InstanceId");
+            b.ToTable("Jobs");
+        });
+
+        modelBuilder.Entity("KxHome.Workflows.Persistence.IncidentRow", b =>
+        {
+            b.Property<Guid>("Id").HasColumnType("TEXT");
+            b.Property<Guid>("InstanceId").HasColumnType("TEXT");
+            b.Property<string>("ElementId").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("Kind").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("Message").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
+            b.Property<DateTime?>("ResolvedAt").HasColumnType("TEXT");
+            b.Property<string>("ResolvedBy").HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("InstanceId");
+            b.ToTable("Incidents");
+        });
+
+        modelBuilder.Entity("KxHome.Workflows.Persistence.HistoryRow", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<Guid>("InstanceId").HasColumnType("TEXT");
+            b.Property<DateTime>("At").HasColumnType("TEXT");
+            b.Property<string>("Kind").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("ElementId").HasColumnType("TEXT");
+            b.Property<string>("ElementName").HasColumnType("TEXT");
+            b.Property<Guid?>("TaskId").HasColumnType("TEXT");
+            b.Property<string>("UserId").HasColumnType("TEXT");
+            b.Property<string>("Comment").HasColumnType("TEXT");
+            b.Property<string>("Data").HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("InstanceId");
+            b.ToTable("History");
+        });
+    }
+}

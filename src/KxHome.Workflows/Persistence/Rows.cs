@@ -1,0 +1,110 @@
+using KxHome.Workflows.Runtime;
+
+namespace KxHome.Workflows.Persistence;
+
+/// <summary>One deployed version of a process: immutable once written.</summary>
+internal sealed class DefinitionRow
+{
+    public string Id { get; set; } = "";
+    public string Key { get; set; } = "";
+    public int Version { get; set; }
+    public string? Name { get; set; }
+    public string Xml { get; set; } = "";
+    public string XmlHash { get; set; } = "";
+    public DateTime DeployedAt { get; set; }
+    public string? DeployedBy { get; set; }
+}
+
+/// <summary>A process instance; <see cref="State"/> holds its tokens, scopes and variables as JSON.</summary>
+internal sealed class InstanceRow
+{
+    public Guid Id { get; set; }
+    public string DefinitionId { get; set; } = "";
+    public string DefinitionKey { get; set; } = "";
+    public int DefinitionVersion { get; set; }
+    public string? BusinessKey { get; set; }
+    public InstanceStatus Status { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+    public string? StartedBy { get; set; }
+    public string State { get; set; } = "";
+
+    /// <summary>Renewed on every save: two steps on one instance cannot both commit.</summary>
+    public Guid Revision { get; set; }
+}
+
+/// <summary>A user task, open or ended, with the attributes evaluated when it was created.</summary>
+internal sealed class UserTaskRow
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public Guid TokenId { get; set; }
+    public string ElementId { get; set; } = "";
+    public string? Name { get; set; }
+    public string DefinitionKey { get; set; } = "";
+    public string? BusinessKey { get; set; }
+    public string? Assignee { get; set; }
+    public string? FormKey { get; set; }
+    public DateTime? DueAt { get; set; }
+    public int Priority { get; set; }
+    public UserTaskState State { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+    public string? CompletedBy { get; set; }
+    public Guid Revision { get; set; }
+    public List<TaskCandidateRow> Candidates { get; set; } = [];
+}
+
+/// <summary>A user or group that may claim a task.</summary>
+internal sealed class TaskCandidateRow
+{
+    public Guid TaskId { get; set; }
+    public CandidateKind Kind { get; set; }
+    public string Value { get; set; } = "";
+}
+
+internal enum CandidateKind { User, Group }
+
+/// <summary>Work for a service-task handler: due now, or later after a failed attempt.</summary>
+internal sealed class JobRow
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public Guid TokenId { get; set; }
+    public string ElementId { get; set; } = "";
+    public string Topic { get; set; } = "";
+    public DateTime DueAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LockOwner { get; set; }
+    public DateTime? LockExpiresAt { get; set; }
+    public string? LastError { get; set; }
+    public Guid? IncidentId { get; set; }
+}
+
+/// <summary>An element that could not go on, until an administrator retries or resolves it.</summary>
+internal sealed class IncidentRow
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public string ElementId { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Message { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+    public string? ResolvedBy { get; set; }
+}
+
+/// <summary>One line of an instance's audit trail.</summary>
+internal sealed class HistoryRow
+{
+    public long Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public DateTime At { get; set; }
+    public HistoryKind Kind { get; set; }
+    public string? ElementId { get; set; }
+    public string? ElementName { get; set; }
+    public Guid? TaskId { get; set; }
+    public string? UserId { get; set; }
+    public string? Comment { get; set; }
+    public string? Data { get; set; }
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace KxHome.Workflows.Persistence;
+
+/// <summary>The engine's tables. Instants are UTC <see cref="DateTime"/>s; enums are stored by name.</summary>
+public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+{
+    internal DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
+    internal DbSet<InstanceRow> Instances => Set<InstanceRow>();
+    internal DbSet<UserTaskRow> UserTasks => Set<UserTaskRow>();
+    internal DbSet<TaskCandidateRow> TaskCandidates => Set<TaskCandidateRow>();
+    internal DbSet<JobRow> Jobs => Set<JobRow>();
+    internal DbSet<IncidentRow> Incidents => Set<IncidentRow>();
+    internal DbSet<HistoryRow> History => Set<HistoryRow>();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DefinitionRow>(e =>
+        {
+            e.ToTable("Definitions");
+            e.HasIndex(d => new { d.Key, d.Version }).IsUnique();
+        });
+        modelBuilder.Entity<InstanceRow>(e =>
+        {
+            e.ToTable("Instances");
+            e.Property(i => i.Status).HasConversion<string>();
+            e.Property(i => i.Revision).IsConcurrencyToken();
+            e.HasIndex(i => i.BusinessKey);
+            e.HasIndex(i => new { i.DefinitionId, i.Status });
+        });
+        modelBuilder.Entity<UserTaskRow>(e =>
+        {
+            e.ToTable("UserTasks");
+            e.Property(t => t.State).HasConversion<string>();
+            e.Property(t => t.Revision).IsConcurrencyToken();
+            e.HasMany(t => t.Candidates).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(t => new { t.State, t.Assignee });
+            e.HasIndex(t => t.InstanceId);
+            e.HasIndex(t => t.BusinessKey);
+        });
+        modelBuilder.Entity<TaskCandidateRow>(e =>
+        {
+            e.ToTable("TaskCandidates");
+            e.HasKey(c => new { c.TaskId, c.Kind, c.Value });
+            e.Property(c => c.Kind).HasConversion<string>();
+            e.HasIndex(c => new { c.Kind, c.Value });
+        });
+        modelBuilder.Entity<JobRow>(e =>
+        {
+            e.ToTable("Jobs");
+            e.HasIndex(j => j.DueAt);
+            e.HasIndex(j => j.InstanceId);
+        });
+        modelBuilder.Entity<IncidentRow>(e =>
+        {
+            e.ToTable("Incidents");
+            e.HasIndex(i => i.InstanceId);
+        });
+        modelBuilder.Entity<HistoryRow>(e =>
+        {
+            e.ToTable("History");
+            e.Property(h => h.Kind).HasConversion<string>();
+            e.HasIndex(h => h.InstanceId);
+        });
+    }
+}

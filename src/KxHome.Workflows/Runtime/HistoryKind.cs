@@ -1,0 +1,21 @@
+namespace KxHome.Workflows.Runtime;
+
+/// <summary>What a history entry records. History is the audit trail people read.</summary>
+public enum HistoryKind
+{
+    InstanceStarted,
+    InstanceCompleted,
+    InstanceCancelled,
+    ElementEntered,
+    ElementLeft,
+    ElementCancelled,
+    TaskCreated,
+    TaskClaimed,
+    TaskCompleted,
+    TaskCancelled,
+    VariableSet,
+    JobFailed,
+    IncidentRaised,
+    IncidentRetried,
+    IncidentResolved,
+}

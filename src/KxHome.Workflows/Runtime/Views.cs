@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+
+namespace KxHome.Workflows.Runtime;
+
+/// <summary>One deployed version of a process.</summary>
+public sealed record DefinitionView(string Id, string Key, int Version, string? Name, DateTime DeployedAt, string? DeployedBy);
+
+/// <summary>What a deployment did: for each executable process, the version now current and whether it is new.</summary>
+public sealed record DeploymentResult(IReadOnlyList<DeployedDefinition> Definitions);
+
+/// <summary>One process of a deployment.</summary>
+public sealed record DeployedDefinition(DefinitionView Definition, bool IsNewVersion);
+
+/// <summary>A process instance as people and programs see it.</summary>
+public sealed record InstanceView(
+    Guid Id,
+    string DefinitionId,
+    string DefinitionKey,
+    int DefinitionVersion,
+    string? BusinessKey,
+    InstanceStatus Status,
+    DateTime StartedAt,
+    DateTime? EndedAt,
+    string? StartedBy,
+    IReadOnlyList<ActiveElement> ActiveElements,
+    IReadOnlyDictionary<string, JsonNode?> Variables,
+    IReadOnlyList<IncidentView> Incidents,
+    IReadOnlyList<HistoryEntry> History);
+
+/// <summary>Where a token is now: waiting at a task, joining at a gateway, or stuck on an incident.</summary>
+public sealed record ActiveElement(string ElementId, string? ElementName, string State, Guid? TaskId, Guid? IncidentId);
+
+/// <summary>An element that could not go on.</summary>
+public sealed record IncidentView(
+    Guid Id, Guid InstanceId, string ElementId, string Kind, string Message, DateTime CreatedAt,
+    DateTime? ResolvedAt, string? ResolvedBy);
+
+/// <summary>One line of the audit trail.</summary>
+public sealed record HistoryEntry(
+    long Id, DateTime At, HistoryKind Kind, string? ElementId, string? ElementName,
+    Guid? TaskId, string? UserId, string? Comment, JsonNode? Data);
+
+/// <summary>A user task.</summary>
+public sealed record UserTaskView(
+    Guid Id,
+    Guid InstanceId,
+    string? BusinessKey,
+    string DefinitionKey,
+    string ElementId,
+    string? Name,
+    string? Assignee,
+    IReadOnlyList<string> CandidateUsers,
+    IReadOnlyList<string> CandidateGroups,
+    string? FormKey,
+    DateTime? DueAt,
+    int Priority,
+    UserTaskState State,
+    DateTime CreatedAt,
+    DateTime? EndedAt,
+    string? CompletedBy,
+    Guid Revision);
+
+/// <summary>
+/// Filters for user tasks; every filter given must hold. <see cref="CandidateUser"/> and
+/// <see cref="CandidateGroups"/> together mean "offered to this user or to any of these groups".
+/// </summary>
+public sealed record TaskQuery
+{
+    public string? Assignee { get; init; }
+    public string? CandidateUser { get; init; }
+    public IReadOnlyList<string>? CandidateGroups { get; init; }
+    public Guid? InstanceId { get; init; }
+    public string? BusinessKey { get; init; }
+
+    /// <summary>Open tasks only unless set.</summary>
+    public UserTaskState? State { get; init; } = UserTaskState.Open;
+
+    public int Skip { get; init; }
+    public int Take { get; init; } = 100;
+}
+
+/// <summary>How to start an instance.</summary>
+public sealed record StartRequest(string DefinitionKey)
+{
+    public string? BusinessKey { get; init; }
+    public IReadOnlyDictionary<string, object?>? Variables { get; init; }
+    public string? StartedBy { get; init; }
+
+    /// <summary>A fixed version; the latest when null.</summary>
+    public int? Version { get; init; }
+}

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+using KxHome.Workflows.Model;
+using KxHome.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace KxHome.Workflows.Runtime;
+
+public sealed partial class WorkflowEngine
+{
+    /// <summary>
+    /// Deploys every executable process in the file. Changed XML makes version n+1; identical XML changes nothing.
+    /// A file with any problem deploys nothing and throws <see cref="BpmnValidationException"/> listing them all.
+    /// </summary>
+    public async Task<DeploymentResult> DeployAsync(string xml, string? deployedBy = null, CancellationToken ct = default)
+    {
+        var parsed = _parser.Parse(xml);
+        if (!parsed.IsValid) throw new BpmnValidationException(parsed.Problems);
+        var executable = parsed.Processes.Where(p => p.IsExecutable).ToList();
+        if (executable.Count == 0)
+        {
+            throw new BpmnValidationException([new BpmnProblem("no-executable-process", "文件中没有可执行的流程（isExecutable=\"true\"）", null, 0, 0)]);
+        }
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
+        return await TransactAsync(async db =>
+        {
+            var deployed = new List<DeployedDefinition>();
+            foreach (var process in executable)
+            {
+                var latest = await db.Definitions.Where(d => d.Key == process.Key)
+                    .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+                if (latest is not null && latest.XmlHash == hash)
+                {
+                    deployed.Add(new DeployedDefinition(ToView(latest), false));
+                    continue;
+                }
+                var version = (latest?.Version ?? 0) + 1;
+                var row = new DefinitionRow
+                {
+                    Id = $"{process.Key}:{version}", Key = process.Key, Version = version, Name = process.Name,
+                    Xml = xml, XmlHash = hash, DeployedAt = Now, DeployedBy = deployedBy,
+                };
+                db.Definitions.Add(row);
+                deployed.Add(new DeployedDefinition(ToView(row), true));
+            }
+            return new DeploymentResult(deployed);
+        }, ct);
+    }
+
+    /// <summary>Every deployed version, newest first within each key.</summary>
+    public async Task<IReadOnlyList<DefinitionView>> ListDefinitionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Definitions.AsNoTracking().OrderBy(d => d.Key).ThenByDescending(d => d.Version).ToListAsync(ct);
+        return rows.Select(ToView).ToList();
+    }
+
+    /// <summary>The BPMN XML of one version.</summary>
+    public async Task<string> GetDefinitionXmlAsync(string definitionId, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        return await db.Definitions.AsNoTracking().Where(d => d.Id == definitionId).Select(d => d.Xml).FirstOrDefaultAsync(ct)
+            ?? throw new WorkflowNotFoundException("definition-not-found", $"流程定义 “{definitionId}” 不存在");
+    }
+
+    private static DefinitionView ToView(DefinitionRow row) =>
+        new(row.Id, row.Key, row.Version, row.Name, row.DeployedAt, row.DeployedBy);
+}

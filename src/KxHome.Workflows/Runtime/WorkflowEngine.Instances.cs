@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using KxHome.Workflows.Execution;
+using KxHome.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace KxHome.Workflows.Runtime;
+
+public sealed partial class WorkflowEngine
+{
+    /// <summary>Starts an instance of the latest (or a fixed) version and runs it until every token waits or ends.</summary>
+    public async Task<InstanceView> StartAsync(StartRequest request, CancellationToken ct = default)
+    {
+        var variables = VariableValues.FromMap(request.Variables);
+        var (id, started) = await TransactAsync(async db =>
+        {
+            var definition = await db.Definitions.AsNoTracking()
+                .Where(d => d.Key == request.DefinitionKey && (request.Version == null || d.Version == request.Version))
+                .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
+                ?? throw new WorkflowNotFoundException("definition-not-found", $"流程 “{request.DefinitionKey}” 未部署");
+            var model = await _definitions.GetAsync(db, definition.Id, ct);
+            var instanceId = Guid.CreateVersion7();
+            var step = new Step(model, Step.NewInstance(instanceId, definition.Id, request.BusinessKey), _services);
+            step.Start(variables, request.StartedBy);
+            var row = new InstanceRow
+            {
+                Id = instanceId, DefinitionId = definition.Id, DefinitionKey = definition.Key,
+                DefinitionVersion = definition.Version, BusinessKey = request.BusinessKey,
+                StartedAt = step.Now, StartedBy = request.StartedBy,
+            };
+            db.Instances.Add(row);
+            await StepWriter.WriteAsync(db, row, step, request.StartedBy, ct);
+            return (instanceId, step);
+        }, ct);
+        AfterCommit(started);
+        return await GetInstanceAsync(id, ct);
+    }
+
+    /// <summary>The instance with its active elements, variables, incidents and history.</summary>
+    public async Task<InstanceView> GetInstanceAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
+            ?? throw new WorkflowNotFoundException("instance-not-found", "流程实例不存在");
+        var state = StateSerializer.Read(row.State);
+        var model = await _definitions.GetAsync(db, row.DefinitionId, ct);
+        var incidents = await db.Incidents.AsNoTracking().Where(i => i.InstanceId == instanceId)
+            .OrderBy(i => i.CreatedAt).ToListAsync(ct);
+        var history = await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId)
+            .OrderBy(h => h.Id).ToListAsync(ct);
+        var active = state.Tokens.Select(t => new ActiveElement(
+            t.ElementId, model.Node(t.ElementId).Name, t.Status.ToString(),
+            t.WaitKind == WaitKind.UserTask ? t.WaitId : null, t.IncidentId)).ToList();
+        return new InstanceView(row.Id, row.DefinitionId, row.DefinitionKey, row.DefinitionVersion, row.BusinessKey,
+            row.Status, row.StartedAt, row.EndedAt, row.StartedBy, active, state.Root.Variables,
+            incidents.Select(ToView).ToList(),
+            history.Select(h => new HistoryEntry(h.Id, h.At, h.Kind, h.ElementId, h.ElementName, h.TaskId, h.UserId,
+                h.Comment, h.Data is null ? null : JsonNode.Parse(h.Data))).ToList());
+    }
+
+    /// <summary>Sets variables on the process, or locally on the running sub-process with that element id.</summary>
+    public Task SetVariablesAsync(Guid instanceId, IReadOnlyDictionary<string, object?> variables, string? userId,
+        string? subProcessId = null, CancellationToken ct = default) =>
+        RunStepAsync(instanceId, userId, step =>
+        {
+            var scope = subProcessId is null
+                ? step.State.Root
+                : step.State.Scopes.FirstOrDefault(s => s.ElementId == subProcessId)
+                    ?? throw new WorkflowNotFoundException("scope-not-found", $"子流程 “{subProcessId}” 当前没有运行");
+            step.SetLocalVariables(scope, VariableValues.FromMap(variables), userId);
+        }, ct);
+
+    /// <summary>Ends the instance: open tasks are cancelled, pending jobs dropped, the reason kept in history.</summary>
+    public Task CancelAsync(Guid instanceId, string? userId, string? reason, CancellationToken ct = default) =>
+        RunStepAsync(instanceId, userId, step => step.Cancel(userId, reason), ct);
+
+    /// <summary>Runs the element again (after its data was fixed), or chooses its outgoing flows again.</summary>
+    public Task RetryIncidentAsync(Guid incidentId, string? userId, CancellationToken ct = default) =>
+        RunIncidentStepAsync(incidentId, userId, step => step.RetryIncident(incidentId, userId), ct);
+
+    /// <summary>
+    /// Declares the work of a failed service task done by hand: the token leaves the task with the given variables.
+    /// Other incidents must be retried once their data is fixed.
+    /// </summary>
+    public Task ResolveIncidentAsync(Guid incidentId, string? userId, IReadOnlyDictionary<string, object?>? variables,
+        string? comment, CancellationToken ct = default) =>
+        RunIncidentStepAsync(incidentId, userId, step =>
+        {
+            var token = step.State.Tokens.FirstOrDefault(t => t.IncidentId == incidentId)
+                ?? throw new WorkflowConflictException("incident-closed", "该异常已处理");
+            if (token.WaitKind != WaitKind.Job)
+            {
+                throw new WorkflowException("incident-needs-retry", "此类异常不能直接跳过，请修正数据后重试");
+            }
+            step.CompleteJob(token.WaitId!.Value, VariableValues.FromMap(variables), userId, comment);
+        }, ct);
+
+    private async Task RunIncidentStepAsync(Guid incidentId, string? userId, Action<Step> act, CancellationToken ct)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, ct)
+            ?? throw new WorkflowNotFoundException("incident-not-found", "异常不存在");
+        if (incident.ResolvedAt is not null) throw new WorkflowConflictException("incident-closed", "该异常已处理");
+        await RunStepAsync(incident.InstanceId, userId, act, ct);
+    }
+
+    private async Task RunStepAsync(Guid instanceId, string? userId, Action<Step> act, CancellationToken ct)
+    {
+        var done = await TransactAsync(async db =>
+        {
+            var (row, step) = await LoadStepAsync(db, instanceId, ct);
+            act(step);
+            await StepWriter.WriteAsync(db, row, step, userId, ct);
+            return step;
+        }, ct);
+        AfterCommit(done);
+    }
+
+    private static IncidentView ToView(IncidentRow row) =>
+        new(row.Id, row.InstanceId, row.ElementId, row.Kind, row.Message, row.CreatedAt, row.ResolvedAt, row.ResolvedBy);
+}

@@ -1,0 +1,108 @@
+using KxHome.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace KxHome.Workflows.Runtime;
+
+public sealed partial class WorkflowEngine
+{
+    /// <summary>User tasks matching the query, highest priority first, then oldest first.</summary>
+    public async Task<IReadOnlyList<UserTaskView>> QueryTasksAsync(TaskQuery query, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var tasks = db.UserTasks.AsNoTracking();
+        if (query.State is { } state) tasks = tasks.Where(t => t.State == state);
+        if (query.Assignee is { } assignee) tasks = tasks.Where(t => t.Assignee == assignee);
+        if (query.InstanceId is { } instanceId) tasks = tasks.Where(t => t.InstanceId == instanceId);
+        if (query.BusinessKey is { } businessKey) tasks = tasks.Where(t => t.BusinessKey == businessKey);
+        if (query.CandidateUser is not null || query.CandidateGroups is { Count: > 0 })
+        {
+            var user = query.CandidateUser;
+            var groups = query.CandidateGroups ?? [];
+            tasks = tasks.Where(t => t.Candidates.Any(c =>
+                (c.Kind == CandidateKind.User && c.Value == user) || (c.Kind == CandidateKind.Group && groups.Contains(c.Value))));
+        }
+        var rows = await tasks.Include(t => t.Candidates)
+            .OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt)
+            .Skip(query.Skip).Take(query.Take).ToListAsync(ct);
+        return rows.Select(ToView).ToList();
+    }
+
+    /// <summary>One user task.</summary>
+    public async Task<UserTaskView> GetTaskAsync(Guid taskId, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var row = await db.UserTasks.AsNoTracking().Include(t => t.Candidates).FirstOrDefaultAsync(t => t.Id == taskId, ct)
+            ?? throw TaskNotFound();
+        return ToView(row);
+    }
+
+    /// <summary>Makes the user the task's assignee; refused when someone else holds it or it is no longer open.</summary>
+    public async Task<UserTaskView> ClaimAsync(Guid taskId, string userId, CancellationToken ct = default)
+    {
+        await TransactAsync(async db =>
+        {
+            var task = await OpenTaskAsync(db, taskId, ct);
+            if (task.Assignee == userId) return true;
+            if (task.Assignee is not null)
+            {
+                throw new WorkflowConflictException("task-claimed", $"该任务已由 {task.Assignee} 认领");
+            }
+            task.Assignee = userId;
+            task.Revision = Guid.NewGuid();
+            db.History.Add(new HistoryRow
+            {
+                InstanceId = task.InstanceId, At = Now, Kind = HistoryKind.TaskClaimed, ElementId = task.ElementId,
+                ElementName = task.Name, TaskId = task.Id, UserId = userId,
+            });
+            return true;
+        }, ct);
+        return await GetTaskAsync(taskId, ct);
+    }
+
+    /// <summary>
+    /// Completes the task with output variables and a comment, and moves the instance on. A task held by someone
+    /// else is refused; a task already done gives a <see cref="WorkflowConflictException"/>.
+    /// </summary>
+    public async Task CompleteTaskAsync(Guid taskId, string userId, IReadOnlyDictionary<string, object?>? variables = null,
+        string? comment = null, CancellationToken ct = default)
+    {
+        var values = VariableValues.FromMap(variables);
+        var done = await TransactAsync(async db =>
+        {
+            var task = await OpenTaskAsync(db, taskId, ct);
+            if (task.Assignee is not null && task.Assignee != userId)
+            {
+                throw new WorkflowException("task-assigned-to-other", $"该任务由 {task.Assignee} 办理，不能代为完成");
+            }
+            var (row, step) = await LoadStepAsync(db, task.InstanceId, ct);
+            step.CompleteUserTask(taskId, userId, values, comment);
+            task.State = UserTaskState.Completed;
+            task.EndedAt = step.Now;
+            task.CompletedBy = userId;
+            task.Revision = Guid.NewGuid();
+            await StepWriter.WriteAsync(db, row, step, userId, ct);
+            return step;
+        }, ct);
+        AfterCommit(done);
+    }
+
+    private static async Task<UserTaskRow> OpenTaskAsync(WorkflowDbContext db, Guid taskId, CancellationToken ct)
+    {
+        var task = await db.UserTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct) ?? throw TaskNotFound();
+        return task.State switch
+        {
+            UserTaskState.Open => task,
+            UserTaskState.Completed => throw new WorkflowConflictException("task-already-completed",
+                $"该任务已由 {task.CompletedBy} 办理完毕"),
+            _ => throw new WorkflowConflictException("task-cancelled", "该任务已撤销"),
+        };
+    }
+
+    private static WorkflowNotFoundException TaskNotFound() => new("task-not-found", "任务不存在");
+
+    private static UserTaskView ToView(UserTaskRow row) => new(
+        row.Id, row.InstanceId, row.BusinessKey, row.DefinitionKey, row.ElementId, row.Name, row.Assignee,
+        row.Candidates.Where(c => c.Kind == CandidateKind.User).Select(c => c.Value).ToList(),
+        row.Candidates.Where(c => c.Kind == CandidateKind.Group).Select(c => c.Value).ToList(),
+        row.FormKey, row.DueAt, row.Priority, row.State, row.CreatedAt, row.EndedAt, row.CompletedBy, row.Revision);
+}
