@@ -38,7 +38,9 @@ internal static class JsConversion
                         ? engine.Date.Construct((at - DateTimeOffset.UnixEpoch).TotalMilliseconds)
                         : new JsValue(s);
                 }
-                return new JsValue(v.GetValue<double>());
+                return VariableValues.TryGetNumber(v, out var number)
+                    ? new JsValue(number)
+                    : throw new ExpressionException($"无法识别的变量值 {v.ToJsonString()}");
         }
     }
 

@@ -49,7 +49,7 @@ internal static class ScriptCompiler
                 while (i < body.Length && (char.IsLetterOrDigit(body[i]) || body[i] is '_' or '$')) i++;
                 var word = body[start..i];
                 var afterDot = start > 0 && body[start - 1] == '.';
-                if (!afterDot && ForbiddenWords.Contains(word)) throw Refused(body, $"不允许使用 “{word}”");
+                if (ForbiddenWords.Contains(word)) throw Refused(body, $"不允许使用 “{word}”");
                 js.Append(!afterDot && WordOperators.TryGetValue(word, out var op) ? $" {op} " : word);
             }
             else

@@ -35,9 +35,20 @@ public sealed class BpmnParser(BpmnParserOptions options)
         }
         var problems = new List<BpmnProblem>();
         CheckDuplicateIds(document, problems);
-        var processes = root.Elements(BpmnNames.Model + "process")
-            .Select(p => new ProcessReader(p, problems).Read())
-            .ToList();
+        var processes = new List<ProcessModel>();
+        foreach (var process in root.Elements(BpmnNames.Model + "process"))
+        {
+            try
+            {
+                processes.Add(new ProcessReader(process, problems).Read());
+            }
+            catch (Exception ex)
+            {
+                // A safety net: a reader bug must show as a problem on the process, never as a crash of the caller.
+                problems.Add(new BpmnProblem("unreadable-process", $"无法读取流程：{ex.Message}",
+                    (string?)process.Attribute("id"), Line(process), Column(process)));
+            }
+        }
         return new ParseResult(processes, problems);
     }
 

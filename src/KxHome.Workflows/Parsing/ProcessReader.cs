@@ -26,24 +26,36 @@ internal sealed partial class ProcessReader(XElement process, List<BpmnProblem> 
         var nodes = new List<FlowNode>();
         var flows = new List<SequenceFlow>();
         var flowElements = new Dictionary<string, XElement>();
+        var ids = new HashSet<string>();
         foreach (var child in container.Elements())
         {
             if (child.Name.Namespace != BpmnNames.Model) continue; // vendor extensions are not ours to judge
             var local = child.Name.LocalName;
-            if (local == "sequenceFlow")
+            var isFlow = local == "sequenceFlow";
+            if (!isFlow && !BpmnNames.FlowNodes.Contains(local))
             {
-                var flow = ReadFlow(child);
-                flows.Add(flow);
-                flowElements[flow.Id] = child;
+                if (!BpmnNames.Inert.Contains(local) && !BpmnNames.EventDefinitions.Contains(local)
+                    && local is not ("incoming" or "outgoing" or "multiInstanceLoopCharacteristics" or "standardLoopCharacteristics"))
+                {
+                    Executable(child, "unsupported-element", $"不支持的元素 <{local}>");
+                }
+                continue;
             }
-            else if (BpmnNames.FlowNodes.Contains(local))
+            var id = (string?)child.Attribute("id") ?? "";
+            if (id.Length == 0)
+            {
+                Structural(child, "missing-id", $"<{local}> 缺少 id");
+                continue;
+            }
+            if (!ids.Add(id)) continue; // reported as a duplicate already
+            if (isFlow)
+            {
+                flows.Add(ReadFlow(child));
+                flowElements[id] = child;
+            }
+            else
             {
                 nodes.Add(ReadNode(child));
-            }
-            else if (!BpmnNames.Inert.Contains(local) && !BpmnNames.EventDefinitions.Contains(local)
-                && local is not ("incoming" or "outgoing" or "multiInstanceLoopCharacteristics" or "standardLoopCharacteristics"))
-            {
-                Executable(child, "unsupported-element", $"不支持的元素 <{local}>");
             }
         }
         return Wire(scopeId, nodes, flows, flowElements);

@@ -59,9 +59,17 @@ public static partial class VariableValues
         null => false,
         JsonValue v when v.TryGetValue<bool>(out var b) => b,
         JsonValue v when v.TryGetValue<string>(out var s) => s.Length > 0,
-        JsonValue v when v.TryGetValue<double>(out var d) => d != 0 && !double.IsNaN(d),
+        JsonValue v when TryGetNumber(v, out var d) => d != 0 && !double.IsNaN(d),
         _ => true,
     };
+
+    /// <summary>Reads a JSON number whatever .NET type it was created from.</summary>
+    public static bool TryGetNumber(JsonValue value, out double number)
+    {
+        number = 0;
+        return value.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+    }
 
     /// <summary>True when two variable values are equal as JSON.</summary>
     public static bool AreEqual(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);

@@ -1,0 +1,119 @@
+using KxHome.Workflows.Runtime;
+using KxHome.Workflows.Tests.Support;
+
+namespace KxHome.Workflows.Tests.Execution;
+
+public class ServiceTaskTests
+{
+    private static readonly string Flow = Bpmn.Process("p", """
+        <startEvent id="start" />
+        <serviceTask id="grant" name="发放建设资助" camunda:type="external" camunda:topic="funding.grant" />
+        <userTask id="confirm" /><endEvent id="end" />
+        """ + Bpmn.Flow("f1", "start", "grant") + Bpmn.Flow("f2", "grant", "confirm") + Bpmn.Flow("f3", "confirm", "end"));
+
+    private static Dictionary<string, string?> Retry(int attempts) => new()
+    {
+        ["Workflows:Topics:funding.grant:Attempts"] = attempts.ToString(),
+        ["Workflows:Topics:funding.grant:FirstBackoff"] = "00:01:00",
+        ["Workflows:Topics:funding.grant:BackoffFactor"] = "2",
+    };
+
+    [Fact]
+    public async Task The_handler_for_the_topic_runs_after_commit_with_the_variables_and_its_output_moves_the_case_on()
+    {
+        var handler = new RecordingHandler("funding.grant") { Output = new Dictionary<string, object?> { ["grantFen"] = 8_000_000 } };
+        await using var kx = await TestEngine.StartAsync(handler);
+        var key = await kx.DeployAsync(Flow);
+        var instance = await kx.StartAsync(key, new { home = "嘉定工业区之家" }, businessKey: "JD-1");
+        instance.ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("grant");
+
+        (await kx.Engine.ExecuteDueJobsAsync()).Should().Be(1);
+
+        var call = handler.Calls.Should().ContainSingle().Subject;
+        call.BusinessKey.Should().Be("JD-1");
+        call.Variables["home"]!.GetValue<string>().Should().Be("嘉定工业区之家");
+        var after = await kx.GetAsync(instance.Id);
+        after.Variables["grantFen"]!.GetValue<long>().Should().Be(8_000_000);
+        after.ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("confirm");
+        (await kx.Engine.ExecuteDueJobsAsync()).Should().Be(0, "the job is done and gone");
+    }
+
+    [Fact]
+    public async Task A_failing_handler_is_retried_with_backoff_then_becomes_an_incident_and_nothing_is_lost()
+    {
+        var handler = new RecordingHandler("funding.grant") { FailTimes = 10 };
+        await using var kx = await TestEngine.StartAsync(Retry(3), handler);
+        var key = await kx.DeployAsync(Flow);
+        var instance = await kx.StartAsync(key);
+
+        await kx.Engine.ExecuteDueJobsAsync();
+        (await kx.Engine.ExecuteDueJobsAsync()).Should().Be(0, "the second attempt waits a minute");
+        kx.Clock.Advance(TimeSpan.FromMinutes(1));
+        await kx.Engine.ExecuteDueJobsAsync();
+        kx.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await kx.Engine.ExecuteDueJobsAsync()).Should().Be(0, "the third attempt waits two minutes");
+        kx.Clock.Advance(TimeSpan.FromMinutes(1));
+        await kx.Engine.ExecuteDueJobsAsync();
+
+        handler.Calls.Should().HaveCount(3);
+        var after = await kx.GetAsync(instance.Id);
+        after.Status.Should().Be(InstanceStatus.Active);
+        var incident = after.Incidents.Should().ContainSingle().Subject;
+        incident.ElementId.Should().Be("grant");
+        incident.Message.Should().Contain("外部系统不可用");
+        after.ActiveElements.Should().ContainSingle().Which.IncidentId.Should().Be(incident.Id);
+        after.History.Count(h => h.Kind == HistoryKind.JobFailed).Should().Be(2);
+        kx.Clock.Advance(TimeSpan.FromDays(1));
+        (await kx.Engine.ExecuteDueJobsAsync()).Should().Be(0, "an incident waits for an administrator");
+    }
+
+    [Fact]
+    public async Task Retrying_an_incident_runs_the_handler_again_and_the_case_goes_on()
+    {
+        var handler = new RecordingHandler("funding.grant") { FailTimes = 1 };
+        await using var kx = await TestEngine.StartAsync(Retry(1), handler);
+        var key = await kx.DeployAsync(Flow);
+        var instance = await kx.StartAsync(key);
+        await kx.Engine.ExecuteDueJobsAsync();
+        var incident = (await kx.GetAsync(instance.Id)).Incidents.Single();
+
+        await kx.Engine.RetryIncidentAsync(incident.Id, "admin");
+        await kx.Engine.ExecuteDueJobsAsync();
+
+        var after = await kx.GetAsync(instance.Id);
+        after.ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("confirm");
+        after.Incidents.Single().ResolvedBy.Should().Be("admin");
+        handler.Calls.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task Resolving_an_incident_by_hand_moves_the_case_on_without_the_handler()
+    {
+        var handler = new RecordingHandler("funding.grant") { FailTimes = 5 };
+        await using var kx = await TestEngine.StartAsync(Retry(1), handler);
+        var key = await kx.DeployAsync(Flow);
+        var instance = await kx.StartAsync(key);
+        await kx.Engine.ExecuteDueJobsAsync();
+        var incident = (await kx.GetAsync(instance.Id)).Incidents.Single();
+
+        await kx.Engine.ResolveIncidentAsync(incident.Id, "admin", new Dictionary<string, object?> { ["grantFen"] = 100 }, "已线下拨付");
+
+        var after = await kx.GetAsync(instance.Id);
+        after.ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("confirm");
+        after.Variables["grantFen"]!.GetValue<long>().Should().Be(100);
+        after.History.Should().Contain(h => h.Kind == HistoryKind.IncidentResolved && h.Comment == "已线下拨付");
+        (await kx.Engine.ExecuteDueJobsAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_topic_without_a_handler_is_an_incident_that_says_so()
+    {
+        await using var kx = await TestEngine.StartAsync(Retry(1));
+        var key = await kx.DeployAsync(Flow);
+        var instance = await kx.StartAsync(key);
+
+        await kx.Engine.ExecuteDueJobsAsync();
+
+        (await kx.GetAsync(instance.Id)).Incidents.Single().Message.Should().Contain("funding.grant");
+    }
+}
