@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Json;
+using KxHome.Workflows.Runtime;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KxHome.Workflows.Tests.Host;
+
+public sealed class HostTests : IAsyncLifetime
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"kxhome-host-{Guid.NewGuid():N}.db");
+    private WebApplicationFactory<Program> _factory = null!;
+
+    public Task InitializeAsync()
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+            web.UseSetting("Workflows:ConnectionString", $"Data Source={_file}"));
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Health_reports_the_database_and_every_workflow_file_is_deployed()
+    {
+        using var client = _factory.CreateClient();
+
+        var response = await client.GetAsync("/health");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>();
+        body.Should().Contain("status", "healthy").And.Contain("database", "ok");
+        var engine = _factory.Services.GetRequiredService<WorkflowEngine>();
+        (await engine.ListDefinitionsAsync()).Select(d => d.Id).Should().Contain("approval:1");
+    }
+
+    [Fact]
+    public async Task Starting_again_on_the_same_database_makes_no_new_version()
+    {
+        using (_factory.CreateClient()) { }
+        await _factory.DisposeAsync();
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+            web.UseSetting("Workflows:ConnectionString", $"Data Source={_file}"));
+
+        using var client = _factory.CreateClient();
+
+        var engine = _factory.Services.GetRequiredService<WorkflowEngine>();
+        (await engine.ListDefinitionsAsync()).Where(d => d.Key == "approval").Should().ContainSingle();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_file + suffix);
+    }
+}
