@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using KxHome.Workflows;
+using KxHome.Workflows.Execution;
+using KxHome.Workflows.Expressions;
+using KxHome.Workflows.Parsing;
+using KxHome.Workflows.Runtime;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KxHome.Benchmarks;
+
+/// <summary>The reference flow driven to its end: submit, review (approved), the record job.</summary>
+internal static class EngineBenchmark
+{
+    private const int StepsPerInstance = 4; // start, complete submit, complete review, finish the job
+
+    public static async Task<double> PersistedStepsPerSecondAsync(string flow, int instances)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"kxhome-bench-{Guid.NewGuid():N}.db");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Workflows:ConnectionString"] = $"Data Source={file}" })
+            .Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddKxWorkflows(configuration).AddServiceTaskHandler<RecordHandler>();
+        await using var provider = services.BuildServiceProvider();
+        try
+        {
+            await provider.GetRequiredService<WorkflowDatabase>().MigrateAsync();
+            var engine = provider.GetRequiredService<WorkflowEngine>();
+            await engine.DeployAsync(flow);
+            for (var i = 0; i < 50; i++) await DriveAsync(engine, i);
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < instances; i++) await DriveAsync(engine, i);
+            return instances * StepsPerInstance / watch.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(file + suffix);
+        }
+    }
+
+    private static async Task DriveAsync(WorkflowEngine engine, int i)
+    {
+        var instance = await engine.StartAsync(new StartRequest("approval") { BusinessKey = $"B-{i}", StartedBy = "applicant" });
+        await engine.CompleteTaskAsync(instance.ActiveElements[0].TaskId!.Value, "applicant",
+            new Dictionary<string, object?> { ["homeName"] = "之家" });
+        var review = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id })).Single();
+        await engine.CompleteTaskAsync(review.Id, "district", new Dictionary<string, object?> { ["approved"] = true });
+        if (await engine.ExecuteDueJobsAsync() != 1) throw new InvalidOperationException("the record job did not run");
+    }
+
+    public static double InMemoryInstancesPerSecond(string xml, int instances)
+    {
+        var model = new BpmnParser().Parse(xml).Processes.Single();
+        var services = new StepServices(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), new JintExpressionEvaluator());
+        var approved = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["approved"] = true };
+        for (var i = 0; i < 500; i++) RunOnce(model, services, approved);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < instances; i++) RunOnce(model, services, approved);
+        return instances / watch.Elapsed.TotalSeconds;
+    }
+
+    private static void RunOnce(KxHome.Workflows.Model.ProcessModel model, StepServices services,
+        Dictionary<string, System.Text.Json.Nodes.JsonNode?> approved)
+    {
+        var state = Step.NewInstance(Guid.NewGuid(), "approval:1", null);
+        var start = new Step(model, state, services);
+        start.Start(new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(), "applicant");
+        var submit = new Step(model, state, services);
+        submit.CompleteUserTask(start.NewTasks[0].Id, "applicant", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(), null);
+        var review = new Step(model, state, services);
+        review.CompleteUserTask(submit.NewTasks[0].Id, "district", approved, null);
+        new Step(model, state, services).CompleteJob(review.NewJobs[0].Id, new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
+        if (state.Status != InstanceStatus.Completed) throw new InvalidOperationException("the in-memory run did not end");
+    }
+
+    private sealed class RecordHandler : IServiceTaskHandler
+    {
+        public string Topic => "approval.record";
+
+        public Task<IReadOnlyDictionary<string, object?>?> HandleAsync(ServiceTaskContext context, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<string, object?>?>(null);
+    }
+}
