@@ -21,7 +21,7 @@ public static class KxWorkflowsServiceCollectionExtensions
     {
         services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.Section));
         var options = configuration.GetSection(WorkflowOptions.Section).Get<WorkflowOptions>() ?? new WorkflowOptions();
-        services.AddDbContextFactory<WorkflowDbContext>(db => db.UseSqlite(options.ConnectionString));
+        services.AddPooledDbContextFactory<WorkflowDbContext>(db => db.UseSqlite(options.ConnectionString));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new ExpressionLimits());
         services.AddSingleton<IExpressionEvaluator, JintExpressionEvaluator>();

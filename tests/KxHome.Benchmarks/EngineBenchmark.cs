@@ -29,7 +29,7 @@ internal static class EngineBenchmark
             await provider.GetRequiredService<WorkflowDatabase>().MigrateAsync();
             var engine = provider.GetRequiredService<WorkflowEngine>();
             await engine.DeployAsync(flow);
-            for (var i = 0; i < 50; i++) await DriveAsync(engine, i);
+            for (var i = 0; i < 200; i++) await DriveAsync(engine, -i - 1);
             var watch = Stopwatch.StartNew();
             for (var i = 0; i < instances; i++) await DriveAsync(engine, i);
             return instances * StepsPerInstance / watch.Elapsed.TotalSeconds;

@@ -1,4 +1,5 @@
 using KxHome.Workflows.Persistence;
+using KxHome.Workflows.Persistence.Migrations;
 using KxHome.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -15,8 +16,7 @@ public class MigrationTests
         await using var kx = await TestEngine.StartAsync();
         await using var db = await kx.Service<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
 
-        var snapshot = db.GetService<IMigrationsAssembly>().ModelSnapshot!.Model;
-        if (snapshot is IMutableModel mutable) snapshot = mutable.FinalizeModel();
+        IModel snapshot = ((IMutableModel)new WorkflowDbContextModelSnapshot().Model).FinalizeModel();
         snapshot = db.GetService<IModelRuntimeInitializer>().Initialize(snapshot);
 
         var differences = db.GetService<IMigrationsModelDiffer>().GetDifferences(
