@@ -47,16 +47,8 @@ public sealed partial class WorkflowEngine
 
     private async Task RunJobAsync(Guid jobId, CancellationToken ct)
     {
-        ServiceTaskContext context;
-        await using (var db = await _dbFactory.CreateDbContextAsync(ct))
-        {
-            var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId, ct);
-            var instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == job.InstanceId, ct);
-            var state = StateSerializer.Read(instance.State);
-            var token = state.Tokens.First(t => t.Id == job.TokenId);
-            context = new ServiceTaskContext(job.Id, job.InstanceId, instance.BusinessKey, job.ElementId, job.Topic,
-                job.Attempts + 1, state.VisibleVariables(token.ScopeId));
-        }
+        var context = await ReadJobContextAsync(jobId, ct);
+        if (context is null) return; // the instance was cancelled or moved on since the job was locked
         IReadOnlyDictionary<string, object?>? output;
         try
         {
@@ -70,6 +62,20 @@ public sealed partial class WorkflowEngine
             return;
         }
         await CompleteJobAsync(context, VariableValues.FromMap(output), ct);
+    }
+
+    private async Task<ServiceTaskContext?> ReadJobContextAsync(Guid jobId, CancellationToken ct)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
+        if (job is null) return null;
+        var instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == job.InstanceId, ct);
+        var state = StateSerializer.Read(instance.State);
+        var token = state.Tokens.FirstOrDefault(t => t.Id == job.TokenId && t.WaitId == job.Id);
+        return token is null
+            ? null
+            : new ServiceTaskContext(job.Id, job.InstanceId, instance.BusinessKey, job.ElementId, job.Topic,
+                job.Attempts + 1, state.VisibleVariables(token.ScopeId));
     }
 
     private async Task CompleteJobAsync(ServiceTaskContext context, Dictionary<string, JsonNode?> output, CancellationToken ct)

@@ -116,4 +116,18 @@ public class ServiceTaskTests
 
         (await kx.GetAsync(instance.Id)).Incidents.Single().Message.Should().Contain("funding.grant");
     }
+
+    [Fact]
+    public async Task A_cancelled_case_drops_its_job_and_the_handler_never_runs()
+    {
+        var handler = new RecordingHandler("funding.grant");
+        await using var kx = await TestEngine.StartAsync(handler);
+        var key = await kx.DeployAsync(Flow);
+        var instance = await kx.StartAsync(key);
+
+        await kx.Engine.CancelAsync(instance.Id, "admin", "申报撤回");
+
+        (await kx.Engine.ExecuteDueJobsAsync()).Should().Be(0);
+        handler.Calls.Should().BeEmpty();
+    }
 }
