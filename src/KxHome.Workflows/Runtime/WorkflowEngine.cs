@@ -53,6 +53,7 @@ public sealed partial class WorkflowEngine
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await _dbFactory.CreateDbContextAsync(ct);
+            db.Database.AutoSavepointsEnabled = false; // the whole step commits or rolls back; no partial undo needed
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
