@@ -32,7 +32,4 @@ internal sealed partial class Step
             && !(t.Status == TokenStatus.Joining && t.ElementId == gatewayId)
             && Reachability.CanReach(scope, t.ElementId, gatewayId));
     }
-
-    /// <summary>Leaves along flows chosen outside the normal lifecycle (a join that fired later).</summary>
-    public void LeaveNow(Token token, FlowNode node, IReadOnlyList<string> flows) => Leave(token, node, flows);
 }

@@ -72,7 +72,7 @@ internal sealed partial class Step
         Leave(token, node, flows);
     }
 
-    private void Leave(Token token, FlowNode node, IReadOnlyList<string> flows)
+    public void Leave(Token token, FlowNode node, IReadOnlyList<string> flows)
     {
         Record(HistoryKind.ElementLeft, node);
         if (flows.Count == 0)
@@ -111,7 +111,7 @@ internal sealed partial class Step
         Continue(state.Tokens.First(t => t.Id == parentTokenId));
     }
 
-    private void RaiseIncident(Token token, FlowNode node, Exception ex, IncidentPhase phase)
+    public void RaiseIncident(Token token, FlowNode node, Exception ex, IncidentPhase phase)
     {
         var kind = ex is IncidentException incident ? incident.Kind : "expression";
         RaiseIncident(token, node, kind, ex.Message, phase);

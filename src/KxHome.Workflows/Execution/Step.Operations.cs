@@ -32,7 +32,6 @@ internal sealed partial class Step
         var node = model.Node(token.ElementId);
         SetVariables(token.ScopeId, variables, userId);
         Record(HistoryKind.TaskCompleted, node, taskId, userId, comment, ToObject(variables));
-        CompletedWaits.Add(new ClosedWait(WaitKind.UserTask, taskId));
         Continue(token);
         Run();
     }
@@ -47,7 +46,7 @@ internal sealed partial class Step
             Record(HistoryKind.IncidentResolved, model.Node(token.ElementId), userId: userId, comment: comment);
             token.IncidentId = null;
         }
-        CompletedWaits.Add(new ClosedWait(WaitKind.Job, jobId));
+        CompletedJobs.Add(jobId);
         Continue(token);
         Run();
     }

@@ -26,8 +26,8 @@ internal sealed partial class Step(ProcessModel model, InstanceState state, Step
     public List<NewIncident> NewIncidents { get; } = [];
     public List<Guid> ClosedIncidents { get; } = [];
 
-    /// <summary>The user tasks and jobs the step completed normally.</summary>
-    public List<ClosedWait> CompletedWaits { get; } = [];
+    /// <summary>The jobs the step completed normally; their rows are removed.</summary>
+    public List<Guid> CompletedJobs { get; } = [];
 
     public JsonNode? Evaluate(Expression expression, Token token) =>
         services.Expressions.Evaluate(expression, state.VisibleVariables(token.ScopeId));

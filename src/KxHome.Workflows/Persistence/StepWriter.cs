@@ -37,7 +37,7 @@ internal static class StepWriter
             await db.UserTasks.Where(t => endedTasks.Contains(t.Id) && t.State == UserTaskState.Open)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, UserTaskState.Cancelled).SetProperty(t => t.EndedAt, now), ct);
         }
-        var endedJobs = Ids(step.ClosedWaits, WaitKind.Job).Concat(Ids(step.CompletedWaits, WaitKind.Job)).ToList();
+        var endedJobs = Ids(step.ClosedWaits, WaitKind.Job).Concat(step.CompletedJobs).ToList();
         if (endedJobs.Count > 0) await db.Jobs.Where(j => endedJobs.Contains(j.Id)).ExecuteDeleteAsync(ct);
         if (step.ClosedIncidents.Count > 0)
         {

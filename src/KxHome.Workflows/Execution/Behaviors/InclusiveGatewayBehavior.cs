@@ -21,9 +21,9 @@ internal sealed class InclusiveGatewayBehavior : IFlowNodeBehavior
         }
         catch (Exception ex) when (ex is IncidentException or Expressions.ExpressionException)
         {
-            step.RaiseIncident(token, node, ex is IncidentException i ? i.Kind : "expression", ex.Message, IncidentPhase.Execute);
+            step.RaiseIncident(token, node, ex, IncidentPhase.Execute);
             return;
         }
-        step.LeaveNow(token, node, flows);
+        step.Leave(token, node, flows);
     }
 }
