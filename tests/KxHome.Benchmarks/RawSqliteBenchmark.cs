@@ -3,45 +3,53 @@ using Microsoft.Data.Sqlite;
 
 namespace KxHome.Benchmarks;
 
-/// <summary>The physical limit: one small insert per transaction, with the engine's journal settings (WAL, default synchronous).</summary>
-internal static class RawSqliteBenchmark
+/// <summary>
+/// The physical limit: one small insert per transaction on a fresh SQLite file, with the engine's journal settings
+/// (WAL, default synchronous). Dispose deletes the file.
+/// </summary>
+internal sealed class RawSqliteBenchmark : IDisposable
 {
-    public static double CommitsPerSecond(int commits)
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"kxhome-raw-{Guid.NewGuid():N}.db");
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _insert;
+    private readonly SqliteParameter _payload;
+    private int _next;
+
+    public RawSqliteBenchmark()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"kxhome-raw-{Guid.NewGuid():N}.db");
-        try
+        _connection = new SqliteConnection($"Data Source={_file}");
+        _connection.Open();
+        using (var create = _connection.CreateCommand())
         {
-            using var connection = new SqliteConnection($"Data Source={file}");
-            connection.Open();
-            Execute(connection, "PRAGMA journal_mode=WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);");
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO t (payload) VALUES ($p)";
-            var payload = insert.Parameters.Add("$p", SqliteType.Text);
-            for (var i = 0; i < 100; i++) Commit(connection, insert, payload, i);
-            var watch = Stopwatch.StartNew();
-            for (var i = 0; i < commits; i++) Commit(connection, insert, payload, i);
-            return commits / watch.Elapsed.TotalSeconds;
+            create.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);";
+            create.ExecuteNonQuery();
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(file + suffix);
-        }
+        _insert = _connection.CreateCommand();
+        _insert.CommandText = "INSERT INTO t (payload) VALUES ($p)";
+        _payload = _insert.Parameters.Add("$p", SqliteType.Text);
+        CommitsPerSecond(100); // warm-up
     }
 
-    private static void Commit(SqliteConnection connection, SqliteCommand insert, SqliteParameter payload, int i)
+    /// <summary>Commits that many one-row transactions; returns commits per second.</summary>
+    public double CommitsPerSecond(int commits)
     {
-        using var transaction = connection.BeginTransaction();
-        insert.Transaction = transaction;
-        payload.Value = $"row {i}";
-        insert.ExecuteNonQuery();
-        transaction.Commit();
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < commits; i++)
+        {
+            using var transaction = _connection.BeginTransaction();
+            _insert.Transaction = transaction;
+            _payload.Value = $"row {_next++}";
+            _insert.ExecuteNonQuery();
+            transaction.Commit();
+        }
+        return commits / watch.Elapsed.TotalSeconds;
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    public void Dispose()
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        _insert.Dispose();
+        _connection.Dispose();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_file + suffix);
     }
 }

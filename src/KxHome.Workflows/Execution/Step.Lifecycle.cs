@@ -119,7 +119,7 @@ internal sealed partial class Step
 
     public void RaiseIncident(Token token, FlowNode node, string kind, string message, IncidentPhase phase)
     {
-        var id = Guid.NewGuid();
+        var id = Guid.CreateVersion7();
         token.Status = TokenStatus.Incident;
         token.IncidentId = id;
         token.IncidentPhase = phase;

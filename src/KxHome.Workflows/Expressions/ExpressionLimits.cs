@@ -2,9 +2,12 @@ namespace KxHome.Workflows.Expressions;
 
 /// <summary>Limits that keep one expression from hurting the host.</summary>
 /// <param name="MaxStatements">Statements one evaluation may execute.</param>
-/// <param name="TimeoutMs">Milliseconds one evaluation may run.</param>
+/// <param name="TimeoutMs">
+/// Milliseconds one evaluation may run: a backstop on wall time, generous because a busy machine slows everything;
+/// the statement limit is what bounds the work.
+/// </param>
 /// <param name="MaxRecursion">Call depth one evaluation may reach.</param>
-public sealed record ExpressionLimits(int MaxStatements = 10_000, int TimeoutMs = 500, int MaxRecursion = 32)
+public sealed record ExpressionLimits(int MaxStatements = 10_000, int TimeoutMs = 2_000, int MaxRecursion = 32)
 {
     /// <summary>The time limit as a span.</summary>
     public TimeSpan Timeout => TimeSpan.FromMilliseconds(TimeoutMs);

@@ -9,11 +9,13 @@ namespace KxHome.Workflows.Expressions;
 
 /// <summary>
 /// Evaluates expressions with Jint in a sandbox: no CLR access, a frozen global realm, statement, time and
-/// recursion limits. Each thread keeps one engine and each expression is compiled once per engine.
+/// recursion limits. Engines are pooled (one per concurrent evaluation) and compile each expression once.
 /// </summary>
 public sealed class JintExpressionEvaluator(ExpressionLimits limits) : IExpressionEvaluator
 {
-    [ThreadStatic] private static Sandbox? _sandbox;
+    // Engines are costly to build (the realm is frozen once per engine), so evaluators with equal limits share them.
+    private static readonly ConcurrentDictionary<ExpressionLimits, ConcurrentBag<Sandbox>> Pools = new();
+    private readonly ConcurrentBag<Sandbox> _sandboxes = Pools.GetOrAdd(limits, _ => []);
 
     /// <summary>An evaluator with the default limits.</summary>
     public JintExpressionEvaluator() : this(new ExpressionLimits()) { }
@@ -33,18 +35,21 @@ public sealed class JintExpressionEvaluator(ExpressionLimits limits) : IExpressi
 
     private JsonNode? Run(string body, IReadOnlyDictionary<string, JsonNode?> variables)
     {
-        var sandbox = _sandbox is { } s && s.Limits == limits ? s : (_sandbox = new Sandbox(limits));
+        var sandbox = _sandboxes.TryTake(out var idle) ? idle : new Sandbox(limits);
         try
         {
-            return sandbox.Run(ScriptCompiler.ToJavaScript(body), variables);
+            var result = sandbox.Run(ScriptCompiler.ToJavaScript(body), variables);
+            _sandboxes.Add(sandbox);
+            return result;
         }
         catch (ExpressionException)
         {
+            _sandboxes.Add(sandbox); // refused by our own checks: the engine itself is sound
             throw;
         }
         catch (Exception ex)
         {
-            _sandbox = null; // never reuse an engine that failed half-way
+            // An engine that failed half-way is not reused.
             throw new ExpressionException($"表达式 “${{{body}}}” 求值失败：{Describe(ex)}", ex);
         }
     }
@@ -90,16 +95,14 @@ public sealed class JintExpressionEvaluator(ExpressionLimits limits) : IExpressi
 
         public Sandbox(ExpressionLimits limits)
         {
-            Limits = limits;
             _engine = new Engine(o => o
                 .MaxStatements(limits.MaxStatements)
                 .TimeoutInterval(limits.Timeout)
                 .LimitRecursion(limits.MaxRecursion)
                 .LocalTimeZone(TimeZoneInfo.Utc));
             _engine.Execute(FreezeRealm);
+            Run("1 + 1", new Dictionary<string, JsonNode?>()); // warm the interpreter before a real expression is timed
         }
-
-        public ExpressionLimits Limits { get; }
 
         public JsonNode? Run(string script, IReadOnlyDictionary<string, JsonNode?> variables)
         {

@@ -17,6 +17,14 @@ internal sealed class DefinitionCache(BpmnParser parser)
         return _models.GetOrAdd(definitionId, _ => Parse(row));
     }
 
+    public async Task<ProcessModel> GetAsync(StepSession session, string definitionId, CancellationToken ct)
+    {
+        if (_models.TryGetValue(definitionId, out var model)) return model;
+        var row = await StepReader.DefinitionXmlAsync(session, definitionId, ct)
+            ?? throw new InvalidOperationException($"definition {definitionId} is missing");
+        return _models.GetOrAdd(definitionId, _ => Parse(row));
+    }
+
     private ProcessModel Parse(DefinitionRow row) =>
         parser.Parse(row.Xml).Processes.First(p => p.Key == row.Key);
 }

@@ -1,55 +1,115 @@
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Workflows.Persistence;
 
-/// <summary>Puts everything one step did into the unit of work; the caller saves and commits it as one transaction.</summary>
+/// <summary>Writes everything one step did in the step's transaction; the caller commits.</summary>
 internal static class StepWriter
 {
-    public static async Task WriteAsync(WorkflowDbContext db, InstanceRow row, Step step, string? userId, CancellationToken ct)
+    /// <summary>
+    /// Saves the instance (inserted when <paramref name="isNew"/>, else updated only if nobody changed it since it was
+    /// read) and the step's tasks, jobs, incidents and history. Jobs whose topic <paramref name="hold"/> handles are
+    /// written already locked by it. Returns the history entries with their ids.
+    /// </summary>
+    public static async Task<IReadOnlyList<HistoryEntry>> WriteAsync(
+        StepSession session, InstanceRow row, Step step, string? userId, bool isNew, JobHold hold, CancellationToken ct)
     {
-        var state = step.State;
         var now = step.Now;
+        var state = step.State;
+        var read = row.Revision;
         row.State = StateSerializer.Write(state);
         row.Status = state.Status;
         if (state.Status != InstanceStatus.Active) row.EndedAt ??= now;
         row.Revision = Guid.NewGuid();
+        if (isNew)
+        {
+            await session.ExecuteAsync(
+                "INSERT INTO Instances (Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, State, Revision) " +
+                "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)", ct,
+                row.Id, row.DefinitionId, row.DefinitionKey, row.DefinitionVersion, row.BusinessKey, row.Status,
+                row.StartedAt, row.EndedAt, row.StartedBy, row.State, row.Revision);
+        }
+        else if (await session.ExecuteAsync(
+                     "UPDATE Instances SET State = @p0, Status = @p1, EndedAt = @p2, Revision = @p3 WHERE Id = @p4 AND Revision = @p5", ct,
+                     row.State, row.Status, row.EndedAt, row.Revision, row.Id, read) == 0)
+        {
+            throw new StaleInstanceException();
+        }
 
-        foreach (var task in step.NewTasks) db.UserTasks.Add(ToRow(task, row, now));
+        foreach (var task in step.NewTasks) await InsertTaskAsync(session, ToRow(task, row, now), ct);
         foreach (var job in step.NewJobs)
         {
-            db.Jobs.Add(new JobRow { Id = job.Id, InstanceId = row.Id, TokenId = job.TokenId, ElementId = job.ElementId, Topic = job.Topic, DueAt = now });
+            var held = hold.Handles(job.Topic);
+            await session.ExecuteAsync(
+                "INSERT INTO Jobs (Id, InstanceId, TokenId, ElementId, Topic, DueAt, Attempts, LockOwner, LockExpiresAt) " +
+                "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, 0, @p6, @p7)", ct,
+                job.Id, row.Id, job.TokenId, job.ElementId, job.Topic, now, held ? hold.Owner : null, held ? now + hold.Duration : null);
         }
         foreach (var incident in step.NewIncidents)
         {
-            db.Incidents.Add(new IncidentRow
-            {
-                Id = incident.Id, InstanceId = row.Id, ElementId = incident.ElementId,
-                Kind = incident.Kind, Message = incident.Message, CreatedAt = now,
-            });
+            await session.ExecuteAsync(
+                "INSERT INTO Incidents (Id, InstanceId, ElementId, Kind, Message, CreatedAt) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)", ct,
+                incident.Id, row.Id, incident.ElementId, incident.Kind, incident.Message, now);
         }
-        foreach (var entry in step.History) db.History.Add(ToRow(entry, row.Id));
+        foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.UserTask))
+        {
+            await session.ExecuteAsync("UPDATE UserTasks SET State = @p0, EndedAt = @p1 WHERE Id = @p2 AND State = @p3", ct,
+                UserTaskState.Cancelled, now, wait.Id, UserTaskState.Open);
+        }
+        foreach (var jobId in step.ClosedWaits.Where(w => w.Kind == WaitKind.Job).Select(w => w.Id).Concat(step.CompletedJobs))
+        {
+            await session.ExecuteAsync("DELETE FROM Jobs WHERE Id = @p0", ct, jobId);
+        }
+        foreach (var incidentId in step.ClosedIncidents)
+        {
+            await session.ExecuteAsync("UPDATE Incidents SET ResolvedAt = @p0, ResolvedBy = @p1 WHERE Id = @p2 AND ResolvedAt IS NULL", ct,
+                now, userId, incidentId);
+        }
+        return await InsertHistoryAsync(session, row.Id, step.History, ct);
+    }
 
-        var endedTasks = Ids(step.ClosedWaits, WaitKind.UserTask);
-        if (endedTasks.Count > 0)
+    /// <summary>Appends lines to the instance's audit trail, a batch per statement; returns them with their ids.</summary>
+    public static async Task<IReadOnlyList<HistoryEntry>> InsertHistoryAsync(
+        StepSession session, Guid instanceId, IReadOnlyList<HistoryRecord> entries, CancellationToken ct)
+    {
+        const int columns = 9;
+        var written = new List<HistoryEntry>(entries.Count);
+        foreach (var batch in entries.Chunk(HistoryBatch))
         {
-            await db.UserTasks.Where(t => endedTasks.Contains(t.Id) && t.State == UserTaskState.Open)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, UserTaskState.Cancelled).SetProperty(t => t.EndedAt, now), ct);
+            var rows = string.Join(", ", batch.Select((_, i) =>
+                "(" + string.Join(", ", Enumerable.Range(i * columns, columns).Select(p => $"@p{p}")) + ")"));
+            var args = batch.SelectMany(e => new object?[]
+            {
+                instanceId, e.At, e.Kind, e.ElementId, e.ElementName, e.TaskId, e.UserId, e.Comment, e.Data?.ToJsonString(),
+            }).ToArray();
+            var ids = await session.ListAsync(
+                $"INSERT INTO History (InstanceId, At, Kind, ElementId, ElementName, TaskId, UserId, Comment, Data) VALUES {rows} RETURNING Id",
+                r => r.GetInt64(0), ct, args);
+            ids.Sort(); // RETURNING gives no order; ids grow in insertion order
+            written.AddRange(batch.Select((e, i) => new HistoryEntry(ids[i], e.At, e.Kind, e.ElementId, e.ElementName, e.TaskId,
+                e.UserId, e.Comment, e.Data?.DeepClone())));
         }
-        var endedJobs = Ids(step.ClosedWaits, WaitKind.Job).Concat(step.CompletedJobs).ToList();
-        if (endedJobs.Count > 0) await db.Jobs.Where(j => endedJobs.Contains(j.Id)).ExecuteDeleteAsync(ct);
-        if (step.ClosedIncidents.Count > 0)
+        return written;
+    }
+
+    private const int HistoryBatch = 100;
+
+    private static async Task InsertTaskAsync(StepSession session, UserTaskRow task, CancellationToken ct)
+    {
+        await session.ExecuteAsync(
+            "INSERT INTO UserTasks (Id, InstanceId, TokenId, ElementId, Name, DefinitionKey, BusinessKey, Assignee, FormKey, DueAt, Priority, State, CreatedAt, Revision) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)", ct,
+            task.Id, task.InstanceId, task.TokenId, task.ElementId, task.Name, task.DefinitionKey, task.BusinessKey,
+            task.Assignee, task.FormKey, task.DueAt, task.Priority, task.State, task.CreatedAt, task.Revision);
+        foreach (var candidate in task.Candidates)
         {
-            await db.Incidents.Where(i => step.ClosedIncidents.Contains(i.Id) && i.ResolvedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, now).SetProperty(i => i.ResolvedBy, userId), ct);
+            await session.ExecuteAsync("INSERT INTO TaskCandidates (TaskId, Kind, Value) VALUES (@p0, @p1, @p2) ON CONFLICT DO NOTHING", ct,
+                candidate.TaskId, candidate.Kind, candidate.Value);
         }
     }
 
-    private static List<Guid> Ids(IEnumerable<ClosedWait> waits, WaitKind kind) =>
-        waits.Where(w => w.Kind == kind).Select(w => w.Id).ToList();
-
-    private static UserTaskRow ToRow(NewUserTask task, InstanceRow instance, DateTime now) => new()
+    /// <summary>The stored form of a task the step created.</summary>
+    public static UserTaskRow ToRow(NewUserTask task, InstanceRow instance, DateTime now) => new()
     {
         Id = task.Id,
         InstanceId = instance.Id,
@@ -70,18 +130,5 @@ internal static class StepWriter
             .. task.CandidateUsers.Select(u => new TaskCandidateRow { TaskId = task.Id, Kind = CandidateKind.User, Value = u }),
             .. task.CandidateGroups.Select(g => new TaskCandidateRow { TaskId = task.Id, Kind = CandidateKind.Group, Value = g }),
         ],
-    };
-
-    private static HistoryRow ToRow(HistoryRecord entry, Guid instanceId) => new()
-    {
-        InstanceId = instanceId,
-        At = entry.At,
-        Kind = entry.Kind,
-        ElementId = entry.ElementId,
-        ElementName = entry.ElementName,
-        TaskId = entry.TaskId,
-        UserId = entry.UserId,
-        Comment = entry.Comment,
-        Data = entry.Data?.ToJsonString(),
     };
 }

@@ -60,6 +60,9 @@ public sealed record UserTaskView(
     string? CompletedBy,
     Guid Revision);
 
+/// <summary>Where a step left the instance: its status and the user tasks the step opened.</summary>
+public sealed record StepOutcome(Guid InstanceId, InstanceStatus Status, IReadOnlyList<UserTaskView> OpenedTasks);
+
 /// <summary>
 /// Filters for user tasks; every filter given must hold. <see cref="CandidateUser"/> and
 /// <see cref="CandidateGroups"/> together mean "offered to this user or to any of these groups".

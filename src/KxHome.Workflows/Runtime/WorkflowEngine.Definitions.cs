@@ -22,13 +22,18 @@ public sealed partial class WorkflowEngine
             throw new BpmnValidationException([new BpmnProblem("no-executable-process", "文件中没有可执行的流程（isExecutable=\"true\"）", null, 0, 0)]);
         }
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
-        return await TransactAsync(async db =>
+        return await TransactAsync(async session =>
         {
             var deployed = new List<DeployedDefinition>();
             foreach (var process in executable)
             {
-                var latest = await db.Definitions.Where(d => d.Key == process.Key)
-                    .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+                var latest = await session.SingleOrDefaultAsync(
+                    "SELECT Id, Key, Version, Name, XmlHash, DeployedAt, DeployedBy FROM Definitions WHERE Key = @p0 ORDER BY Version DESC LIMIT 1",
+                    r => new DefinitionRow
+                    {
+                        Id = r.GetString(0), Key = r.GetString(1), Version = r.GetInt32(2), Name = Column.Text(r, 3),
+                        XmlHash = r.GetString(4), DeployedAt = Column.Instant(r, 5), DeployedBy = Column.Text(r, 6),
+                    }, ct, process.Key);
                 if (latest is not null && latest.XmlHash == hash)
                 {
                     deployed.Add(new DeployedDefinition(ToView(latest), false));
@@ -40,7 +45,9 @@ public sealed partial class WorkflowEngine
                     Id = $"{process.Key}:{version}", Key = process.Key, Version = version, Name = process.Name,
                     Xml = xml, XmlHash = hash, DeployedAt = Now, DeployedBy = deployedBy,
                 };
-                db.Definitions.Add(row);
+                await session.ExecuteAsync(
+                    "INSERT INTO Definitions (Id, Key, Version, Name, Xml, XmlHash, DeployedAt, DeployedBy) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)",
+                    ct, row.Id, row.Key, row.Version, row.Name, row.Xml, row.XmlHash, row.DeployedAt, row.DeployedBy);
                 deployed.Add(new DeployedDefinition(ToView(row), true));
             }
             return new DeploymentResult(deployed);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KxHome.Workflows.Execution;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,13 +12,11 @@ public sealed partial class WorkflowEngine
     public async Task<InstanceView> StartAsync(StartRequest request, CancellationToken ct = default)
     {
         var variables = VariableValues.FromMap(request.Variables);
-        var (id, started) = await TransactAsync(async db =>
+        var (view, started) = await TransactAsync(async session =>
         {
-            var definition = await db.Definitions.AsNoTracking()
-                .Where(d => d.Key == request.DefinitionKey && (request.Version == null || d.Version == request.Version))
-                .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
+            var definition = await StepReader.DefinitionAsync(session, request.DefinitionKey, request.Version, ct)
                 ?? throw new WorkflowNotFoundException("definition-not-found", $"流程 “{request.DefinitionKey}” 未部署");
-            var model = await _definitions.GetAsync(db, definition.Id, ct);
+            var model = await _definitions.GetAsync(session, definition.Id, ct);
             var instanceId = Guid.CreateVersion7();
             var step = new Step(model, Step.NewInstance(instanceId, definition.Id, request.BusinessKey), _services);
             step.Start(variables, request.StartedBy);
@@ -27,12 +26,13 @@ public sealed partial class WorkflowEngine
                 DefinitionVersion = definition.Version, BusinessKey = request.BusinessKey,
                 StartedAt = step.Now, StartedBy = request.StartedBy,
             };
-            db.Instances.Add(row);
-            await StepWriter.WriteAsync(db, row, step, request.StartedBy, ct);
-            return (instanceId, step);
+            var history = await StepWriter.WriteAsync(session, row, step, request.StartedBy, isNew: true, _hold, ct);
+            var incidents = step.NewIncidents
+                .Select(i => new IncidentView(i.Id, instanceId, i.ElementId, i.Kind, i.Message, step.Now, null, null)).ToList();
+            return (ToView(row, step.State, model, incidents, history), step);
         }, ct);
         AfterCommit(started);
-        return await GetInstanceAsync(id, ct);
+        return view;
     }
 
     /// <summary>The instance with its active elements, variables, incidents and history.</summary>
@@ -41,18 +41,12 @@ public sealed partial class WorkflowEngine
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
             ?? throw new WorkflowNotFoundException("instance-not-found", "流程实例不存在");
-        var state = StateSerializer.Read(row.State);
         var model = await _definitions.GetAsync(db, row.DefinitionId, ct);
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.InstanceId == instanceId)
             .OrderBy(i => i.CreatedAt).ToListAsync(ct);
         var history = await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId)
             .OrderBy(h => h.Id).ToListAsync(ct);
-        var active = state.Tokens.Select(t => new ActiveElement(
-            t.ElementId, model.Node(t.ElementId).Name, t.Status.ToString(),
-            t.WaitKind == WaitKind.UserTask ? t.WaitId : null, t.IncidentId)).ToList();
-        return new InstanceView(row.Id, row.DefinitionId, row.DefinitionKey, row.DefinitionVersion, row.BusinessKey,
-            row.Status, row.StartedAt, row.EndedAt, row.StartedBy, active, state.Root.Variables,
-            incidents.Select(ToView).ToList(),
+        return ToView(row, StateSerializer.Read(row.State), model, incidents.Select(ToView).ToList(),
             history.Select(h => new HistoryEntry(h.Id, h.At, h.Kind, h.ElementId, h.ElementName, h.TaskId, h.UserId,
                 h.Comment, h.Data is null ? null : JsonNode.Parse(h.Data))).ToList());
     }
@@ -96,23 +90,38 @@ public sealed partial class WorkflowEngine
 
     private async Task RunIncidentStepAsync(Guid incidentId, string? userId, Action<Step> act, CancellationToken ct)
     {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, ct)
-            ?? throw new WorkflowNotFoundException("incident-not-found", "异常不存在");
-        if (incident.ResolvedAt is not null) throw new WorkflowConflictException("incident-closed", "该异常已处理");
-        await RunStepAsync(incident.InstanceId, userId, act, ct);
+        var done = await TransactAsync(async session =>
+        {
+            var incident = await StepReader.IncidentAsync(session, incidentId, ct)
+                ?? throw new WorkflowNotFoundException("incident-not-found", "异常不存在");
+            if (incident.ResolvedAt is not null) throw new WorkflowConflictException("incident-closed", "该异常已处理");
+            return await RunAsync(session, incident.InstanceId, userId, act, ct);
+        }, ct);
+        AfterCommit(done);
     }
 
     private async Task RunStepAsync(Guid instanceId, string? userId, Action<Step> act, CancellationToken ct)
     {
-        var done = await TransactAsync(async db =>
-        {
-            var (row, step) = await LoadStepAsync(db, instanceId, ct);
-            act(step);
-            await StepWriter.WriteAsync(db, row, step, userId, ct);
-            return step;
-        }, ct);
+        var done = await TransactAsync(session => RunAsync(session, instanceId, userId, act, ct), ct);
         AfterCommit(done);
+    }
+
+    private async Task<Step> RunAsync(StepSession session, Guid instanceId, string? userId, Action<Step> act, CancellationToken ct)
+    {
+        var (row, step) = await LoadStepAsync(session, instanceId, ct);
+        act(step);
+        await StepWriter.WriteAsync(session, row, step, userId, isNew: false, _hold, ct);
+        return step;
+    }
+
+    private static InstanceView ToView(InstanceRow row, InstanceState state, ProcessModel model,
+        IReadOnlyList<IncidentView> incidents, IReadOnlyList<HistoryEntry> history)
+    {
+        var active = state.Tokens.Select(t => new ActiveElement(
+            t.ElementId, model.Node(t.ElementId).Name, t.Status.ToString(),
+            t.WaitKind == WaitKind.UserTask ? t.WaitId : null, t.IncidentId)).ToList();
+        return new InstanceView(row.Id, row.DefinitionId, row.DefinitionKey, row.DefinitionVersion, row.BusinessKey,
+            state.Status, row.StartedAt, row.EndedAt, row.StartedBy, active, state.Root.Variables, incidents, history);
     }
 
     private static IncidentView ToView(IncidentRow row) =>

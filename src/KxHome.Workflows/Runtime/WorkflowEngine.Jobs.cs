@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using KxHome.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Workflows.Runtime;
 
@@ -10,45 +9,69 @@ public sealed partial class WorkflowEngine
 
     /// <summary>
     /// Runs the handlers of due service-task jobs, each outside any transaction, then commits its result as one
-    /// step. Jobs are locked first, so several hosts can share one database. Returns how many jobs were run.
+    /// step. A job is locked before its handler runs (jobs this engine created are locked as they are written), so
+    /// several hosts can share one database. Returns how many jobs were run.
     /// </summary>
     public async Task<int> ExecuteDueJobsAsync(int maxJobs = 20, CancellationToken ct = default)
     {
-        List<Guid> due;
-        await using (var db = await _dbFactory.CreateDbContextAsync(ct))
-        {
-            var now = Now;
-            due = await db.Jobs.AsNoTracking()
-                .Where(j => j.IncidentId == null && j.DueAt <= now && (j.LockExpiresAt == null || j.LockExpiresAt < now))
-                .OrderBy(j => j.DueAt).Select(j => j.Id).Take(maxJobs).ToListAsync(ct);
-        }
         var ran = 0;
-        foreach (var jobId in due)
+        while (ran < maxJobs)
         {
-            if (await TryLockAsync(jobId, ct))
+            if (_heldJobs.TryDequeue(out var held))
             {
-                await RunJobAsync(jobId, ct);
-                ran++;
+                // Still ours unless the case was cancelled or moved on, or our lock expired and another worker took it.
+                if (!await TransactAsync(session => StillOursAsync(session, held.JobId, ct), ct)) continue;
+                await RunJobAsync(held, ct);
             }
+            else if (await TransactAsync(session => LockDueJobAsync(session, ct), ct) is { } due)
+            {
+                await RunJobAsync(due, ct);
+            }
+            else
+            {
+                break;
+            }
+            ran++;
         }
         return ran;
     }
 
-    private async Task<bool> TryLockAsync(Guid jobId, CancellationToken ct)
+    /// <summary>Locks the most overdue free job and reads what its handler needs; null when no job is due.</summary>
+    private async Task<ServiceTaskContext?> LockDueJobAsync(StepSession session, CancellationToken ct)
     {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var now = Now;
-        var until = now + _options.JobLockDuration;
-        var locked = await db.Jobs
-            .Where(j => j.Id == jobId && j.IncidentId == null && (j.LockExpiresAt == null || j.LockExpiresAt < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockOwner, _workerId).SetProperty(j => j.LockExpiresAt, until), ct);
-        return locked == 1;
+        while (true)
+        {
+            var now = Now;
+            var job = await session.SingleOrDefaultAsync(
+                "UPDATE Jobs SET LockOwner = @p0, LockExpiresAt = @p1 WHERE Id = (SELECT Id FROM Jobs " +
+                "WHERE IncidentId IS NULL AND DueAt <= @p2 AND (LockExpiresAt IS NULL OR LockExpiresAt < @p2) ORDER BY DueAt LIMIT 1) " +
+                $"RETURNING {JobColumns}",
+                ReadJob, ct, _workerId, now + _options.JobLockDuration, now);
+            if (job is null) return null;
+            var instance = await StepReader.InstanceAsync(session, job.InstanceId, ct);
+            var state = instance is null ? null : StateSerializer.Read(instance.State);
+            var token = state?.Tokens.FirstOrDefault(t => t.Id == job.TokenId && t.WaitId == job.Id);
+            if (token is null)
+            {
+                // The instance was cancelled or moved on without closing the job: drop it.
+                await session.ExecuteAsync("DELETE FROM Jobs WHERE Id = @p0", ct, job.Id);
+                continue;
+            }
+            return new ServiceTaskContext(job.Id, job.InstanceId, state!.BusinessKey, job.ElementId, job.Topic,
+                job.Attempts + 1, state.VisibleVariables(token.ScopeId));
+        }
     }
 
-    private async Task RunJobAsync(Guid jobId, CancellationToken ct)
+    private const string JobColumns = "Id, InstanceId, TokenId, ElementId, Topic, Attempts";
+
+    private static JobRow ReadJob(System.Data.Common.DbDataReader r) => new()
     {
-        var context = await ReadJobContextAsync(jobId, ct);
-        if (context is null) return; // the instance was cancelled or moved on since the job was locked
+        Id = Column.Guid(r, 0), InstanceId = Column.Guid(r, 1), TokenId = Column.Guid(r, 2),
+        ElementId = r.GetString(3), Topic = r.GetString(4), Attempts = r.GetInt32(5),
+    };
+
+    private async Task RunJobAsync(ServiceTaskContext context, CancellationToken ct)
+    {
         IReadOnlyDictionary<string, object?>? output;
         try
         {
@@ -64,28 +87,14 @@ public sealed partial class WorkflowEngine
         await CompleteJobAsync(context, VariableValues.FromMap(output), ct);
     }
 
-    private async Task<ServiceTaskContext?> ReadJobContextAsync(Guid jobId, CancellationToken ct)
-    {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null) return null;
-        var instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == job.InstanceId, ct);
-        var state = StateSerializer.Read(instance.State);
-        var token = state.Tokens.FirstOrDefault(t => t.Id == job.TokenId && t.WaitId == job.Id);
-        return token is null
-            ? null
-            : new ServiceTaskContext(job.Id, job.InstanceId, instance.BusinessKey, job.ElementId, job.Topic,
-                job.Attempts + 1, state.VisibleVariables(token.ScopeId));
-    }
-
     private async Task CompleteJobAsync(ServiceTaskContext context, Dictionary<string, JsonNode?> output, CancellationToken ct)
     {
-        var done = await TransactAsync(async db =>
+        var done = await TransactAsync(async session =>
         {
-            if (!await StillOursAsync(db, context.JobId, ct)) return null; // cancelled or taken over meanwhile
-            var (row, step) = await LoadStepAsync(db, context.InstanceId, ct);
+            if (!await StillOursAsync(session, context.JobId, ct)) return null; // cancelled or taken over meanwhile
+            var (row, step) = await LoadStepAsync(session, context.InstanceId, ct);
             step.CompleteJob(context.JobId, output);
-            await StepWriter.WriteAsync(db, row, step, null, ct);
+            await StepWriter.WriteAsync(session, row, step, null, isNew: false, _hold, ct);
             return step;
         }, ct);
         if (done is not null) AfterCommit(done);
@@ -94,31 +103,33 @@ public sealed partial class WorkflowEngine
     private async Task RecordJobFailureAsync(ServiceTaskContext context, string error, CancellationToken ct)
     {
         var policy = _options.RetryFor(context.Topic);
-        await TransactAsync(async db =>
+        await TransactAsync(async session =>
         {
-            var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == context.JobId && j.LockOwner == _workerId, ct);
-            if (job is null) return false;
-            job.Attempts = context.Attempt;
-            job.LastError = error;
-            job.LockOwner = null;
-            job.LockExpiresAt = null;
-            var (row, step) = await LoadStepAsync(db, context.InstanceId, ct);
+            if (!await StillOursAsync(session, context.JobId, ct)) return false;
+            var (row, step) = await LoadStepAsync(session, context.InstanceId, ct);
+            var node = step.Model.Node(context.ElementId);
+            DateTime? retryAt = null;
+            Guid? incidentId = null;
             if (context.Attempt < policy.Attempts)
             {
-                job.DueAt = Now + policy.BackoffAfter(context.Attempt);
-                step.Record(HistoryKind.JobFailed, step.Model.Node(job.ElementId), comment: error,
-                    data: new JsonObject { ["attempt"] = context.Attempt, ["retryAt"] = VariableValues.FormatDateTime(job.DueAt) });
+                retryAt = Now + policy.BackoffAfter(context.Attempt);
+                step.Record(HistoryKind.JobFailed, node, comment: error,
+                    data: new JsonObject { ["attempt"] = context.Attempt, ["retryAt"] = VariableValues.FormatDateTime(retryAt.Value) });
             }
             else
             {
-                step.FailJob(job.Id, $"处理程序失败 {context.Attempt} 次：{error}");
-                job.IncidentId = step.NewIncidents[^1].Id;
+                step.FailJob(context.JobId, $"处理程序失败 {context.Attempt} 次：{error}");
+                incidentId = step.NewIncidents[^1].Id;
             }
-            await StepWriter.WriteAsync(db, row, step, null, ct);
+            await session.ExecuteAsync(
+                "UPDATE Jobs SET Attempts = @p0, LastError = @p1, LockOwner = NULL, LockExpiresAt = NULL, " +
+                "DueAt = COALESCE(@p2, DueAt), IncidentId = @p3 WHERE Id = @p4", ct,
+                context.Attempt, error, retryAt, incidentId, context.JobId);
+            await StepWriter.WriteAsync(session, row, step, null, isNew: false, _hold, ct);
             return true;
         }, ct);
     }
 
-    private async Task<bool> StillOursAsync(WorkflowDbContext db, Guid jobId, CancellationToken ct) =>
-        await db.Jobs.AnyAsync(j => j.Id == jobId && j.LockOwner == _workerId, ct);
+    private async Task<bool> StillOursAsync(StepSession session, Guid jobId, CancellationToken ct) =>
+        await session.ScalarAsync("SELECT 1 FROM Jobs WHERE Id = @p0 AND LockOwner = @p1", ct, jobId, _workerId) is not null;
 }

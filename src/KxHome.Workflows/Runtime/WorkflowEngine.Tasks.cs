@@ -1,3 +1,4 @@
+using KxHome.Workflows.Execution;
 using KxHome.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,21 +40,18 @@ public sealed partial class WorkflowEngine
     /// <summary>Makes the user the task's assignee; refused when someone else holds it or it is no longer open.</summary>
     public async Task<UserTaskView> ClaimAsync(Guid taskId, string userId, CancellationToken ct = default)
     {
-        await TransactAsync(async db =>
+        await TransactAsync(async session =>
         {
-            var task = await OpenTaskAsync(db, taskId, ct);
+            var task = await OpenTaskAsync(session, taskId, ct);
             if (task.Assignee == userId) return true;
             if (task.Assignee is not null)
             {
                 throw new WorkflowConflictException("task-claimed", $"该任务已由 {task.Assignee} 认领");
             }
-            task.Assignee = userId;
-            task.Revision = Guid.NewGuid();
-            db.History.Add(new HistoryRow
-            {
-                InstanceId = task.InstanceId, At = Now, Kind = HistoryKind.TaskClaimed, ElementId = task.ElementId,
-                ElementName = task.Name, TaskId = task.Id, UserId = userId,
-            });
+            await session.ExecuteAsync("UPDATE UserTasks SET Assignee = @p0, Revision = @p1 WHERE Id = @p2", ct,
+                userId, Guid.NewGuid(), taskId);
+            await StepWriter.InsertHistoryAsync(session, task.InstanceId,
+                [new HistoryRecord(HistoryKind.TaskClaimed, Now, task.ElementId, task.Name, task.Id, userId)], ct);
             return true;
         }, ct);
         return await GetTaskAsync(taskId, ct);
@@ -62,33 +60,35 @@ public sealed partial class WorkflowEngine
     /// <summary>
     /// Completes the task with output variables and a comment, and moves the instance on. A task held by someone
     /// else is refused; a task already done gives a <see cref="WorkflowConflictException"/>.
+    /// Returns where the instance went: its status and the user tasks this completion opened.
     /// </summary>
-    public async Task CompleteTaskAsync(Guid taskId, string userId, IReadOnlyDictionary<string, object?>? variables = null,
+    public async Task<StepOutcome> CompleteTaskAsync(Guid taskId, string userId, IReadOnlyDictionary<string, object?>? variables = null,
         string? comment = null, CancellationToken ct = default)
     {
         var values = VariableValues.FromMap(variables);
-        var done = await TransactAsync(async db =>
+        var (outcome, done) = await TransactAsync(async session =>
         {
-            var task = await OpenTaskAsync(db, taskId, ct);
+            var task = await OpenTaskAsync(session, taskId, ct);
             if (task.Assignee is not null && task.Assignee != userId)
             {
                 throw new WorkflowException("task-assigned-to-other", $"该任务由 {task.Assignee} 办理，不能代为完成");
             }
-            var (row, step) = await LoadStepAsync(db, task.InstanceId, ct);
+            var (row, step) = await LoadStepAsync(session, task.InstanceId, ct);
             step.CompleteUserTask(taskId, userId, values, comment);
-            task.State = UserTaskState.Completed;
-            task.EndedAt = step.Now;
-            task.CompletedBy = userId;
-            task.Revision = Guid.NewGuid();
-            await StepWriter.WriteAsync(db, row, step, userId, ct);
-            return step;
+            await session.ExecuteAsync(
+                "UPDATE UserTasks SET State = @p0, EndedAt = @p1, CompletedBy = @p2, Revision = @p3 WHERE Id = @p4", ct,
+                UserTaskState.Completed, step.Now, userId, Guid.NewGuid(), taskId);
+            await StepWriter.WriteAsync(session, row, step, userId, isNew: false, _hold, ct);
+            var opened = step.NewTasks.Select(t => ToView(StepWriter.ToRow(t, row, step.Now))).ToList();
+            return (new StepOutcome(row.Id, step.State.Status, opened), step);
         }, ct);
         AfterCommit(done);
+        return outcome;
     }
 
-    private static async Task<UserTaskRow> OpenTaskAsync(WorkflowDbContext db, Guid taskId, CancellationToken ct)
+    private static async Task<UserTaskRow> OpenTaskAsync(StepSession session, Guid taskId, CancellationToken ct)
     {
-        var task = await db.UserTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct) ?? throw TaskNotFound();
+        var task = await StepReader.TaskAsync(session, taskId, ct) ?? throw TaskNotFound();
         return task.State switch
         {
             UserTaskState.Open => task,

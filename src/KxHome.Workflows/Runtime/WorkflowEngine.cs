@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Expressions;
 using KxHome.Workflows.Parsing;
@@ -12,7 +13,7 @@ namespace KxHome.Workflows.Runtime;
 /// Every operation that changes an instance is one step in one database transaction; concurrent changes to one
 /// instance or task end with exactly one success and a <see cref="WorkflowConflictException"/> for the others.
 /// </summary>
-public sealed partial class WorkflowEngine
+public sealed partial class WorkflowEngine : IAsyncDisposable
 {
     private const int MaxAttempts = 5;
 
@@ -24,6 +25,9 @@ public sealed partial class WorkflowEngine
     private readonly TimeProvider _clock;
     private readonly JobSignal _jobSignal;
     private readonly Dictionary<string, IServiceTaskHandler> _handlers;
+    private readonly StepWriterConnection _writer;
+    private readonly JobHold _hold;
+    private readonly ConcurrentQueue<ServiceTaskContext> _heldJobs = new();
 
     /// <summary>Wires the engine to its database and ports.</summary>
     public WorkflowEngine(
@@ -43,30 +47,32 @@ public sealed partial class WorkflowEngine
         _jobSignal = jobSignal;
         _services = new StepServices(clock, _options.TimeZone, expressions);
         _handlers = handlers.ToDictionary(h => h.Topic);
+        _writer = new StepWriterConnection(_options.ConnectionString);
+        _hold = new JobHold(_workerId, _options.JobLockDuration, _handlers.Keys.ToHashSet());
     }
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Runs one unit of work in a transaction, again on a busy database or a lost optimistic race.</summary>
-    private async Task<T> TransactAsync<T>(Func<WorkflowDbContext, Task<T>> work, CancellationToken ct)
+    /// <summary>
+    /// Runs one unit of work in one transaction and commits it; runs it again, from a fresh read, when the database
+    /// was busy or another step changed the instance meanwhile.
+    /// </summary>
+    private async Task<T> TransactAsync<T>(Func<StepSession, Task<T>> work, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await _dbFactory.CreateDbContextAsync(ct);
-            db.Database.AutoSavepointsEnabled = false; // the whole step commits or rolls back; no partial undo needed
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
-                var result = await work(db);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+                await using var session = await StepSession.BeginAsync(_writer, ct);
+                var result = await work(session);
+                await session.CommitAsync(ct);
                 return result;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            catch (StaleInstanceException) when (attempt < MaxAttempts)
             {
                 // Another step moved the instance first; run this one again on the fresh state.
             }
-            catch (DbUpdateConcurrencyException)
+            catch (StaleInstanceException)
             {
                 throw new WorkflowConflictException("concurrent-change", "流程实例正被他人同时处理，请刷新后重试");
             }
@@ -77,21 +83,37 @@ public sealed partial class WorkflowEngine
         }
     }
 
-    private async Task<(InstanceRow Row, Step Step)> LoadStepAsync(WorkflowDbContext db, Guid instanceId, CancellationToken ct)
+    private async Task<(InstanceRow Row, Step Step)> LoadStepAsync(StepSession session, Guid instanceId, CancellationToken ct)
     {
-        var row = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, ct)
+        var row = await StepReader.InstanceAsync(session, instanceId, ct)
             ?? throw new WorkflowNotFoundException("instance-not-found", "流程实例不存在");
         if (row.Status != InstanceStatus.Active)
         {
             throw new WorkflowConflictException("instance-ended", "流程实例已结束，不能再办理");
         }
-        var model = await _definitions.GetAsync(db, row.DefinitionId, ct);
+        var model = await _definitions.GetAsync(session, row.DefinitionId, ct);
         return (row, new Step(model, StateSerializer.Read(row.State), _services));
     }
 
-    /// <summary>Wakes the job worker once a step that created jobs has committed.</summary>
+    /// <summary>Closes the connection steps are written through.</summary>
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    /// <summary>
+    /// Queues the jobs the committed step held for this worker, with the variables as committed, and wakes the
+    /// worker when the step created any job.
+    /// </summary>
     private void AfterCommit(Step step)
     {
-        if (step.NewJobs.Count > 0) _jobSignal.Notify();
+        if (step.NewJobs.Count == 0) return;
+        var state = step.State;
+        foreach (var job in step.NewJobs.Where(j => _hold.Handles(j.Topic)))
+        {
+            var token = state.TokenWaitingOn(job.Id);
+            if (token is null) continue; // the same step already moved past it
+            _heldJobs.Enqueue(new ServiceTaskContext(job.Id, state.Id, state.BusinessKey, job.ElementId, job.Topic, 1,
+                state.VisibleVariables(token.ScopeId)));
+        }
+        _jobSignal.Notify();
     }
 }
+

@@ -130,4 +130,25 @@ public class ServiceTaskTests
         (await kx.Engine.ExecuteDueJobsAsync()).Should().Be(0);
         handler.Calls.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task A_job_is_held_by_the_host_that_created_it_and_another_host_takes_it_over_once_the_lock_expires()
+    {
+        var creator = new RecordingHandler("funding.grant");
+        var other = new RecordingHandler("funding.grant");
+        await using var kx = await TestEngine.StartAsync(creator);
+        await using var second = await TestEngine.StartAsync(
+            new Dictionary<string, string?> { ["Workflows:ConnectionString"] = kx.ConnectionString }, other);
+        var key = await kx.DeployAsync(Flow);
+        var instance = await kx.StartAsync(key); // the creating host dies before it runs the job
+
+        (await second.Engine.ExecuteDueJobsAsync()).Should().Be(0, "the creating host still holds the job");
+        second.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        (await second.Engine.ExecuteDueJobsAsync()).Should().Be(1);
+
+        other.Calls.Should().ContainSingle();
+        (await kx.Engine.ExecuteDueJobsAsync()).Should().Be(0, "the job was taken over, so its creator must not run it again");
+        creator.Calls.Should().BeEmpty();
+        (await kx.GetAsync(instance.Id)).ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("confirm");
+    }
 }

@@ -103,4 +103,39 @@ public class UserTaskTests
         (await kx.Engine.QueryTasksAsync(new TaskQuery { Assignee = "wang" })).Should().ContainSingle().Which.Id.Should().Be(task.Id);
         (await kx.Engine.QueryTasksAsync(new TaskQuery { BusinessKey = "JD-2026-002" })).Should().ContainSingle();
     }
+
+    [Fact]
+    public async Task Completing_a_task_answers_with_the_tasks_it_opened_as_a_later_query_sees_them()
+    {
+        await using var kx = await TestEngine.StartAsync();
+        var key = await kx.DeployAsync(Bpmn.Process("p", """
+            <startEvent id="start" /><userTask id="submit" /><parallelGateway id="fork" />
+            <userTask id="district" camunda:candidateGroups="district" camunda:dueDate="P7D" />
+            <userTask id="expert" camunda:assignee="${expert}" /><endEvent id="end" />
+            """ + Bpmn.Flow("f1", "start", "submit") + Bpmn.Flow("f2", "submit", "fork")
+              + Bpmn.Flow("f3", "fork", "district") + Bpmn.Flow("f4", "fork", "expert")));
+        var instance = await kx.StartAsync(key, new { expert = "wang" });
+
+        var outcome = await kx.Engine.CompleteTaskAsync(instance.ActiveElements[0].TaskId!.Value, "applicant1");
+
+        outcome.InstanceId.Should().Be(instance.Id);
+        outcome.Status.Should().Be(InstanceStatus.Active);
+        var queried = await kx.Engine.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id });
+        outcome.OpenedTasks.Should().BeEquivalentTo(queried, o => o.Excluding(t => t.Revision));
+        outcome.OpenedTasks.Select(t => t.ElementId).Should().BeEquivalentTo("district", "expert");
+    }
+
+    [Fact]
+    public async Task The_instance_returned_by_start_is_the_one_a_later_read_returns()
+    {
+        await using var kx = await TestEngine.StartAsync();
+        var key = await kx.DeployAsync(Flow("""camunda:candidateGroups="district" """));
+
+        var started = await kx.StartAsync(key, new { home = "嘉定之家" }, businessKey: "JD-7");
+
+        var read = await kx.GetAsync(started.Id);
+        started.Should().BeEquivalentTo(read, o => o.Excluding(v => v.Variables).Excluding(v => v.History));
+        started.History.Select(h => (h.Id, h.Kind, h.ElementId)).Should().Equal(read.History.Select(h => (h.Id, h.Kind, h.ElementId)));
+        started.Variables["home"]!.GetValue<string>().Should().Be(read.Variables["home"]!.GetValue<string>());
+    }
 }

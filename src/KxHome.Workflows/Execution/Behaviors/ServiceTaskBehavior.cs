@@ -8,7 +8,7 @@ internal sealed class ServiceTaskBehavior : IFlowNodeBehavior
     public Outcome Execute(Step step, Token token, FlowNode node)
     {
         var task = (ServiceTaskNode)node;
-        var jobId = Guid.NewGuid();
+        var jobId = Guid.CreateVersion7();
         step.NewJobs.Add(new NewJob(jobId, token.Id, node.Id, task.Topic));
         token.WaitKind = WaitKind.Job;
         token.WaitId = jobId;

@@ -14,7 +14,7 @@ internal sealed class UserTaskBehavior : IFlowNodeBehavior
     {
         var settings = ((UserTaskNode)node).Settings;
         var task = new NewUserTask(
-            Id: Guid.NewGuid(),
+            Id: Guid.CreateVersion7(),
             TokenId: token.Id,
             ElementId: node.Id,
             Name: node.Name,

@@ -1,0 +1,46 @@
+namespace KxHome.Workflows.Persistence;
+
+/// <summary>The rows a step reads inside its transaction.</summary>
+internal static class StepReader
+{
+    public static Task<InstanceRow?> InstanceAsync(StepSession session, Guid id, CancellationToken ct) =>
+        session.SingleOrDefaultAsync(
+            "SELECT Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, State, Revision " +
+            "FROM Instances WHERE Id = @p0",
+            r => new InstanceRow
+            {
+                Id = Column.Guid(r, 0), DefinitionId = r.GetString(1), DefinitionKey = r.GetString(2),
+                DefinitionVersion = r.GetInt32(3), BusinessKey = Column.Text(r, 4),
+                Status = Column.Enum<Runtime.InstanceStatus>(r, 5), StartedAt = Column.Instant(r, 6),
+                EndedAt = Column.OptionalInstant(r, 7), StartedBy = Column.Text(r, 8), State = r.GetString(9),
+                Revision = Column.Guid(r, 10),
+            }, ct, id);
+
+    /// <summary>The task's identity and state; candidates are not read.</summary>
+    public static Task<UserTaskRow?> TaskAsync(StepSession session, Guid id, CancellationToken ct) =>
+        session.SingleOrDefaultAsync(
+            "SELECT Id, InstanceId, ElementId, Name, Assignee, State, CompletedBy FROM UserTasks WHERE Id = @p0",
+            r => new UserTaskRow
+            {
+                Id = Column.Guid(r, 0), InstanceId = Column.Guid(r, 1), ElementId = r.GetString(2), Name = Column.Text(r, 3),
+                Assignee = Column.Text(r, 4), State = Column.Enum<Runtime.UserTaskState>(r, 5), CompletedBy = Column.Text(r, 6),
+            }, ct, id);
+
+    public static Task<IncidentRow?> IncidentAsync(StepSession session, Guid id, CancellationToken ct) =>
+        session.SingleOrDefaultAsync(
+            "SELECT Id, InstanceId, ResolvedAt FROM Incidents WHERE Id = @p0",
+            r => new IncidentRow { Id = Column.Guid(r, 0), InstanceId = Column.Guid(r, 1), ResolvedAt = Column.OptionalInstant(r, 2) },
+            ct, id);
+
+    /// <summary>The latest version of the key, or the given one; without its XML.</summary>
+    public static Task<DefinitionRow?> DefinitionAsync(StepSession session, string key, int? version, CancellationToken ct) =>
+        session.SingleOrDefaultAsync(
+            "SELECT Id, Key, Version FROM Definitions WHERE Key = @p0 AND (@p1 IS NULL OR Version = @p1) ORDER BY Version DESC LIMIT 1",
+            r => new DefinitionRow { Id = r.GetString(0), Key = r.GetString(1), Version = r.GetInt32(2) }, ct, key, version);
+
+    /// <summary>One version with its XML.</summary>
+    public static Task<DefinitionRow?> DefinitionXmlAsync(StepSession session, string id, CancellationToken ct) =>
+        session.SingleOrDefaultAsync(
+            "SELECT Id, Key, Version, Xml FROM Definitions WHERE Id = @p0",
+            r => new DefinitionRow { Id = r.GetString(0), Key = r.GetString(1), Version = r.GetInt32(2), Xml = r.GetString(3) }, ct, id);
+}

@@ -1,0 +1,100 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace KxHome.Workflows.Persistence;
+
+/// <summary>
+/// One step's transaction on a plain ADO.NET connection. Steps are the engine's hot path, so they skip EF Core's
+/// per-call overhead; EF Core still owns the schema (migrations) and the read-side queries.
+/// Values are stored the way EF Core's SQLite provider stores them: GUIDs as upper-case text, instants as UTC text,
+/// enums by name. The transaction is <c>BEGIN IMMEDIATE</c>: the step holds the write lock from its first read.
+/// </summary>
+internal sealed class StepSession : IAsyncDisposable
+{
+    private readonly StepWriterConnection _writer;
+    private readonly SqliteTransaction _transaction;
+
+    private StepSession(StepWriterConnection writer, SqliteTransaction transaction)
+    {
+        _writer = writer;
+        _transaction = transaction;
+    }
+
+    /// <summary>Waits for the process's write turn and begins the transaction.</summary>
+    public static async Task<StepSession> BeginAsync(StepWriterConnection writer, CancellationToken ct)
+    {
+        var connection = await writer.AcquireAsync(ct);
+        try
+        {
+            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            return new StepSession(writer, transaction);
+        }
+        catch
+        {
+            await writer.ReleaseAsync(healthy: false);
+            throw;
+        }
+    }
+
+    public Task CommitAsync(CancellationToken ct) => _transaction.CommitAsync(ct);
+
+    /// <summary>Runs a statement with positional parameters <c>@p0</c>, <c>@p1</c>…; returns the rows it changed.</summary>
+    public Task<int> ExecuteAsync(string sql, CancellationToken ct, params object?[] args) =>
+        Prepare(sql, args).ExecuteNonQueryAsync(ct);
+
+    /// <summary>The first column of the first row, or null.</summary>
+    public async Task<object?> ScalarAsync(string sql, CancellationToken ct, params object?[] args)
+    {
+        var value = await Prepare(sql, args).ExecuteScalarAsync(ct);
+        return value is DBNull ? null : value;
+    }
+
+    /// <summary>The first row mapped by <paramref name="map"/>, or null when there is none.</summary>
+    public async Task<T?> SingleOrDefaultAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken ct, params object?[] args)
+        where T : class
+    {
+        await using var reader = await Prepare(sql, args).ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? map(reader) : null;
+    }
+
+    /// <summary>Every row mapped by <paramref name="map"/>.</summary>
+    public async Task<List<T>> ListAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken ct, params object?[] args)
+    {
+        var rows = new List<T>();
+        await using var reader = await Prepare(sql, args).ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) rows.Add(map(reader));
+        return rows;
+    }
+
+    private SqliteCommand Prepare(string sql, object?[] args)
+    {
+        var command = _writer.Command(sql, args.Length);
+        command.Transaction = _transaction;
+        for (var i = 0; i < args.Length; i++) command.Parameters[i].Value = ToDb(args[i]);
+        return command;
+    }
+
+    private static object ToDb(object? value) => value switch
+    {
+        null => DBNull.Value,
+        Guid guid => guid.ToString().ToUpperInvariant(),
+        DateTime instant => instant.Kind == DateTimeKind.Local ? instant.ToUniversalTime() : instant,
+        Enum name => name.ToString(),
+        _ => value,
+    };
+
+    /// <summary>Rolls back unless committed, and ends the process's write turn.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        var healthy = true;
+        try
+        {
+            await _transaction.DisposeAsync(); // rolls back when not committed
+        }
+        catch
+        {
+            healthy = false;
+        }
+        await _writer.ReleaseAsync(healthy);
+    }
+}

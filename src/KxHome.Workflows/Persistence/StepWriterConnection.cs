@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+
+namespace KxHome.Workflows.Persistence;
+
+/// <summary>
+/// The one connection this process writes steps through. SQLite lets one writer in at a time anyway, so steps take
+/// turns here instead of queueing on the file lock; the connection's prepared statements and page cache stay warm
+/// between steps. Other processes on the same file still take turns through SQLite's own locking.
+/// </summary>
+internal sealed class StepWriterConnection(string connectionString) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly Dictionary<string, SqliteCommand> _commands = [];
+    private SqliteConnection? _connection;
+
+    /// <summary>Waits for this process's turn to write and opens the connection if needed.</summary>
+    public async Task<SqliteConnection> AcquireAsync(CancellationToken ct)
+    {
+        await _turn.WaitAsync(ct);
+        try
+        {
+            if (_connection is null)
+            {
+                var connection = new SqliteConnection(connectionString);
+                await connection.OpenAsync(ct);
+                _connection = connection;
+            }
+            return _connection;
+        }
+        catch
+        {
+            _turn.Release();
+            throw;
+        }
+    }
+
+    /// <summary>The prepared command for this SQL text, created on first use.</summary>
+    public SqliteCommand Command(string sql, int parameters)
+    {
+        if (_commands.TryGetValue(sql, out var command)) return command;
+        command = _connection!.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < parameters; i++) command.Parameters.Add(new SqliteParameter($"@p{i}", null));
+        _commands[sql] = command;
+        return command;
+    }
+
+    /// <summary>Ends this process's turn. A connection left in doubt is closed so the next turn starts clean.</summary>
+    public async Task ReleaseAsync(bool healthy)
+    {
+        if (!healthy) await CloseAsync();
+        _turn.Release();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _turn.WaitAsync();
+        try
+        {
+            await CloseAsync();
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    private async Task CloseAsync()
+    {
+        foreach (var command in _commands.Values) await command.DisposeAsync();
+        _commands.Clear();
+        if (_connection is not null) await _connection.DisposeAsync();
+        _connection = null;
+    }
+}
