@@ -12,7 +12,13 @@ internal sealed record NewUserTask(
 /// <summary>A service-task job the step created; a worker runs its topic's handler after commit.</summary>
 internal sealed record NewJob(Guid Id, Guid TokenId, string ElementId, string Topic);
 
-/// <summary>A user task or job that ended without being done (the token was cancelled or terminated).</summary>
+/// <summary>A timer the step armed: of a timer catch event the token waits at, or of a boundary event on its activity.</summary>
+internal sealed record NewTimer(Guid Id, Guid TokenId, string ElementId, string? ElementName, DateTime DueAt);
+
+/// <summary>
+/// A user task or job that ended without being done (the token was cancelled or terminated), or a timer that
+/// fired or was disarmed: its row goes.
+/// </summary>
 internal sealed record ClosedWait(WaitKind Kind, Guid Id);
 
 /// <summary>An incident the step raised.</summary>

@@ -62,10 +62,13 @@ internal sealed class Token
 
     public WaitKind WaitKind { get; set; }
 
-    /// <summary>The user task, job or child scope the token waits on.</summary>
+    /// <summary>The user task, job, child scope or timer the token waits on.</summary>
     public Guid? WaitId { get; set; }
 
     public Guid? IncidentId { get; set; }
+
+    /// <summary>Timers of the boundary events armed while the token waits at an activity: timer id → boundary event id.</summary>
+    public Dictionary<Guid, string>? BoundaryTimers { get; set; }
 
     /// <summary>Whether the incident happened while running the element or while choosing where to leave it.</summary>
     public IncidentPhase IncidentPhase { get; set; }
@@ -73,6 +76,6 @@ internal sealed class Token
 
 internal enum TokenStatus { Active, Waiting, Joining, Incident }
 
-internal enum WaitKind { None, UserTask, Job, SubProcess }
+internal enum WaitKind { None, UserTask, Job, SubProcess, Timer }
 
 internal enum IncidentPhase { Execute, Leave }

@@ -32,8 +32,10 @@ internal sealed partial class Step
         var node = model.Node(token.ElementId);
         Record(HistoryKind.ElementEntered, node);
         Outcome outcome;
+        IReadOnlyList<NewTimer> boundaryTimers;
         try
         {
+            boundaryTimers = BoundaryTimersFor(token, node);
             outcome = BehaviorFor.Node(node).Execute(this, token, node);
         }
         catch (Exception ex) when (ex is IncidentException or ExpressionException)
@@ -44,7 +46,10 @@ internal sealed partial class Step
         switch (outcome)
         {
             case LeaveOutcome leave: Leave(token, node, leave.Flows); break;
-            case WaitOutcome: token.Status = TokenStatus.Waiting; break;
+            case WaitOutcome:
+                token.Status = TokenStatus.Waiting;
+                Arm(token, boundaryTimers);
+                break;
             case ParkOutcome: token.Status = TokenStatus.Joining; break;
             case EndOutcome:
                 Record(HistoryKind.ElementLeft, node);
@@ -59,6 +64,7 @@ internal sealed partial class Step
         var node = model.Node(token.ElementId);
         token.WaitKind = WaitKind.None;
         token.WaitId = null;
+        DisarmBoundaryTimers(token);
         IReadOnlyList<string> flows;
         try
         {

@@ -15,6 +15,8 @@ public enum FlowNodeKind
     ParallelGateway,
     InclusiveGateway,
     SubProcess,
+    TimerCatchEvent,
+    BoundaryTimerEvent,
 
     /// <summary>An element the engine cannot run; only non-executable processes may contain one.</summary>
     Unsupported,

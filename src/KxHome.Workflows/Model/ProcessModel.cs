@@ -4,6 +4,7 @@ namespace KxHome.Workflows.Model;
 public sealed class ProcessModel
 {
     private readonly Dictionary<string, (FlowNode Node, FlowScope Scope)> _index = [];
+    private readonly Dictionary<string, List<BoundaryTimerNode>> _boundaries = [];
 
     /// <summary>Builds the model and indexes every node by id, however deeply nested.</summary>
     public ProcessModel(string key, string? name, bool isExecutable, FlowScope root)
@@ -36,6 +37,10 @@ public sealed class ProcessModel
     /// <summary>The scope that directly holds the node.</summary>
     public FlowScope ScopeOf(string nodeId) => _index[nodeId].Scope;
 
+    /// <summary>The timer boundary events attached to an activity.</summary>
+    public IReadOnlyList<BoundaryTimerNode> BoundaryTimersOf(string activityId) =>
+        _boundaries.TryGetValue(activityId, out var list) ? list : [];
+
     /// <summary>True if a node with this id exists anywhere in the process.</summary>
     public bool Contains(string nodeId) => _index.ContainsKey(nodeId);
 
@@ -44,6 +49,11 @@ public sealed class ProcessModel
         foreach (var node in scope.Nodes)
         {
             _index[node.Id] = (node, scope);
+            if (node is BoundaryTimerNode boundary)
+            {
+                if (!_boundaries.TryGetValue(boundary.AttachedToId, out var list)) _boundaries[boundary.AttachedToId] = list = [];
+                list.Add(boundary);
+            }
             if (node is SubProcessNode sub) Index(sub.Scope);
         }
     }

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using KxHome.Workflows.Expressions;
 using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Parsing;
@@ -15,6 +16,8 @@ internal sealed partial class ProcessReader
             "startEvent" => ReadEvent(element, id, name, FlowNodeKind.NoneStartEvent),
             "endEvent" => ReadEvent(element, id, name, FlowNodeKind.NoneEndEvent),
             "intermediateThrowEvent" => ReadEvent(element, id, name, FlowNodeKind.NoneIntermediateThrowEvent),
+            "intermediateCatchEvent" => ReadCatchEvent(element, id, name),
+            "boundaryEvent" => ReadBoundaryEvent(element, id, name),
             "task" => new SimpleNode(id, name, FlowNodeKind.Task),
             "manualTask" => new SimpleNode(id, name, FlowNodeKind.ManualTask),
             "userTask" => new UserTaskNode(id, name, ReadUserTask(element, id)),
@@ -46,6 +49,59 @@ internal sealed partial class ProcessReader
         }
         var kind = definitions.Count > 1 ? "多重" : BpmnNames.Describe(first);
         return Unsupported(element, id, name, $"暂不支持{kind}{BpmnNames.Describe(element.Name.LocalName)}");
+    }
+
+    private FlowNode ReadCatchEvent(XElement element, string id, string? name) =>
+        ReadTimer(element, id, name) is { } timer
+            ? new TimerCatchNode(id, name, timer)
+            : Unsupported(element, id, name, $"暂不支持{EventKind(element)}中间捕获事件");
+
+    private FlowNode ReadBoundaryEvent(XElement element, string id, string? name)
+    {
+        var attachedTo = (string?)element.Attribute("attachedToRef");
+        if (string.IsNullOrWhiteSpace(attachedTo))
+        {
+            Structural(element, "boundary-not-attached", $"边界事件 “{name ?? id}” 没有 attachedToRef", id);
+            return new UnsupportedNode(id, name, element.Name.LocalName);
+        }
+        if (ReadTimer(element, id, name) is not { } timer)
+        {
+            return Unsupported(element, id, name, $"暂不支持{EventKind(element)}边界事件");
+        }
+        var interrupting = (string?)element.Attribute("cancelActivity") != "false";
+        return new BoundaryTimerNode(id, name, attachedTo, interrupting, timer);
+    }
+
+    /// <summary>The timer of an event with exactly one timer definition holding a date or a duration; else null.</summary>
+    private TimerDefinition? ReadTimer(XElement element, string id, string? name)
+    {
+        var definitions = element.Elements().Where(e => BpmnNames.EventDefinitions.Contains(e.Name.LocalName)).ToList();
+        if (definitions is not [{ Name.LocalName: "timerEventDefinition" } definition]) return null;
+        var parts = definitions[0].Elements().ToList();
+        if (parts is not [var part] || part.Name.LocalName is not ("timeDate" or "timeDuration"))
+        {
+            Executable(element, "unsupported-timer",
+                $"定时器 “{name ?? id}” 须有且仅有一个 timeDate 或 timeDuration（循环定时器 timeCycle 暂不支持）", id);
+            return new TimerDefinition(TimerKind.Date, ExpressionText.Parse("invalid"));
+        }
+        var value = ReadExpression(part, id, part.Value.Trim());
+        if (value is null)
+        {
+            Executable(element, "bad-timer", $"定时器 “{name ?? id}” 没有填写时间", id);
+            return new TimerDefinition(TimerKind.Date, ExpressionText.Parse("invalid"));
+        }
+        return new TimerDefinition(part.Name.LocalName == "timeDate" ? TimerKind.Date : TimerKind.Duration, value);
+    }
+
+    private static string EventKind(XElement element)
+    {
+        var definitions = element.Elements().Where(e => BpmnNames.EventDefinitions.Contains(e.Name.LocalName)).ToList();
+        return definitions.Count switch
+        {
+            0 => "空",
+            1 => BpmnNames.Describe(definitions[0].Name.LocalName),
+            _ => "多重",
+        };
     }
 
     private UserTaskSettings ReadUserTask(XElement element, string id) => new(

@@ -81,6 +81,23 @@ internal sealed class JobRow
     public Guid? IncidentId { get; set; }
 }
 
+/// <summary>
+/// A pending timer: the truth about a deadline. It fires at <see cref="DueAt"/> in its own step; firing removes the
+/// row, and so does the end of what it waited for.
+/// </summary>
+internal sealed class TimerRow
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public Guid TokenId { get; set; }
+    public string ElementId { get; set; } = "";
+    public string? ElementName { get; set; }
+    public string DefinitionKey { get; set; } = "";
+    public string? BusinessKey { get; set; }
+    public DateTime DueAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
 /// <summary>An element that could not go on, until an administrator retries or resolves it.</summary>
 internal sealed class IncidentRow
 {

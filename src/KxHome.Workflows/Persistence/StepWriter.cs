@@ -45,6 +45,13 @@ internal static class StepWriter
                 "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, 0, @p6, @p7)", ct,
                 job.Id, row.Id, job.TokenId, job.ElementId, job.Topic, now, held ? hold.Owner : null, held ? now + hold.Duration : null);
         }
+        foreach (var timer in step.NewTimers)
+        {
+            await session.ExecuteAsync(
+                "INSERT INTO Timers (Id, InstanceId, TokenId, ElementId, ElementName, DefinitionKey, BusinessKey, DueAt, CreatedAt) " +
+                "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)", ct,
+                timer.Id, row.Id, timer.TokenId, timer.ElementId, timer.ElementName, row.DefinitionKey, row.BusinessKey, timer.DueAt, now);
+        }
         foreach (var incident in step.NewIncidents)
         {
             await session.ExecuteAsync(
@@ -59,6 +66,10 @@ internal static class StepWriter
         foreach (var jobId in step.ClosedWaits.Where(w => w.Kind == WaitKind.Job).Select(w => w.Id).Concat(step.CompletedJobs))
         {
             await session.ExecuteAsync("DELETE FROM Jobs WHERE Id = @p0", ct, jobId);
+        }
+        foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.Timer))
+        {
+            await session.ExecuteAsync("DELETE FROM Timers WHERE Id = @p0", ct, wait.Id);
         }
         foreach (var incidentId in step.ClosedIncidents)
         {

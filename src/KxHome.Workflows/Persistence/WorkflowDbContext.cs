@@ -10,6 +10,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     internal DbSet<UserTaskRow> UserTasks => Set<UserTaskRow>();
     internal DbSet<TaskCandidateRow> TaskCandidates => Set<TaskCandidateRow>();
     internal DbSet<JobRow> Jobs => Set<JobRow>();
+    internal DbSet<TimerRow> Timers => Set<TimerRow>();
     internal DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     internal DbSet<HistoryRow> History => Set<HistoryRow>();
 
@@ -55,6 +56,12 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.ToTable("Jobs");
             e.HasIndex(j => j.DueAt);
             e.HasIndex(j => j.InstanceId);
+        });
+        modelBuilder.Entity<TimerRow>(e =>
+        {
+            e.ToTable("Timers");
+            e.HasIndex(t => t.DueAt);
+            e.HasIndex(t => t.InstanceId);
         });
         modelBuilder.Entity<IncidentRow>(e =>
         {

@@ -18,4 +18,6 @@ public enum HistoryKind
     IncidentRaised,
     IncidentRetried,
     IncidentResolved,
+    TimerArmed,
+    TimerFired,
 }

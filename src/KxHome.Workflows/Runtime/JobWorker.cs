@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace KxHome.Workflows.Runtime;
 
-/// <summary>Runs due service-task jobs in the background: at once when a step creates one, else every poll interval.</summary>
+/// <summary>
+/// Fires due timers and runs due service-task jobs in the background: at once when a step creates a job, else every
+/// poll interval.
+/// </summary>
 public sealed class JobWorker(
     WorkflowEngine engine, JobSignal signal, TimeProvider clock, IOptions<WorkflowOptions> options, ILogger<JobWorker> logger)
     : BackgroundService
@@ -16,7 +19,7 @@ public sealed class JobWorker(
         {
             try
             {
-                while (await engine.ExecuteDueJobsAsync(ct: stoppingToken) > 0)
+                while (await engine.ExecuteDueTimersAsync(ct: stoppingToken) + await engine.ExecuteDueJobsAsync(ct: stoppingToken) > 0)
                 {
                     // keep going while there is work
                 }

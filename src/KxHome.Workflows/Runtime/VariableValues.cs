@@ -71,6 +71,10 @@ public static partial class VariableValues
             && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
     }
 
+    /// <summary>The value as people read it in a message: text as it is, anything else as JSON.</summary>
+    public static string Display(JsonNode? value) =>
+        value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value?.ToJsonString() ?? "null";
+
     /// <summary>True when two variable values are equal as JSON.</summary>
     public static bool AreEqual(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);
 

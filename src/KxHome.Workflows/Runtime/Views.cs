@@ -60,6 +60,24 @@ public sealed record UserTaskView(
     string? CompletedBy,
     Guid Revision);
 
+/// <summary>A pending timer: a deadline of a case.</summary>
+public sealed record TimerView(
+    Guid Id, Guid InstanceId, string? BusinessKey, string DefinitionKey, string ElementId, string? ElementName,
+    DateTime DueAt, DateTime CreatedAt);
+
+/// <summary>Filters for pending timers; every filter given must hold.</summary>
+public sealed record TimerQuery
+{
+    public Guid? InstanceId { get; init; }
+    public string? BusinessKey { get; init; }
+
+    /// <summary>Only timers due before this instant (UTC).</summary>
+    public DateTime? DueBefore { get; init; }
+
+    public int Skip { get; init; }
+    public int Take { get; init; } = 100;
+}
+
 /// <summary>Where a step left the instance: its status and the user tasks the step opened.</summary>
 public sealed record StepOutcome(Guid InstanceId, InstanceStatus Status, IReadOnlyList<UserTaskView> OpenedTasks);
 

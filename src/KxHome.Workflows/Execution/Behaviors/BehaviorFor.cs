@@ -19,6 +19,7 @@ internal static class BehaviorFor
         [FlowNodeKind.ExclusiveGateway] = new ExclusiveGatewayBehavior(),
         [FlowNodeKind.ParallelGateway] = new ParallelGatewayBehavior(),
         [FlowNodeKind.InclusiveGateway] = new InclusiveGatewayBehavior(),
+        [FlowNodeKind.TimerCatchEvent] = new TimerCatchEventBehavior(),
     };
 
     public static IFlowNodeBehavior Node(FlowNode node) =>

@@ -62,7 +62,7 @@ internal sealed class UserTaskBehavior : IFlowNodeBehavior
         if (value is null) return null;
         return DueDates.Resolve(value, step.Now, step.BusinessTimeZone)
             ?? throw new IncidentException("bad-due-date",
-                $"“{node.DisplayName}” 的到期时间 “{value.ToJsonString()}” 不是日期、日期时间或 ISO 8601 时长");
+                $"“{node.DisplayName}” 的到期时间 “{VariableValues.Display(value)}” 不是日期、日期时间或 ISO 8601 时长");
     }
 
     private static int Priority(Step step, Token token, FlowNode node, Expression? expression)

@@ -108,6 +108,23 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.ToTable("Jobs");
         });
 
+        modelBuilder.Entity("KxHome.Workflows.Persistence.TimerRow", b =>
+        {
+            b.Property<Guid>("Id").HasColumnType("TEXT");
+            b.Property<Guid>("InstanceId").HasColumnType("TEXT");
+            b.Property<Guid>("TokenId").HasColumnType("TEXT");
+            b.Property<string>("ElementId").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("ElementName").HasColumnType("TEXT");
+            b.Property<string>("DefinitionKey").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("BusinessKey").HasColumnType("TEXT");
+            b.Property<DateTime>("DueAt").HasColumnType("TEXT");
+            b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("DueAt");
+            b.HasIndex("InstanceId");
+            b.ToTable("Timers");
+        });
+
         modelBuilder.Entity("KxHome.Workflows.Persistence.IncidentRow", b =>
         {
             b.Property<Guid>("Id").HasColumnType("TEXT");

@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+using KxHome.Workflows.Model;
+using KxHome.Workflows.Runtime;
+
+namespace KxHome.Workflows.Execution.Behaviors;
+
+/// <summary>An intermediate timer catch event arms its timer and waits until it fires.</summary>
+internal sealed class TimerCatchEventBehavior : IFlowNodeBehavior
+{
+    public Outcome Execute(Step step, Token token, FlowNode node)
+    {
+        var timer = new NewTimer(Guid.CreateVersion7(), token.Id, node.Id, node.Name, step.DueAt(((TimerCatchNode)node).Timer, token, node));
+        step.NewTimers.Add(timer);
+        step.Record(HistoryKind.TimerArmed, node, data: new JsonObject { ["dueAt"] = VariableValues.FormatDateTime(timer.DueAt) });
+        token.WaitKind = WaitKind.Timer;
+        token.WaitId = timer.Id;
+        return Outcome.Wait;
+    }
+}

@@ -1,0 +1,9 @@
+namespace KxHome.Workflows.Model;
+
+/// <summary>When a timer event fires: at a date (<c>timeDate</c>) or after a duration (<c>timeDuration</c>).</summary>
+/// <param name="Kind">Which BPMN timer element it came from.</param>
+/// <param name="Value">The date, date alone or ISO 8601 duration; may be a <c>${...}</c> expression.</param>
+public sealed record TimerDefinition(TimerKind Kind, Expression Value);
+
+/// <summary>The BPMN timer elements the engine runs.</summary>
+public enum TimerKind { Date, Duration }
