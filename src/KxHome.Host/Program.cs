@@ -5,7 +5,7 @@ using KxHome.Workflows;
 var layout = ContentLayout.Find();
 var builder = WebApplication.CreateBuilder(args);
 layout.AddRootSettings(builder.Configuration, builder.Environment.EnvironmentName);
-layout.AnchorDatabasePath(builder.Configuration);
+layout.AnchorPaths(builder.Configuration);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(layout);

@@ -26,6 +26,7 @@ public static class KxWorkflowsServiceCollectionExtensions
         services.AddSingleton(new ExpressionLimits());
         services.AddSingleton<IExpressionEvaluator, JintExpressionEvaluator>();
         services.AddSingleton(new BpmnParser());
+        services.AddSingleton(new WorkCalendar(options.CalendarFolder));
         services.AddSingleton<JobSignal>();
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<WorkflowDatabase>();

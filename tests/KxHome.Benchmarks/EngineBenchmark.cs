@@ -76,7 +76,8 @@ internal static class EngineBenchmark
     public static double InMemoryInstancesPerSecond(string xml, int instances)
     {
         var model = new BpmnParser().Parse(xml).Processes.Single();
-        var services = new StepServices(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), new JintExpressionEvaluator());
+        var services = new StepServices(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), new JintExpressionEvaluator(),
+            new WorkCalendar(null));
         var approved = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["approved"] = true };
         for (var i = 0; i < 500; i++) RunOnce(model, services, approved);
         var watch = Stopwatch.StartNew();

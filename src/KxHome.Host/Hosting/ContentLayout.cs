@@ -46,9 +46,13 @@ public sealed class ContentLayout(string root)
         }
     }
 
-    /// <summary>A relative SQLite file path is taken relative to the root, whatever the working directory.</summary>
-    public void AnchorDatabasePath(ConfigurationManager configuration)
+    /// <summary>Relative paths (the SQLite file, the calendar folder) are taken from the root, whatever the working directory.</summary>
+    public void AnchorPaths(ConfigurationManager configuration)
     {
+        const string calendarKey = "Workflows:CalendarFolder";
+        var calendar = configuration[calendarKey] ?? "workflows/calendars";
+        if (!Path.IsPathRooted(calendar)) configuration[calendarKey] = Path.Combine(Root, calendar);
+
         const string key = "Workflows:ConnectionString";
         if (configuration[key] is not { Length: > 0 } connectionString) return;
         var builder = new SqliteConnectionStringBuilder(connectionString);

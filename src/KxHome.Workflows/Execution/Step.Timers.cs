@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 
@@ -11,10 +13,20 @@ internal sealed partial class Step
     public DateTime DueAt(TimerDefinition timer, Token token, FlowNode node)
     {
         var value = Evaluate(timer.Value, token);
+        if (timer.WorkingDays)
+        {
+            return WholeDays().Match(VariableValues.Display(value)) is { Success: true } days
+                ? services.Calendar.DueAfterWorkingDays(Now, int.Parse(days.Groups[1].Value, CultureInfo.InvariantCulture), BusinessTimeZone)
+                : throw new IncidentException("bad-timer",
+                    $"“{node.DisplayName}” 按工作日计时，时长须为整天数（如 P3D），而不是 “{VariableValues.Display(value)}”");
+        }
         return DueDates.Resolve(value, Now, BusinessTimeZone)
             ?? throw new IncidentException("bad-timer",
                 $"“{node.DisplayName}” 的定时 “{VariableValues.Display(value)}” 不是日期、日期时间或 ISO 8601 时长");
     }
+
+    [GeneratedRegex(@"^\s*P(\d{1,4})D\s*$")]
+    private static partial Regex WholeDays();
 
     /// <summary>
     /// Fires a timer: the token waiting at the catch event moves on, or the boundary event leaves by its flows

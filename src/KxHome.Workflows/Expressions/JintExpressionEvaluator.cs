@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
 using Jint;
@@ -9,13 +8,13 @@ namespace KxHome.Workflows.Expressions;
 
 /// <summary>
 /// Evaluates expressions with Jint in a sandbox: no CLR access, a frozen global realm, statement, time and
-/// recursion limits. Engines are pooled (one per concurrent evaluation) and compile each expression once.
+/// recursion limits. Jint 2 is not safe for engines used on several threads at once, so evaluations take turns
+/// on one engine per set of limits (each takes microseconds); each expression is compiled once.
 /// </summary>
 public sealed class JintExpressionEvaluator(ExpressionLimits limits) : IExpressionEvaluator
 {
-    // Engines are costly to build (the realm is frozen once per engine), so evaluators with equal limits share them.
-    private static readonly ConcurrentDictionary<ExpressionLimits, ConcurrentBag<Sandbox>> Pools = new();
-    private readonly ConcurrentBag<Sandbox> _sandboxes = Pools.GetOrAdd(limits, _ => []);
+    private static readonly Lock Turn = new();
+    private static readonly Dictionary<ExpressionLimits, Sandbox> Sandboxes = [];
 
     /// <summary>An evaluator with the default limits.</summary>
     public JintExpressionEvaluator() : this(new ExpressionLimits()) { }
@@ -35,22 +34,29 @@ public sealed class JintExpressionEvaluator(ExpressionLimits limits) : IExpressi
 
     private JsonNode? Run(string body, IReadOnlyDictionary<string, JsonNode?> variables)
     {
-        var sandbox = _sandboxes.TryTake(out var idle) ? idle : new Sandbox(limits);
-        try
+        var script = ScriptCompiler.ToJavaScript(body);
+        lock (Turn)
         {
-            var result = sandbox.Run(ScriptCompiler.ToJavaScript(body), variables);
-            _sandboxes.Add(sandbox);
-            return result;
-        }
-        catch (ExpressionException)
-        {
-            _sandboxes.Add(sandbox); // refused by our own checks: the engine itself is sound
-            throw;
-        }
-        catch (Exception ex)
-        {
-            // An engine that failed half-way is not reused.
-            throw new ExpressionException($"表达式 “${{{body}}}” 求值失败：{Describe(ex)}", ex);
+            if (!Sandboxes.TryGetValue(limits, out var sandbox)) Sandboxes[limits] = sandbox = new Sandbox(limits);
+            try
+            {
+                return sandbox.Run(script, variables);
+            }
+            catch (ExpressionException)
+            {
+                throw; // refused by our own checks: the engine itself is sound
+            }
+            catch (Exception ex)
+            {
+                // A script error or a limit leaves the engine sound (each run resets its counters and call stack);
+                // anything else might not, so that engine is not reused.
+                if (ex is not (Jint.Runtime.JavaScriptException or Jint.Runtime.StatementsCountOverflowException
+                        or TimeoutException or Jint.Runtime.RecursionDepthOverflowException))
+                {
+                    Sandboxes.Remove(limits);
+                }
+                throw new ExpressionException($"表达式 “${{{body}}}” 求值失败：{Describe(ex)}", ex);
+            }
         }
     }
 

@@ -7,6 +7,9 @@ internal static class BpmnNames
 {
     public static readonly XNamespace Model = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     public static readonly XNamespace Camunda = "http://camunda.org/schema/1.0/bpmn";
+
+    /// <summary>KxHome's own extension attributes, e.g. <c>kx:calendar="workdays"</c> on a timer definition.</summary>
+    public static readonly XNamespace Kx = "urn:kxhome:bpmn";
     public static readonly XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";
 
     /// <summary>Every BPMN flow node that may stand in a process or sub-process.</summary>

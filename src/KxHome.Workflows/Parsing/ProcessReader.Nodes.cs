@@ -90,7 +90,14 @@ internal sealed partial class ProcessReader
             Executable(element, "bad-timer", $"定时器 “{name ?? id}” 没有填写时间", id);
             return new TimerDefinition(TimerKind.Date, ExpressionText.Parse("invalid"));
         }
-        return new TimerDefinition(part.Name.LocalName == "timeDate" ? TimerKind.Date : TimerKind.Duration, value);
+        var kind = part.Name.LocalName == "timeDate" ? TimerKind.Date : TimerKind.Duration;
+        var calendar = (string?)definitions[0].Attribute(BpmnNames.Kx + "calendar");
+        if (calendar is not null && (calendar != "workdays" || kind != TimerKind.Duration))
+        {
+            Executable(element, "bad-timer-calendar",
+                $"定时器 “{name ?? id}” 的 kx:calendar 只能是 \"workdays\"，且只用于 timeDuration（按工作日计的天数，如 P3D）", id);
+        }
+        return new TimerDefinition(kind, value, WorkingDays: calendar == "workdays");
     }
 
     private static string EventKind(XElement element)

@@ -37,7 +37,8 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         TimeProvider clock,
         IOptions<WorkflowOptions> options,
         JobSignal jobSignal,
-        IEnumerable<IServiceTaskHandler> handlers)
+        IEnumerable<IServiceTaskHandler> handlers,
+        WorkCalendar calendar)
     {
         _dbFactory = dbFactory;
         _parser = parser;
@@ -45,7 +46,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         _options = options.Value;
         _clock = clock;
         _jobSignal = jobSignal;
-        _services = new StepServices(clock, _options.TimeZone, expressions);
+        _services = new StepServices(clock, _options.TimeZone, expressions, calendar);
         _handlers = handlers.ToDictionary(h => h.Topic);
         _writer = new StepWriterConnection(_options.ConnectionString);
         _hold = new JobHold(_workerId, _options.JobLockDuration, _handlers.Keys.ToHashSet());

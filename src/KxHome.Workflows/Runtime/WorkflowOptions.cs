@@ -12,6 +12,9 @@ public sealed class WorkflowOptions
     /// <summary>The time zone dates alone and calendar durations are read in.</summary>
     public string BusinessTimeZone { get; set; } = "Asia/Shanghai";
 
+    /// <summary>The folder of working-day calendar files, one per year (see <see cref="WorkCalendar"/>).</summary>
+    public string CalendarFolder { get; set; } = "workflows/calendars";
+
     /// <summary>Retry policy for handler failures, for topics not listed in <see cref="Topics"/>.</summary>
     public RetryPolicy DefaultRetry { get; set; } = new();
 

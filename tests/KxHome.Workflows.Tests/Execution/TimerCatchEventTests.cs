@@ -110,4 +110,26 @@ public class TimerCatchEventTests
         (await restarted.Engine.ExecuteDueTimersAsync()).Should().Be(0);
         (await restarted.GetAsync(instance.Id)).ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("recheck");
     }
+
+    [Fact]
+    public async Task A_working_day_timer_skips_the_national_day_holiday_and_counts_the_make_up_saturday()
+    {
+        await using var kx = await TestEngine.StartAsync();
+        var key = await kx.DeployAsync(Flow("""<timeDuration>P3D</timeDuration>""").Replace("<timerEventDefinition>", """<timerEventDefinition kx:calendar="workdays">"""));
+        kx.Clock.Advance(new DateTimeOffset(2026, 9, 30, 2, 0, 0, TimeSpan.Zero) - kx.Clock.GetUtcNow());
+
+        var instance = await kx.StartAsync(key);
+
+        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single().DueAt
+            .Should().Be(new DateTime(2026, 10, 10, 15, 59, 59, DateTimeKind.Utc));
+    }
+
+    [Fact]
+    public void A_working_day_calendar_on_a_date_timer_is_refused_when_deploying()
+    {
+        var result = new KxHome.Workflows.Parsing.BpmnParser().Parse(
+            Flow("<timeDate>2026-06-15</timeDate>").Replace("<timerEventDefinition>", """<timerEventDefinition kx:calendar="workdays">"""));
+
+        result.Problems.Should().ContainSingle(p => p.Code == "bad-timer-calendar" && p.ElementId == "wait");
+    }
 }

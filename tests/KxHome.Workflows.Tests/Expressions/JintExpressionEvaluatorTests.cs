@@ -131,4 +131,15 @@ public class JintExpressionEvaluatorTests
 
         act.Should().Throw<ExpressionException>().WithMessage("*右花括号*");
     }
+
+    [Fact]
+    public void Evaluations_from_many_threads_at_once_each_get_their_own_answer()
+    {
+        var results = new long[400];
+
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => results[i] = Eval("${n * 2}", new { n = i })!.GetValue<long>());
+
+        results.Should().Equal(Enumerable.Range(0, results.Length).Select(i => i * 2L));
+    }
 }

@@ -7,6 +7,7 @@ public static class Bpmn
         <?xml version="1.0" encoding="UTF-8"?>
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
                      xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                     xmlns:kx="urn:kxhome:bpmn"
                      xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                      id="defs_{id}" targetNamespace="http://kxhome.local/test">
           <process id="{id}" isExecutable="{(executable ? "true" : "false")}">

@@ -33,7 +33,11 @@ public sealed class TestEngine : IAsyncDisposable
     {
         var file = Path.Combine(Path.GetTempPath(), $"kxhome-test-{Guid.NewGuid():N}.db");
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Workflows:ConnectionString"] = $"Data Source={file}" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Workflows:ConnectionString"] = $"Data Source={file}",
+                ["Workflows:CalendarFolder"] = Path.Combine(RepositoryPaths.Workflows, "calendars"),
+            })
             .AddInMemoryCollection(settings)
             .Build();
         var clock = new VirtualClock(Epoch);
