@@ -96,6 +96,12 @@ internal sealed class TimerRow
     public string? BusinessKey { get; set; }
     public DateTime DueAt { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set while the deadline clock is paused (补正); the timer does not fire then.</summary>
+    public DateTime? PausedAt { get; set; }
+
+    /// <summary>While paused: the time that was left, in seconds; resuming sets the due time that far ahead.</summary>
+    public long? RemainingSeconds { get; set; }
 }
 
 /// <summary>An element that could not go on, until an administrator retries or resolves it.</summary>

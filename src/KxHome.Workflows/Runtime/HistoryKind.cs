@@ -20,4 +20,7 @@ public enum HistoryKind
     IncidentResolved,
     TimerArmed,
     TimerFired,
+    TimerExtended,
+    TimerPaused,
+    TimerResumed,
 }

@@ -60,10 +60,13 @@ public sealed record UserTaskView(
     string? CompletedBy,
     Guid Revision);
 
-/// <summary>A pending timer: a deadline of a case.</summary>
+/// <summary>
+/// A pending timer: a deadline of a case. While paused, <see cref="PausedAt"/> is set, <see cref="Remaining"/> is
+/// the time that was left, and <see cref="DueAt"/> is not meaningful.
+/// </summary>
 public sealed record TimerView(
     Guid Id, Guid InstanceId, string? BusinessKey, string DefinitionKey, string ElementId, string? ElementName,
-    DateTime DueAt, DateTime CreatedAt);
+    DateTime DueAt, DateTime CreatedAt, DateTime? PausedAt, TimeSpan? Remaining);
 
 /// <summary>Filters for pending timers; every filter given must hold.</summary>
 public sealed record TimerQuery

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -34,14 +35,76 @@ public sealed partial class WorkflowEngine
         if (query.DueBefore is { } dueBefore) timers = timers.Where(t => t.DueAt < dueBefore);
         var rows = await timers.OrderBy(t => t.DueAt).Skip(query.Skip).Take(query.Take).ToListAsync(ct);
         return rows.Select(t => new TimerView(t.Id, t.InstanceId, t.BusinessKey, t.DefinitionKey, t.ElementId, t.ElementName,
-            t.DueAt, t.CreatedAt)).ToList();
+            t.DueAt, t.CreatedAt, t.PausedAt, t.RemainingSeconds is { } left ? TimeSpan.FromSeconds(left) : null)).ToList();
+    }
+
+    /// <summary>
+    /// Moves a running deadline to a later time, with the reason kept in the case's history. Refused for a time
+    /// that is not later than both now and the current due time, and for a paused deadline (resume it first).
+    /// </summary>
+    public Task ExtendTimerAsync(Guid timerId, DateTime newDueAt, string userId, string reason, CancellationToken ct = default) =>
+        ChangeTimerAsync(timerId, userId, reason, (timer, now) =>
+        {
+            if (timer.PausedAt is not null) throw new WorkflowConflictException("timer-paused", "该期限已暂停计时，请先恢复计时");
+            if (newDueAt <= now || newDueAt <= timer.DueAt)
+            {
+                throw new WorkflowException("timer-not-later", "新的期限须晚于当前期限和当前时间");
+            }
+            var data = new JsonObject { ["from"] = VariableValues.FormatDateTime(timer.DueAt), ["to"] = VariableValues.FormatDateTime(newDueAt) };
+            timer.DueAt = newDueAt;
+            return (HistoryKind.TimerExtended, data);
+        }, ct);
+
+    /// <summary>Stops a deadline clock (补正: the case is back with the applicant); the time left is kept.</summary>
+    public Task PauseTimerAsync(Guid timerId, string userId, string reason, CancellationToken ct = default) =>
+        ChangeTimerAsync(timerId, userId, reason, (timer, now) =>
+        {
+            if (timer.PausedAt is not null) throw new WorkflowConflictException("timer-paused", "该期限已在暂停中");
+            var left = (long)Math.Max(0, Math.Ceiling((timer.DueAt - now).TotalSeconds));
+            timer.PausedAt = now;
+            timer.RemainingSeconds = left;
+            return (HistoryKind.TimerPaused, new JsonObject { ["remainingSeconds"] = left });
+        }, ct);
+
+    /// <summary>Restarts a paused deadline clock: it falls due after the time that was left when it was paused.</summary>
+    public Task ResumeTimerAsync(Guid timerId, string userId, string reason, CancellationToken ct = default) =>
+        ChangeTimerAsync(timerId, userId, reason, (timer, now) =>
+        {
+            if (timer.PausedAt is null) throw new WorkflowConflictException("timer-running", "该期限没有暂停");
+            timer.DueAt = now + TimeSpan.FromSeconds(timer.RemainingSeconds ?? 0);
+            timer.PausedAt = null;
+            timer.RemainingSeconds = null;
+            return (HistoryKind.TimerResumed, new JsonObject { ["dueAt"] = VariableValues.FormatDateTime(timer.DueAt) });
+        }, ct);
+
+    private async Task ChangeTimerAsync(Guid timerId, string userId, string reason,
+        Func<TimerRow, DateTime, (HistoryKind Kind, JsonObject Data)> change, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new WorkflowException("reason-required", "请填写原因");
+        await TransactAsync(async session =>
+        {
+            var timer = await session.SingleOrDefaultAsync(
+                "SELECT Id, InstanceId, ElementId, ElementName, DueAt, PausedAt, RemainingSeconds FROM Timers WHERE Id = @p0",
+                r => new TimerRow
+                {
+                    Id = Column.Guid(r, 0), InstanceId = Column.Guid(r, 1), ElementId = r.GetString(2), ElementName = Column.Text(r, 3),
+                    DueAt = Column.Instant(r, 4), PausedAt = Column.OptionalInstant(r, 5), RemainingSeconds = r.IsDBNull(6) ? null : r.GetInt64(6),
+                }, ct, timerId)
+                ?? throw new WorkflowNotFoundException("timer-not-found", "该期限已到期或已不存在");
+            var (kind, data) = change(timer, Now);
+            await session.ExecuteAsync("UPDATE Timers SET DueAt = @p0, PausedAt = @p1, RemainingSeconds = @p2 WHERE Id = @p3", ct,
+                timer.DueAt, timer.PausedAt, timer.RemainingSeconds, timer.Id);
+            await StepWriter.InsertHistoryAsync(session, timer.InstanceId,
+                [new HistoryRecord(kind, Now, timer.ElementId, timer.ElementName ?? timer.ElementId, UserId: userId, Comment: reason.Trim(), Data: data)], ct);
+            return true;
+        }, ct);
     }
 
     /// <summary>Fires the earliest due timer; null when none is due. A stale timer is removed and gives no step.</summary>
     private async Task<FiredTimer?> FireNextDueTimerAsync(StepSession session, CancellationToken ct)
     {
         var timer = await session.SingleOrDefaultAsync(
-            "SELECT Id, InstanceId FROM Timers WHERE DueAt <= @p0 ORDER BY DueAt LIMIT 1",
+            "SELECT Id, InstanceId FROM Timers WHERE DueAt <= @p0 AND PausedAt IS NULL ORDER BY DueAt LIMIT 1",
             r => new TimerRow { Id = Column.Guid(r, 0), InstanceId = Column.Guid(r, 1) }, ct, Now);
         if (timer is null) return null;
         var instance = await StepReader.InstanceAsync(session, timer.InstanceId, ct);

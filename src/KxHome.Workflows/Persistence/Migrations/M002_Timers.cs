@@ -22,6 +22,8 @@ public sealed class M002_Timers : Migration
             BusinessKey = t.Column<string>("TEXT", nullable: true),
             DueAt = t.Column<DateTime>("TEXT"),
             CreatedAt = t.Column<DateTime>("TEXT"),
+            PausedAt = t.Column<DateTime>("TEXT", nullable: true),
+            RemainingSeconds = t.Column<long>("INTEGER", nullable: true),
         }, constraints: t => t.PrimaryKey("PK_Timers", x => x.Id));
         m.CreateIndex("IX_Timers_DueAt", "Timers", "DueAt");
         m.CreateIndex("IX_Timers_InstanceId", "Timers", "InstanceId");

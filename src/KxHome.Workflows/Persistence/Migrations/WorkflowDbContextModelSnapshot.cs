@@ -119,6 +119,8 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("BusinessKey").HasColumnType("TEXT");
             b.Property<DateTime>("DueAt").HasColumnType("TEXT");
             b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
+            b.Property<DateTime?>("PausedAt").HasColumnType("TEXT");
+            b.Property<long?>("RemainingSeconds").HasColumnType("INTEGER");
             b.HasKey("Id");
             b.HasIndex("DueAt");
             b.HasIndex("InstanceId");
