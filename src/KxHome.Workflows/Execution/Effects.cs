@@ -12,8 +12,15 @@ internal sealed record NewUserTask(
 /// <summary>A service-task job the step created; a worker runs its topic's handler after commit.</summary>
 internal sealed record NewJob(Guid Id, Guid TokenId, string ElementId, string Topic);
 
-/// <summary>A timer the step armed: of a timer catch event the token waits at, or of a boundary event on its activity.</summary>
-internal sealed record NewTimer(Guid Id, Guid TokenId, string ElementId, string? ElementName, DateTime DueAt);
+/// <summary>
+/// A timer the step armed: of a timer catch event the token waits at, of a boundary event on its activity, or (with
+/// no token) of a timer start event. A cycle keeps its evaluated text and how many of its occurrences fired before.
+/// </summary>
+internal sealed record NewTimer(Guid Id, Guid? TokenId, string ElementId, string? ElementName, DateTime DueAt,
+    string? Cycle = null, int Fired = 0);
+
+/// <summary>What a due timer row says about itself when it fires.</summary>
+internal sealed record TimerFiring(Guid Id, DateTime DueAt, string? Cycle, int Fired);
 
 /// <summary>
 /// A user task or job that ended without being done (the token was cancelled or terminated), or a timer that

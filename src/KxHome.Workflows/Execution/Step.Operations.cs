@@ -16,11 +16,12 @@ internal sealed partial class Step
         Scopes = [new ScopeState { Id = id }],
     };
 
-    public void Start(IReadOnlyDictionary<string, JsonNode?> variables, string? userId)
+    /// <summary>Starts at the none start event, or at the given start event (a timer start event that fired).</summary>
+    public void Start(IReadOnlyDictionary<string, JsonNode?> variables, string? userId, string? startEventId = null)
     {
         Record(HistoryKind.InstanceStarted, null, userId: userId);
         SetLocalVariables(state.Root, variables, userId);
-        var start = model.Root.NoneStart
+        var start = (startEventId is null ? model.Root.NoneStart : model.Root.Node(startEventId))
             ?? throw new WorkflowException("no-start-event", $"流程 “{model.Key}” 没有可直接启动的空开始事件");
         Enqueue(NewToken(start.Id, state.Root.Id));
         Run();

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 
@@ -9,31 +7,17 @@ namespace KxHome.Workflows.Execution;
 // Timers: catch events wait on one; boundary timers are armed while a token waits at their activity.
 internal sealed partial class Step
 {
-    /// <summary>When the timer falls due, evaluated now for this token.</summary>
-    public DateTime DueAt(TimerDefinition timer, Token token, FlowNode node)
-    {
-        var value = Evaluate(timer.Value, token);
-        if (timer.WorkingDays)
-        {
-            return WholeDays().Match(VariableValues.Display(value)) is { Success: true } days
-                ? services.Calendar.DueAfterWorkingDays(Now, int.Parse(days.Groups[1].Value, CultureInfo.InvariantCulture), BusinessTimeZone)
-                : throw new IncidentException("bad-timer",
-                    $"“{node.DisplayName}” 按工作日计时，时长须为整天数（如 P3D），而不是 “{VariableValues.Display(value)}”");
-        }
-        return DueDates.Resolve(value, Now, BusinessTimeZone)
-            ?? throw new IncidentException("bad-timer",
-                $"“{node.DisplayName}” 的定时 “{VariableValues.Display(value)}” 不是日期、日期时间或 ISO 8601 时长");
-    }
-
-    [GeneratedRegex(@"^\s*P(\d{1,4})D\s*$")]
-    private static partial Regex WholeDays();
+    /// <summary>Arms a timer for this token, evaluating its value now.</summary>
+    public NewTimer Arm(TimerDefinition timer, Token token, FlowNode node) =>
+        TimerDue.Arm(timer, Evaluate(timer.Value, token), node, token.Id, Now, services);
 
     /// <summary>
     /// Fires a timer: the token waiting at the catch event moves on, or the boundary event leaves by its flows
     /// (cancelling its activity when interrupting). A timer that no longer waits for anything changes nothing.
     /// </summary>
-    public bool FireTimer(Guid timerId)
+    public bool FireTimer(TimerFiring fired)
     {
+        var timerId = fired.Id;
         if (state.Tokens.FirstOrDefault(t => t.WaitKind == WaitKind.Timer && t.WaitId == timerId) is { } waiting)
         {
             ClosedWaits.Add(new ClosedWait(WaitKind.Timer, timerId));
@@ -48,7 +32,14 @@ internal sealed partial class Step
         owner.BoundaryTimers.Remove(timerId);
         ClosedWaits.Add(new ClosedWait(WaitKind.Timer, timerId));
         Record(HistoryKind.TimerFired, boundary);
-        if (boundary.Interrupting) CancelToken(owner, userId: null);
+        if (boundary.Interrupting)
+        {
+            CancelToken(owner, userId: null);
+        }
+        else if (TimerDue.Next(fired, owner.Id, boundary, services) is { } next)
+        {
+            Arm(owner, [next]); // the cycle goes on while the activity runs
+        }
         var token = NewToken(boundary.Id, owner.ScopeId);
         Continue(token);
         Run();
@@ -60,7 +51,7 @@ internal sealed partial class Step
         var boundaries = model.BoundaryTimersOf(node.Id);
         return boundaries.Count == 0
             ? []
-            : boundaries.Select(b => new NewTimer(Guid.CreateVersion7(), token.Id, b.Id, b.Name, DueAt(b.Timer, token, b))).ToList();
+            : boundaries.Select(b => Arm(b.Timer, token, b)).ToList();
     }
 
     private void Arm(Token token, IReadOnlyList<NewTimer> timers)

@@ -15,6 +15,7 @@ public enum FlowNodeKind
     ParallelGateway,
     InclusiveGateway,
     SubProcess,
+    TimerStartEvent,
     TimerCatchEvent,
     BoundaryTimerEvent,
 

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using KxHome.Workflows.Expressions;
 using KxHome.Workflows.Model;
+using KxHome.Workflows.Runtime;
 
 namespace KxHome.Workflows.Parsing;
 
@@ -13,7 +14,9 @@ internal sealed partial class ProcessReader
         var local = element.Name.LocalName;
         var node = local switch
         {
-            "startEvent" => ReadEvent(element, id, name, FlowNodeKind.NoneStartEvent),
+            "startEvent" => ReadTimer(element, id, name) is { } startTimer
+                ? new TimerStartNode(id, name, startTimer)
+                : ReadEvent(element, id, name, FlowNodeKind.NoneStartEvent),
             "endEvent" => ReadEvent(element, id, name, FlowNodeKind.NoneEndEvent),
             "intermediateThrowEvent" => ReadEvent(element, id, name, FlowNodeKind.NoneIntermediateThrowEvent),
             "intermediateCatchEvent" => ReadCatchEvent(element, id, name),
@@ -78,10 +81,9 @@ internal sealed partial class ProcessReader
         var definitions = element.Elements().Where(e => BpmnNames.EventDefinitions.Contains(e.Name.LocalName)).ToList();
         if (definitions is not [{ Name.LocalName: "timerEventDefinition" } definition]) return null;
         var parts = definitions[0].Elements().ToList();
-        if (parts is not [var part] || part.Name.LocalName is not ("timeDate" or "timeDuration"))
+        if (parts is not [var part] || part.Name.LocalName is not ("timeDate" or "timeDuration" or "timeCycle"))
         {
-            Executable(element, "unsupported-timer",
-                $"定时器 “{name ?? id}” 须有且仅有一个 timeDate 或 timeDuration（循环定时器 timeCycle 暂不支持）", id);
+            Executable(element, "bad-timer", $"定时器 “{name ?? id}” 须有且仅有一个 timeDate、timeDuration 或 timeCycle", id);
             return new TimerDefinition(TimerKind.Date, ExpressionText.Parse("invalid"));
         }
         var value = ReadExpression(part, id, part.Value.Trim());
@@ -90,7 +92,16 @@ internal sealed partial class ProcessReader
             Executable(element, "bad-timer", $"定时器 “{name ?? id}” 没有填写时间", id);
             return new TimerDefinition(TimerKind.Date, ExpressionText.Parse("invalid"));
         }
-        var kind = part.Name.LocalName == "timeDate" ? TimerKind.Date : TimerKind.Duration;
+        var kind = part.Name.LocalName switch
+        {
+            "timeDate" => TimerKind.Date,
+            "timeDuration" => TimerKind.Duration,
+            _ => TimerKind.Cycle,
+        };
+        if (kind == TimerKind.Cycle && value.IsLiteral && !TimerSchedule.TryParse(value.Source, TimeZoneInfo.Utc, out _, out var cycleError))
+        {
+            Executable(element, "bad-timer", $"定时器 “{name ?? id}”：{cycleError}", id);
+        }
         var calendar = (string?)definitions[0].Attribute(BpmnNames.Kx + "calendar");
         if (calendar is not null && (calendar != "workdays" || kind != TimerKind.Duration))
         {
@@ -137,6 +148,10 @@ internal sealed partial class ProcessReader
             return Unsupported(element, id, name, "暂不支持事件子流程");
         }
         var scope = ReadScope(element, id);
+        foreach (var timerStart in scope.Nodes.OfType<TimerStartNode>())
+        {
+            Executable(element, "unsupported-element", $"子流程 “{name ?? id}” 中不能有定时开始事件 “{timerStart.DisplayName}”", timerStart.Id);
+        }
         if (scope.NoneStart is null)
         {
             Executable(element, "no-start-event", $"子流程 “{name ?? id}” 没有空开始事件", id);

@@ -83,13 +83,15 @@ internal sealed class JobRow
 
 /// <summary>
 /// A pending timer: the truth about a deadline. It fires at <see cref="DueAt"/> in its own step; firing removes the
-/// row, and so does the end of what it waited for.
+/// row (a cycle writes the row of its next occurrence), and so does the end of what it waited for. A timer start
+/// event's row has no instance.
 /// </summary>
 internal sealed class TimerRow
 {
     public Guid Id { get; set; }
-    public Guid InstanceId { get; set; }
-    public Guid TokenId { get; set; }
+    public Guid? InstanceId { get; set; }
+    public Guid? TokenId { get; set; }
+    public string DefinitionId { get; set; } = "";
     public string ElementId { get; set; } = "";
     public string? ElementName { get; set; }
     public string DefinitionKey { get; set; } = "";
@@ -102,6 +104,12 @@ internal sealed class TimerRow
 
     /// <summary>While paused: the time that was left, in seconds; resuming sets the due time that far ahead.</summary>
     public long? RemainingSeconds { get; set; }
+
+    /// <summary>The evaluated <c>timeCycle</c> of a repeating timer; null for a one-off.</summary>
+    public string? Cycle { get; set; }
+
+    /// <summary>How many occurrences of the cycle fired before this one.</summary>
+    public int Fired { get; set; }
 }
 
 /// <summary>An element that could not go on, until an administrator retries or resolves it.</summary>

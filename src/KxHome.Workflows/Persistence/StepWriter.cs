@@ -45,13 +45,7 @@ internal static class StepWriter
                 "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, 0, @p6, @p7)", ct,
                 job.Id, row.Id, job.TokenId, job.ElementId, job.Topic, now, held ? hold.Owner : null, held ? now + hold.Duration : null);
         }
-        foreach (var timer in step.NewTimers)
-        {
-            await session.ExecuteAsync(
-                "INSERT INTO Timers (Id, InstanceId, TokenId, ElementId, ElementName, DefinitionKey, BusinessKey, DueAt, CreatedAt) " +
-                "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)", ct,
-                timer.Id, row.Id, timer.TokenId, timer.ElementId, timer.ElementName, row.DefinitionKey, row.BusinessKey, timer.DueAt, now);
-        }
+        foreach (var timer in step.NewTimers) await InsertTimerAsync(session, timer, row.Id, row.DefinitionId, row.DefinitionKey, row.BusinessKey, now, ct);
         foreach (var incident in step.NewIncidents)
         {
             await session.ExecuteAsync(
@@ -78,6 +72,15 @@ internal static class StepWriter
         }
         return await InsertHistoryAsync(session, row.Id, step.History, ct);
     }
+
+    /// <summary>Writes a pending timer; <paramref name="instanceId"/> is null for a timer start event.</summary>
+    public static Task InsertTimerAsync(StepSession session, NewTimer timer, Guid? instanceId, string definitionId, string definitionKey,
+        string? businessKey, DateTime now, CancellationToken ct) =>
+        session.ExecuteAsync(
+            "INSERT INTO Timers (Id, InstanceId, TokenId, DefinitionId, ElementId, ElementName, DefinitionKey, BusinessKey, DueAt, CreatedAt, Cycle, Fired) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)", ct,
+            timer.Id, instanceId, timer.TokenId, definitionId, timer.ElementId, timer.ElementName, definitionKey, businessKey,
+            timer.DueAt, now, timer.Cycle, timer.Fired);
 
     /// <summary>Appends lines to the instance's audit trail, a batch per statement; returns them with their ids.</summary>
     public static async Task<IReadOnlyList<HistoryEntry>> InsertHistoryAsync(

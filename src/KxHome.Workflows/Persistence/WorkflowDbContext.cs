@@ -62,6 +62,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.ToTable("Timers");
             e.HasIndex(t => t.DueAt);
             e.HasIndex(t => t.InstanceId);
+            e.HasIndex(t => t.DefinitionKey);
         });
         modelBuilder.Entity<IncidentRow>(e =>
         {

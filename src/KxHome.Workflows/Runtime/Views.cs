@@ -62,16 +62,17 @@ public sealed record UserTaskView(
 
 /// <summary>
 /// A pending timer: a deadline of a case. While paused, <see cref="PausedAt"/> is set, <see cref="Remaining"/> is
-/// the time that was left, and <see cref="DueAt"/> is not meaningful.
+/// the time that was left, and <see cref="DueAt"/> is not meaningful. A timer start event's timer has no instance.
 /// </summary>
 public sealed record TimerView(
-    Guid Id, Guid InstanceId, string? BusinessKey, string DefinitionKey, string ElementId, string? ElementName,
+    Guid Id, Guid? InstanceId, string? BusinessKey, string DefinitionKey, string ElementId, string? ElementName,
     DateTime DueAt, DateTime CreatedAt, DateTime? PausedAt, TimeSpan? Remaining);
 
 /// <summary>Filters for pending timers; every filter given must hold.</summary>
 public sealed record TimerQuery
 {
     public Guid? InstanceId { get; init; }
+    public string? DefinitionKey { get; init; }
     public string? BusinessKey { get; init; }
 
     /// <summary>Only timers due before this instant (UTC).</summary>

@@ -17,22 +17,30 @@ public sealed partial class WorkflowEngine
             var definition = await StepReader.DefinitionAsync(session, request.DefinitionKey, request.Version, ct)
                 ?? throw new WorkflowNotFoundException("definition-not-found", $"流程 “{request.DefinitionKey}” 未部署");
             var model = await _definitions.GetAsync(session, definition.Id, ct);
-            var instanceId = Guid.CreateVersion7();
-            var step = new Step(model, Step.NewInstance(instanceId, definition.Id, request.BusinessKey), _services);
-            step.Start(variables, request.StartedBy);
-            var row = new InstanceRow
-            {
-                Id = instanceId, DefinitionId = definition.Id, DefinitionKey = definition.Key,
-                DefinitionVersion = definition.Version, BusinessKey = request.BusinessKey,
-                StartedAt = step.Now, StartedBy = request.StartedBy,
-            };
-            var history = await StepWriter.WriteAsync(session, row, step, request.StartedBy, isNew: true, _hold, ct);
-            var incidents = step.NewIncidents
-                .Select(i => new IncidentView(i.Id, instanceId, i.ElementId, i.Kind, i.Message, step.Now, null, null)).ToList();
-            return (ToView(row, step.State, model, incidents, history), step);
+            return await CreateInstanceAsync(session, definition, model, variables, request.BusinessKey, request.StartedBy, null, ct);
         }, ct);
         AfterCommit(started);
         return view;
+    }
+
+    /// <summary>Creates and runs a new instance, at the none start event or at the given start event.</summary>
+    private async Task<(InstanceView View, Step Step)> CreateInstanceAsync(StepSession session, DefinitionRow definition,
+        ProcessModel model, IReadOnlyDictionary<string, JsonNode?> variables, string? businessKey, string? startedBy,
+        string? startEventId, CancellationToken ct)
+    {
+        var instanceId = Guid.CreateVersion7();
+        var step = new Step(model, Step.NewInstance(instanceId, definition.Id, businessKey), _services);
+        step.Start(variables, startedBy, startEventId);
+        var row = new InstanceRow
+        {
+            Id = instanceId, DefinitionId = definition.Id, DefinitionKey = definition.Key,
+            DefinitionVersion = definition.Version, BusinessKey = businessKey,
+            StartedAt = step.Now, StartedBy = startedBy,
+        };
+        var history = await StepWriter.WriteAsync(session, row, step, startedBy, isNew: true, _hold, ct);
+        var incidents = step.NewIncidents
+            .Select(i => new IncidentView(i.Id, instanceId, i.ElementId, i.Kind, i.Message, step.Now, null, null)).ToList();
+        return (ToView(row, step.State, model, incidents, history), step);
     }
 
     /// <summary>The instance with its active elements, variables, incidents and history.</summary>

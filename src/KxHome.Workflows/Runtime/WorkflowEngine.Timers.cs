@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KxHome.Workflows.Execution;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +33,7 @@ public sealed partial class WorkflowEngine
         var timers = db.Timers.AsNoTracking();
         if (query.InstanceId is { } instanceId) timers = timers.Where(t => t.InstanceId == instanceId);
         if (query.BusinessKey is { } businessKey) timers = timers.Where(t => t.BusinessKey == businessKey);
+        if (query.DefinitionKey is { } definitionKey) timers = timers.Where(t => t.DefinitionKey == definitionKey);
         if (query.DueBefore is { } dueBefore) timers = timers.Where(t => t.DueAt < dueBefore);
         var rows = await timers.OrderBy(t => t.DueAt).Skip(query.Skip).Take(query.Take).ToListAsync(ct);
         return rows.Select(t => new TimerView(t.Id, t.InstanceId, t.BusinessKey, t.DefinitionKey, t.ElementId, t.ElementName,
@@ -87,14 +89,15 @@ public sealed partial class WorkflowEngine
                 "SELECT Id, InstanceId, ElementId, ElementName, DueAt, PausedAt, RemainingSeconds FROM Timers WHERE Id = @p0",
                 r => new TimerRow
                 {
-                    Id = Column.Guid(r, 0), InstanceId = Column.Guid(r, 1), ElementId = r.GetString(2), ElementName = Column.Text(r, 3),
+                    Id = Column.Guid(r, 0), InstanceId = r.IsDBNull(1) ? null : Column.Guid(r, 1), ElementId = r.GetString(2), ElementName = Column.Text(r, 3),
                     DueAt = Column.Instant(r, 4), PausedAt = Column.OptionalInstant(r, 5), RemainingSeconds = r.IsDBNull(6) ? null : r.GetInt64(6),
                 }, ct, timerId)
                 ?? throw new WorkflowNotFoundException("timer-not-found", "该期限已到期或已不存在");
+            if (timer.InstanceId is null) throw new WorkflowException("timer-not-a-deadline", "定时开始事件不是案件的期限，请修改流程后重新发布");
             var (kind, data) = change(timer, Now);
             await session.ExecuteAsync("UPDATE Timers SET DueAt = @p0, PausedAt = @p1, RemainingSeconds = @p2 WHERE Id = @p3", ct,
                 timer.DueAt, timer.PausedAt, timer.RemainingSeconds, timer.Id);
-            await StepWriter.InsertHistoryAsync(session, timer.InstanceId,
+            await StepWriter.InsertHistoryAsync(session, timer.InstanceId.Value,
                 [new HistoryRecord(kind, Now, timer.ElementId, timer.ElementName ?? timer.ElementId, UserId: userId, Comment: reason.Trim(), Data: data)], ct);
             return true;
         }, ct);
@@ -104,21 +107,62 @@ public sealed partial class WorkflowEngine
     private async Task<FiredTimer?> FireNextDueTimerAsync(StepSession session, CancellationToken ct)
     {
         var timer = await session.SingleOrDefaultAsync(
-            "SELECT Id, InstanceId FROM Timers WHERE DueAt <= @p0 AND PausedAt IS NULL ORDER BY DueAt LIMIT 1",
-            r => new TimerRow { Id = Column.Guid(r, 0), InstanceId = Column.Guid(r, 1) }, ct, Now);
-        if (timer is null) return null;
-        var instance = await StepReader.InstanceAsync(session, timer.InstanceId, ct);
-        if (instance is { Status: InstanceStatus.Active })
-        {
-            var (row, step) = await LoadStepAsync(session, timer.InstanceId, ct);
-            if (step.FireTimer(timer.Id))
+            "SELECT Id, InstanceId, DefinitionId, ElementId, DueAt, Cycle, Fired, DefinitionKey FROM Timers " +
+            "WHERE DueAt <= @p0 AND PausedAt IS NULL ORDER BY DueAt LIMIT 1",
+            r => new TimerRow
             {
-                await StepWriter.WriteAsync(session, row, step, null, isNew: false, _hold, ct);
-                return new FiredTimer(step);
-            }
-        }
+                Id = Column.Guid(r, 0), InstanceId = r.IsDBNull(1) ? null : Column.Guid(r, 1), DefinitionId = r.GetString(2),
+                ElementId = r.GetString(3), DueAt = Column.Instant(r, 4), Cycle = Column.Text(r, 5), Fired = r.GetInt32(6),
+                DefinitionKey = r.GetString(7),
+            }, ct, Now);
+        if (timer is null) return null;
+        var firing = new TimerFiring(timer.Id, timer.DueAt, timer.Cycle, timer.Fired);
         await session.ExecuteAsync("DELETE FROM Timers WHERE Id = @p0", ct, timer.Id);
-        return new FiredTimer(null);
+        if (timer.InstanceId is not { } instanceId) return new FiredTimer(await StartByTimerAsync(session, timer, firing, ct));
+        var instance = await StepReader.InstanceAsync(session, instanceId, ct);
+        if (instance is not { Status: InstanceStatus.Active }) return new FiredTimer(null);
+        var (row, step) = await LoadStepAsync(session, instanceId, ct);
+        if (!step.FireTimer(firing)) return new FiredTimer(null);
+        await StepWriter.WriteAsync(session, row, step, null, isNew: false, _hold, ct);
+        return new FiredTimer(step);
+    }
+
+    /// <summary>
+    /// A timer start event fired: a new instance starts there, and a cycle arms its next occurrence. A timer of a
+    /// version that is no longer the latest is dropped.
+    /// </summary>
+    private async Task<Step?> StartByTimerAsync(StepSession session, TimerRow timer, TimerFiring firing, CancellationToken ct)
+    {
+        var definition = await StepReader.DefinitionAsync(session, timer.DefinitionKey, null, ct);
+        if (definition is null || definition.Id != timer.DefinitionId) return null;
+        var model = await _definitions.GetAsync(session, definition.Id, ct);
+        var node = model.Node(timer.ElementId);
+        if (TimerDue.Next(firing, null, node, _services) is { } next)
+        {
+            await StepWriter.InsertTimerAsync(session, next, null, definition.Id, definition.Key, null, Now, ct);
+        }
+        var (_, step) = await CreateInstanceAsync(session, definition, model, new Dictionary<string, JsonNode?>(), null, null, node.Id, ct);
+        return step;
+    }
+
+    /// <summary>Arms the timer start events of a newly deployed version, replacing those of the versions before it.</summary>
+    private async Task ArmStartTimersAsync(StepSession session, DefinitionRow definition, ProcessModel model, CancellationToken ct)
+    {
+        await session.ExecuteAsync("DELETE FROM Timers WHERE DefinitionKey = @p0 AND InstanceId IS NULL", ct, definition.Key);
+        foreach (var start in model.Root.Nodes.OfType<TimerStartNode>())
+        {
+            NewTimer timer;
+            try
+            {
+                var value = _services.Expressions.Evaluate(start.Timer.Value, new Dictionary<string, JsonNode?>());
+                timer = TimerDue.Arm(start.Timer, value, start, null, Now, _services);
+            }
+            catch (Exception ex) when (ex is IncidentException or Expressions.ExpressionException)
+            {
+                throw new BpmnValidationException([new BpmnProblem("bad-timer", ex.Message, start.Id, 0, 0)]);
+            }
+            await StepWriter.InsertTimerAsync(session, timer, null, definition.Id, definition.Key, null, Now, ct);
+        }
     }
 
     private sealed record FiredTimer(Step? Step);

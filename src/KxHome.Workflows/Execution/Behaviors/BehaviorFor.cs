@@ -8,6 +8,7 @@ internal static class BehaviorFor
     private static readonly Dictionary<FlowNodeKind, IFlowNodeBehavior> Behaviors = new()
     {
         [FlowNodeKind.NoneStartEvent] = new PassThroughBehavior(),
+        [FlowNodeKind.TimerStartEvent] = new PassThroughBehavior(),
         [FlowNodeKind.NoneIntermediateThrowEvent] = new PassThroughBehavior(),
         [FlowNodeKind.Task] = new PassThroughBehavior(),
         [FlowNodeKind.ManualTask] = new PassThroughBehavior(),

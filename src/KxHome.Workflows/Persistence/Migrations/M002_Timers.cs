@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace KxHome.Workflows.Persistence.Migrations;
 
-/// <summary>Pending timers: one row per armed timer catch or boundary event.</summary>
+/// <summary>Pending timers: one row per armed timer start, catch or boundary event.</summary>
 [DbContext(typeof(WorkflowDbContext))]
 [Migration("20261122000002_Timers")]
 public sealed class M002_Timers : Migration
@@ -14,8 +14,9 @@ public sealed class M002_Timers : Migration
         m.CreateTable("Timers", t => new
         {
             Id = t.Column<Guid>("TEXT"),
-            InstanceId = t.Column<Guid>("TEXT"),
-            TokenId = t.Column<Guid>("TEXT"),
+            InstanceId = t.Column<Guid>("TEXT", nullable: true),
+            TokenId = t.Column<Guid>("TEXT", nullable: true),
+            DefinitionId = t.Column<string>("TEXT"),
             ElementId = t.Column<string>("TEXT"),
             ElementName = t.Column<string>("TEXT", nullable: true),
             DefinitionKey = t.Column<string>("TEXT"),
@@ -24,9 +25,12 @@ public sealed class M002_Timers : Migration
             CreatedAt = t.Column<DateTime>("TEXT"),
             PausedAt = t.Column<DateTime>("TEXT", nullable: true),
             RemainingSeconds = t.Column<long>("INTEGER", nullable: true),
+            Cycle = t.Column<string>("TEXT", nullable: true),
+            Fired = t.Column<int>("INTEGER"),
         }, constraints: t => t.PrimaryKey("PK_Timers", x => x.Id));
         m.CreateIndex("IX_Timers_DueAt", "Timers", "DueAt");
         m.CreateIndex("IX_Timers_InstanceId", "Timers", "InstanceId");
+        m.CreateIndex("IX_Timers_DefinitionKey", "Timers", "DefinitionKey");
     }
 
     /// <inheritdoc />

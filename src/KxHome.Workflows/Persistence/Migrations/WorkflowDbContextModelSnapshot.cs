@@ -111,8 +111,9 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
         modelBuilder.Entity("KxHome.Workflows.Persistence.TimerRow", b =>
         {
             b.Property<Guid>("Id").HasColumnType("TEXT");
-            b.Property<Guid>("InstanceId").HasColumnType("TEXT");
-            b.Property<Guid>("TokenId").HasColumnType("TEXT");
+            b.Property<Guid?>("InstanceId").HasColumnType("TEXT");
+            b.Property<Guid?>("TokenId").HasColumnType("TEXT");
+            b.Property<string>("DefinitionId").IsRequired().HasColumnType("TEXT");
             b.Property<string>("ElementId").IsRequired().HasColumnType("TEXT");
             b.Property<string>("ElementName").HasColumnType("TEXT");
             b.Property<string>("DefinitionKey").IsRequired().HasColumnType("TEXT");
@@ -121,7 +122,10 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
             b.Property<DateTime?>("PausedAt").HasColumnType("TEXT");
             b.Property<long?>("RemainingSeconds").HasColumnType("INTEGER");
+            b.Property<string>("Cycle").HasColumnType("TEXT");
+            b.Property<int>("Fired").HasColumnType("INTEGER");
             b.HasKey("Id");
+            b.HasIndex("DefinitionKey");
             b.HasIndex("DueAt");
             b.HasIndex("InstanceId");
             b.ToTable("Timers");
