@@ -62,10 +62,13 @@ internal sealed class Token
 
     public WaitKind WaitKind { get; set; }
 
-    /// <summary>The user task, job, child scope or timer the token waits on.</summary>
+    /// <summary>The user task, job, child scope, timer or multi-instance body scope the token waits on.</summary>
     public Guid? WaitId { get; set; }
 
     public Guid? IncidentId { get; set; }
+
+    /// <summary>One instance of a multi-instance activity: when its activity is done it ends its instance, not the flow.</summary>
+    public bool MultiInstanceInner { get; set; }
 
     /// <summary>Timers of the boundary events armed while the token waits at an activity: timer id → boundary event id.</summary>
     public Dictionary<Guid, string>? BoundaryTimers { get; set; }
@@ -76,6 +79,6 @@ internal sealed class Token
 
 internal enum TokenStatus { Active, Waiting, Joining, Incident }
 
-internal enum WaitKind { None, UserTask, Job, SubProcess, Timer }
+internal enum WaitKind { None, UserTask, Job, SubProcess, Timer, MultiInstance }
 
 internal enum IncidentPhase { Execute, Leave }

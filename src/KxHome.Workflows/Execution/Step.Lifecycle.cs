@@ -35,8 +35,16 @@ internal sealed partial class Step
         IReadOnlyList<NewTimer> boundaryTimers;
         try
         {
-            boundaryTimers = BoundaryTimersFor(token, node);
-            outcome = BehaviorFor.Node(node).Execute(this, token, node);
+            if (node.MultiInstance is { } multiInstance && !token.MultiInstanceInner)
+            {
+                boundaryTimers = BoundaryTimersFor(token, node);
+                outcome = StartMultiInstance(token, node, multiInstance);
+            }
+            else
+            {
+                boundaryTimers = token.MultiInstanceInner ? [] : BoundaryTimersFor(token, node); // boundaries belong to the body
+                outcome = BehaviorFor.Node(node).Execute(this, token, node);
+            }
         }
         catch (Exception ex) when (ex is IncidentException or ExpressionException)
         {
@@ -65,6 +73,11 @@ internal sealed partial class Step
         token.WaitKind = WaitKind.None;
         token.WaitId = null;
         DisarmBoundaryTimers(token);
+        if (token.MultiInstanceInner)
+        {
+            Leave(token, node, []);
+            return;
+        }
         IReadOnlyList<string> flows;
         try
         {
@@ -81,6 +94,11 @@ internal sealed partial class Step
     public void Leave(Token token, FlowNode node, IReadOnlyList<string> flows)
     {
         Record(HistoryKind.ElementLeft, node);
+        if (token.MultiInstanceInner)
+        {
+            EndInstance(token, node);
+            return;
+        }
         if (flows.Count == 0)
         {
             EndToken(token);
@@ -107,12 +125,13 @@ internal sealed partial class Step
     {
         if (state.Tokens.Any(t => t.ScopeId == scopeId)) return;
         var scope = state.Scope(scopeId);
-        if (scope.ParentTokenId is not { } parentTokenId)
+        if (scope.ParentId is null)
         {
             state.Status = InstanceStatus.Completed;
             Record(HistoryKind.InstanceCompleted, null);
             return;
         }
+        if (scope.ParentTokenId is not { } parentTokenId) return; // a multi-instance scope ends with its instance
         state.Scopes.Remove(scope);
         Continue(state.Tokens.First(t => t.Id == parentTokenId));
     }

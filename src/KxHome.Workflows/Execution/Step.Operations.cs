@@ -112,6 +112,9 @@ internal sealed partial class Step
             case WaitKind.Timer:
                 ClosedWaits.Add(new ClosedWait(WaitKind.Timer, token.WaitId!.Value));
                 break;
+            case WaitKind.MultiInstance:
+                CancelMultiInstance(token.WaitId!.Value);
+                break;
             case WaitKind.SubProcess:
                 var childScope = token.WaitId!.Value;
                 foreach (var child in state.Tokens.Where(t => t.ScopeId == childScope).ToList()) CancelToken(child, null);

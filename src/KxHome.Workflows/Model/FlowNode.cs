@@ -15,6 +15,9 @@ public abstract record FlowNode(string Id, string? Name, FlowNodeKind Kind)
     /// <summary>The flow taken when no conditional outgoing flow is true (activities, exclusive and inclusive gateways).</summary>
     public string? DefaultFlowId { get; init; }
 
+    /// <summary>Set when the activity runs as several instances (会签, 或签, 依次审批).</summary>
+    public MultiInstanceSettings? MultiInstance { get; init; }
+
     /// <summary>The name if it has one, else the id: what people read.</summary>
     public string DisplayName => string.IsNullOrWhiteSpace(Name) ? Id : Name;
 }

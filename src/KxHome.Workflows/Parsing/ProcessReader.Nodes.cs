@@ -32,11 +32,20 @@ internal sealed partial class ProcessReader
             _ => Unsupported(element, id, name, $"暂不支持{BpmnNames.Describe(local)} <{local}>"),
         };
         var loop = element.Elements().FirstOrDefault(e => e.Name.LocalName.EndsWith("LoopCharacteristics", StringComparison.Ordinal));
+        MultiInstanceSettings? multiInstance = null;
         if (loop is not null && node is not UnsupportedNode)
         {
-            node = Unsupported(element, id, name, $"暂不支持{BpmnNames.Describe(loop.Name.LocalName)}的“{name ?? id}”");
+            if (loop.Name.LocalName == "multiInstanceLoopCharacteristics" && node.Kind is FlowNodeKind.UserTask or FlowNodeKind.ServiceTask
+                    or FlowNodeKind.SubProcess or FlowNodeKind.Task or FlowNodeKind.ManualTask)
+            {
+                multiInstance = ReadMultiInstance(loop, id, name);
+            }
+            else
+            {
+                node = Unsupported(element, id, name, $"暂不支持{BpmnNames.Describe(loop.Name.LocalName)}的“{name ?? id}”");
+            }
         }
-        return node with { DefaultFlowId = (string?)element.Attribute("default") };
+        return node with { DefaultFlowId = (string?)element.Attribute("default"), MultiInstance = multiInstance };
     }
 
     private FlowNode ReadEvent(XElement element, string id, string? name, FlowNodeKind noneKind)
@@ -52,6 +61,29 @@ internal sealed partial class ProcessReader
         }
         var kind = definitions.Count > 1 ? "多重" : BpmnNames.Describe(first);
         return Unsupported(element, id, name, $"暂不支持{kind}{BpmnNames.Describe(element.Name.LocalName)}");
+    }
+
+    private MultiInstanceSettings ReadMultiInstance(XElement loop, string id, string? name)
+    {
+        var cardinality = ReadExpression(loop, id, loop.Element(BpmnNames.Model + "loopCardinality")?.Value.Trim());
+        // camunda:collection / camunda:elementVariable, or the standard loopDataInputRef / inputDataItem
+        var collectionText = (Camunda(loop, "collection") ?? loop.Element(BpmnNames.Model + "loopDataInputRef")?.Value)?.Trim();
+        var elementVariable = (Camunda(loop, "elementVariable") ?? (string?)loop.Element(BpmnNames.Model + "inputDataItem")?.Attribute("name"))?.Trim();
+        var collection = string.IsNullOrEmpty(collectionText)
+            ? null
+            : ReadExpression(loop, id, collectionText.Contains("${", StringComparison.Ordinal) || collectionText.Contains("#{", StringComparison.Ordinal)
+                ? collectionText
+                : $"${{{collectionText}}}"); // a bare variable name
+        if (cardinality is null && collection is null)
+        {
+            Executable(loop, "bad-multi-instance", $"多实例 “{name ?? id}” 须有 loopCardinality 或 camunda:collection", id);
+        }
+        return new MultiInstanceSettings(
+            Sequential: (string?)loop.Attribute("isSequential") == "true",
+            Cardinality: cardinality,
+            Collection: collection,
+            ElementVariable: elementVariable is { Length: > 0 } ? elementVariable : null,
+            CompletionCondition: ReadExpression(loop, id, loop.Element(BpmnNames.Model + "completionCondition")?.Value.Trim(), requireScript: true));
     }
 
     private FlowNode ReadCatchEvent(XElement element, string id, string? name) =>
