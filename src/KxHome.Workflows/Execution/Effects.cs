@@ -19,6 +19,9 @@ internal sealed record NewJob(Guid Id, Guid TokenId, string ElementId, string To
 internal sealed record NewTimer(Guid Id, Guid? TokenId, string ElementId, string? ElementName, DateTime DueAt,
     string? Cycle = null, int Fired = 0);
 
+/// <summary>A message subscription the step opened: of a waiting token, of a boundary event, or (no token) of a message start event.</summary>
+internal sealed record NewSubscription(Guid Id, Guid? TokenId, string ElementId, string MessageName);
+
 /// <summary>What a due timer row says about itself when it fires.</summary>
 internal sealed record TimerFiring(Guid Id, DateTime DueAt, string? Cycle, int Fired);
 

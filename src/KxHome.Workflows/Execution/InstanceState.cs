@@ -62,7 +62,7 @@ internal sealed class Token
 
     public WaitKind WaitKind { get; set; }
 
-    /// <summary>The user task, job, child scope, timer or multi-instance body scope the token waits on.</summary>
+    /// <summary>The user task, job, child scope, timer, multi-instance body scope or message subscription the token waits on.</summary>
     public Guid? WaitId { get; set; }
 
     public Guid? IncidentId { get; set; }
@@ -70,8 +70,11 @@ internal sealed class Token
     /// <summary>One instance of a multi-instance activity: when its activity is done it ends its instance, not the flow.</summary>
     public bool MultiInstanceInner { get; set; }
 
-    /// <summary>Timers of the boundary events armed while the token waits at an activity: timer id → boundary event id.</summary>
-    public Dictionary<Guid, string>? BoundaryTimers { get; set; }
+    /// <summary>
+    /// The boundary events armed while the token waits at an activity: timer or message subscription id → boundary
+    /// event id.
+    /// </summary>
+    public Dictionary<Guid, string>? BoundaryEvents { get; set; }
 
     /// <summary>Whether the incident happened while running the element or while choosing where to leave it.</summary>
     public IncidentPhase IncidentPhase { get; set; }
@@ -79,6 +82,6 @@ internal sealed class Token
 
 internal enum TokenStatus { Active, Waiting, Joining, Incident }
 
-internal enum WaitKind { None, UserTask, Job, SubProcess, Timer, MultiInstance }
+internal enum WaitKind { None, UserTask, Job, SubProcess, Timer, MultiInstance, Message }
 
 internal enum IncidentPhase { Execute, Leave }

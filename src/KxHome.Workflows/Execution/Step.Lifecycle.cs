@@ -32,17 +32,17 @@ internal sealed partial class Step
         var node = model.Node(token.ElementId);
         Record(HistoryKind.ElementEntered, node);
         Outcome outcome;
-        IReadOnlyList<NewTimer> boundaryTimers;
+        IReadOnlyList<object> boundaries;
         try
         {
             if (node.MultiInstance is { } multiInstance && !token.MultiInstanceInner)
             {
-                boundaryTimers = BoundaryTimersFor(token, node);
+                boundaries = BoundariesFor(token, node);
                 outcome = StartMultiInstance(token, node, multiInstance);
             }
             else
             {
-                boundaryTimers = token.MultiInstanceInner ? [] : BoundaryTimersFor(token, node); // boundaries belong to the body
+                boundaries = token.MultiInstanceInner ? [] : BoundariesFor(token, node); // boundaries belong to the body
                 outcome = BehaviorFor.Node(node).Execute(this, token, node);
             }
         }
@@ -56,7 +56,7 @@ internal sealed partial class Step
             case LeaveOutcome leave: Leave(token, node, leave.Flows); break;
             case WaitOutcome:
                 token.Status = TokenStatus.Waiting;
-                Arm(token, boundaryTimers);
+                ArmBoundaries(token, boundaries);
                 break;
             case ParkOutcome: token.Status = TokenStatus.Joining; break;
             case EndOutcome:
@@ -72,7 +72,7 @@ internal sealed partial class Step
         var node = model.Node(token.ElementId);
         token.WaitKind = WaitKind.None;
         token.WaitId = null;
-        DisarmBoundaryTimers(token);
+        DisarmBoundaries(token);
         if (token.MultiInstanceInner)
         {
             Leave(token, node, []);

@@ -102,15 +102,15 @@ internal sealed partial class Step
 
     private void CloseWait(Token token)
     {
-        DisarmBoundaryTimers(token);
+        DisarmBoundaries(token);
         switch (token.WaitKind)
         {
             case WaitKind.UserTask or WaitKind.Job:
                 ClosedWaits.Add(new ClosedWait(token.WaitKind, token.WaitId!.Value));
                 if (token.WaitKind == WaitKind.UserTask) Record(HistoryKind.TaskCancelled, model.Node(token.ElementId), token.WaitId);
                 break;
-            case WaitKind.Timer:
-                ClosedWaits.Add(new ClosedWait(WaitKind.Timer, token.WaitId!.Value));
+            case WaitKind.Timer or WaitKind.Message:
+                ClosedWaits.Add(new ClosedWait(token.WaitKind, token.WaitId!.Value));
                 break;
             case WaitKind.MultiInstance:
                 CancelMultiInstance(token.WaitId!.Value);

@@ -17,60 +17,29 @@ internal sealed partial class Step
     /// </summary>
     public bool FireTimer(TimerFiring fired)
     {
-        var timerId = fired.Id;
-        if (state.Tokens.FirstOrDefault(t => t.WaitKind == WaitKind.Timer && t.WaitId == timerId) is { } waiting)
+        if (state.Tokens.FirstOrDefault(t => t.WaitKind == WaitKind.Timer && t.WaitId == fired.Id) is { } waiting)
         {
-            ClosedWaits.Add(new ClosedWait(WaitKind.Timer, timerId));
+            ClosedWaits.Add(new ClosedWait(WaitKind.Timer, fired.Id));
             Record(HistoryKind.TimerFired, model.Node(waiting.ElementId));
             Continue(waiting);
             Run();
             return true;
         }
-        var owner = state.Tokens.FirstOrDefault(t => t.BoundaryTimers?.ContainsKey(timerId) == true);
-        if (owner is null) return false;
-        var boundary = (BoundaryTimerNode)model.Node(owner.BoundaryTimers![timerId]);
-        owner.BoundaryTimers.Remove(timerId);
-        ClosedWaits.Add(new ClosedWait(WaitKind.Timer, timerId));
+        if (BoundaryOwner(fired.Id) is not { } owner) return false;
+        var boundary = (BoundaryTimerNode)model.Node(owner.BoundaryEvents![fired.Id]);
         Record(HistoryKind.TimerFired, boundary);
-        if (boundary.Interrupting)
+        TriggerBoundary(owner, fired.Id, boundary, () =>
         {
-            CancelToken(owner, userId: null);
-        }
-        else if (TimerDue.Next(fired, owner.Id, boundary, services) is { } next)
-        {
-            Arm(owner, [next]); // the cycle goes on while the activity runs
-        }
-        var token = NewToken(boundary.Id, owner.ScopeId);
-        Continue(token);
+            if (TimerDue.Next(fired, owner.Id, boundary, services) is { } next) ArmTimer(owner, next); // the cycle goes on
+        });
         Run();
         return true;
     }
 
-    private IReadOnlyList<NewTimer> BoundaryTimersFor(Token token, FlowNode node)
+    private void ArmTimer(Token token, NewTimer timer)
     {
-        var boundaries = model.BoundaryTimersOf(node.Id);
-        return boundaries.Count == 0
-            ? []
-            : boundaries.Select(b => Arm(b.Timer, token, b)).ToList();
-    }
-
-    private void Arm(Token token, IReadOnlyList<NewTimer> timers)
-    {
-        if (timers.Count == 0) return;
-        token.BoundaryTimers ??= [];
-        foreach (var timer in timers)
-        {
-            token.BoundaryTimers[timer.Id] = timer.ElementId;
-            NewTimers.Add(timer);
-            Record(HistoryKind.TimerArmed, model.Node(timer.ElementId), data: new JsonObject { ["dueAt"] = VariableValues.FormatDateTime(timer.DueAt) });
-        }
-    }
-
-    /// <summary>The token's activity is done or cancelled: its boundary timers will not fire.</summary>
-    private void DisarmBoundaryTimers(Token token)
-    {
-        if (token.BoundaryTimers is not { Count: > 0 } timers) return;
-        foreach (var timerId in timers.Keys) ClosedWaits.Add(new ClosedWait(WaitKind.Timer, timerId));
-        token.BoundaryTimers = null;
+        (token.BoundaryEvents ??= [])[timer.Id] = timer.ElementId;
+        NewTimers.Add(timer);
+        Record(HistoryKind.TimerArmed, model.Node(timer.ElementId), data: new JsonObject { ["dueAt"] = VariableValues.FormatDateTime(timer.DueAt) });
     }
 }

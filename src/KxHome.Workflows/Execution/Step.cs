@@ -23,6 +23,7 @@ internal sealed partial class Step(ProcessModel model, InstanceState state, Step
     public List<NewUserTask> NewTasks { get; } = [];
     public List<NewJob> NewJobs { get; } = [];
     public List<NewTimer> NewTimers { get; } = [];
+    public List<NewSubscription> NewSubscriptions { get; } = [];
     public List<ClosedWait> ClosedWaits { get; } = [];
     public List<NewIncident> NewIncidents { get; } = [];
     public List<Guid> ClosedIncidents { get; } = [];

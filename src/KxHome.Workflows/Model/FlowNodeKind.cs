@@ -18,6 +18,11 @@ public enum FlowNodeKind
     TimerStartEvent,
     TimerCatchEvent,
     BoundaryTimerEvent,
+    MessageStartEvent,
+    MessageCatchEvent,
+    ReceiveTask,
+    CallActivity,
+    BoundaryMessageEvent,
 
     /// <summary>An element the engine cannot run; only non-executable processes may contain one.</summary>
     Unsupported,

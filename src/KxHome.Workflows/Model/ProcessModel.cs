@@ -4,7 +4,7 @@ namespace KxHome.Workflows.Model;
 public sealed class ProcessModel
 {
     private readonly Dictionary<string, (FlowNode Node, FlowScope Scope)> _index = [];
-    private readonly Dictionary<string, List<BoundaryTimerNode>> _boundaries = [];
+    private readonly Dictionary<string, List<BoundaryNode>> _boundaries = [];
 
     /// <summary>Builds the model and indexes every node by id, however deeply nested.</summary>
     public ProcessModel(string key, string? name, bool isExecutable, FlowScope root)
@@ -37,8 +37,8 @@ public sealed class ProcessModel
     /// <summary>The scope that directly holds the node.</summary>
     public FlowScope ScopeOf(string nodeId) => _index[nodeId].Scope;
 
-    /// <summary>The timer boundary events attached to an activity.</summary>
-    public IReadOnlyList<BoundaryTimerNode> BoundaryTimersOf(string activityId) =>
+    /// <summary>The boundary events attached to an activity.</summary>
+    public IReadOnlyList<BoundaryNode> BoundaryEventsOf(string activityId) =>
         _boundaries.TryGetValue(activityId, out var list) ? list : [];
 
     /// <summary>True if a node with this id exists anywhere in the process.</summary>
@@ -49,7 +49,7 @@ public sealed class ProcessModel
         foreach (var node in scope.Nodes)
         {
             _index[node.Id] = (node, scope);
-            if (node is BoundaryTimerNode boundary)
+            if (node is BoundaryNode boundary)
             {
                 if (!_boundaries.TryGetValue(boundary.AttachedToId, out var list)) _boundaries[boundary.AttachedToId] = list = [];
                 list.Add(boundary);

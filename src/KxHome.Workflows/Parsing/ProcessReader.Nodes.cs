@@ -16,7 +16,12 @@ internal sealed partial class ProcessReader
         {
             "startEvent" => ReadTimer(element, id, name) is { } startTimer
                 ? new TimerStartNode(id, name, startTimer)
-                : ReadEvent(element, id, name, FlowNodeKind.NoneStartEvent),
+                : ReadMessage(element, id, name) is { } startMessage
+                    ? new MessageStartNode(id, name, startMessage)
+                    : ReadEvent(element, id, name, FlowNodeKind.NoneStartEvent),
+            // A receive task without a message waits for a message named after its id.
+            "receiveTask" => new MessageCatchNode(id, name, FlowNodeKind.ReceiveTask,
+                element.Attribute("messageRef") is null ? id : ReadMessageRef(element, id, name, element)),
             "endEvent" => ReadEvent(element, id, name, FlowNodeKind.NoneEndEvent),
             "intermediateThrowEvent" => ReadEvent(element, id, name, FlowNodeKind.NoneIntermediateThrowEvent),
             "intermediateCatchEvent" => ReadCatchEvent(element, id, name),
@@ -86,10 +91,12 @@ internal sealed partial class ProcessReader
             CompletionCondition: ReadExpression(loop, id, loop.Element(BpmnNames.Model + "completionCondition")?.Value.Trim(), requireScript: true));
     }
 
-    private FlowNode ReadCatchEvent(XElement element, string id, string? name) =>
-        ReadTimer(element, id, name) is { } timer
-            ? new TimerCatchNode(id, name, timer)
-            : Unsupported(element, id, name, $"暂不支持{EventKind(element)}中间捕获事件");
+    private FlowNode ReadCatchEvent(XElement element, string id, string? name)
+    {
+        if (ReadTimer(element, id, name) is { } timer) return new TimerCatchNode(id, name, timer);
+        if (ReadMessage(element, id, name) is { } message) return new MessageCatchNode(id, name, FlowNodeKind.MessageCatchEvent, message);
+        return Unsupported(element, id, name, $"暂不支持{EventKind(element)}中间捕获事件");
+    }
 
     private FlowNode ReadBoundaryEvent(XElement element, string id, string? name)
     {
@@ -99,12 +106,35 @@ internal sealed partial class ProcessReader
             Structural(element, "boundary-not-attached", $"边界事件 “{name ?? id}” 没有 attachedToRef", id);
             return new UnsupportedNode(id, name, element.Name.LocalName);
         }
-        if (ReadTimer(element, id, name) is not { } timer)
-        {
-            return Unsupported(element, id, name, $"暂不支持{EventKind(element)}边界事件");
-        }
         var interrupting = (string?)element.Attribute("cancelActivity") != "false";
-        return new BoundaryTimerNode(id, name, attachedTo, interrupting, timer);
+        if (ReadTimer(element, id, name) is { } timer) return new BoundaryTimerNode(id, name, attachedTo, interrupting, timer);
+        if (ReadMessage(element, id, name) is { } message) return new BoundaryMessageNode(id, name, attachedTo, interrupting, message);
+        return Unsupported(element, id, name, $"暂不支持{EventKind(element)}边界事件");
+    }
+
+    /// <summary>The message name of an event with exactly one message definition; else null.</summary>
+    private string? ReadMessage(XElement element, string id, string? name)
+    {
+        var definitions = element.Elements().Where(e => BpmnNames.EventDefinitions.Contains(e.Name.LocalName)).ToList();
+        return definitions is [{ Name.LocalName: "messageEventDefinition" } definition]
+            ? ReadMessageRef(element, id, name, definition)
+            : null;
+    }
+
+    /// <summary>The name of the &lt;message&gt; that <c>messageRef</c> names; a problem when it is missing.</summary>
+    private string ReadMessageRef(XElement element, string id, string? name, XElement holder)
+    {
+        var reference = (string?)holder.Attribute("messageRef");
+        var message = reference is null
+            ? null
+            : process.Parent?.Elements(BpmnNames.Model + "message").FirstOrDefault(m => (string?)m.Attribute("id") == reference);
+        var messageName = (string?)message?.Attribute("name") ?? (string?)message?.Attribute("id");
+        if (string.IsNullOrWhiteSpace(messageName))
+        {
+            Executable(element, "bad-message", $"“{name ?? id}” 没有引用已定义的消息（messageRef 须指向一个 <message>）", id);
+            return "";
+        }
+        return messageName.Trim();
     }
 
     /// <summary>The timer of an event with exactly one timer definition holding a date or a duration; else null.</summary>

@@ -91,11 +91,12 @@ internal sealed partial class ProcessReader(XElement process, List<BpmnProblem> 
             Structural(process, "default-flow-missing",
                 $"“{node.DisplayName}” 的默认连线 “{node.DefaultFlowId}” 不是它的出口连线", node.Id);
         }
-        foreach (var boundary in wired.OfType<BoundaryTimerNode>())
+        foreach (var boundary in wired.OfType<BoundaryNode>())
         {
             var target = wired.FirstOrDefault(n => n.Id == boundary.AttachedToId);
             if (target is null || target.Kind is not (FlowNodeKind.UserTask or FlowNodeKind.ServiceTask or FlowNodeKind.SubProcess
-                    or FlowNodeKind.Task or FlowNodeKind.ManualTask or FlowNodeKind.Unsupported))
+                    or FlowNodeKind.Task or FlowNodeKind.ManualTask or FlowNodeKind.ReceiveTask or FlowNodeKind.CallActivity
+                    or FlowNodeKind.Unsupported))
             {
                 Structural(process, "boundary-target-missing",
                     $"边界事件 “{boundary.DisplayName}” 所附着的 “{boundary.AttachedToId}” 不是同一流程层级中的任务或子流程", boundary.Id);

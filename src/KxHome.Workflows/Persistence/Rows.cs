@@ -112,6 +112,23 @@ internal sealed class TimerRow
     public int Fired { get; set; }
 }
 
+/// <summary>
+/// Something waiting for a message by name: a token at a message catch event or receive task, a message boundary
+/// event, or (no instance) a message start event of the latest version.
+/// </summary>
+internal sealed class MessageSubscriptionRow
+{
+    public Guid Id { get; set; }
+    public Guid? InstanceId { get; set; }
+    public Guid? TokenId { get; set; }
+    public string DefinitionId { get; set; } = "";
+    public string DefinitionKey { get; set; } = "";
+    public string? BusinessKey { get; set; }
+    public string ElementId { get; set; } = "";
+    public string MessageName { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
 /// <summary>An element that could not go on, until an administrator retries or resolves it.</summary>
 internal sealed class IncidentRow
 {

@@ -46,6 +46,10 @@ internal static class StepWriter
                 job.Id, row.Id, job.TokenId, job.ElementId, job.Topic, now, held ? hold.Owner : null, held ? now + hold.Duration : null);
         }
         foreach (var timer in step.NewTimers) await InsertTimerAsync(session, timer, row.Id, row.DefinitionId, row.DefinitionKey, row.BusinessKey, now, ct);
+        foreach (var subscription in step.NewSubscriptions)
+        {
+            await InsertSubscriptionAsync(session, subscription, row.Id, row.DefinitionId, row.DefinitionKey, row.BusinessKey, now, ct);
+        }
         foreach (var incident in step.NewIncidents)
         {
             await session.ExecuteAsync(
@@ -65,6 +69,10 @@ internal static class StepWriter
         {
             await session.ExecuteAsync("DELETE FROM Timers WHERE Id = @p0", ct, wait.Id);
         }
+        foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.Message))
+        {
+            await session.ExecuteAsync("DELETE FROM MessageSubscriptions WHERE Id = @p0", ct, wait.Id);
+        }
         foreach (var incidentId in step.ClosedIncidents)
         {
             await session.ExecuteAsync("UPDATE Incidents SET ResolvedAt = @p0, ResolvedBy = @p1 WHERE Id = @p2 AND ResolvedAt IS NULL", ct,
@@ -81,6 +89,15 @@ internal static class StepWriter
             "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)", ct,
             timer.Id, instanceId, timer.TokenId, definitionId, timer.ElementId, timer.ElementName, definitionKey, businessKey,
             timer.DueAt, now, timer.Cycle, timer.Fired);
+
+    /// <summary>Writes a message subscription; <paramref name="instanceId"/> is null for a message start event.</summary>
+    public static Task InsertSubscriptionAsync(StepSession session, NewSubscription subscription, Guid? instanceId, string definitionId,
+        string definitionKey, string? businessKey, DateTime now, CancellationToken ct) =>
+        session.ExecuteAsync(
+            "INSERT INTO MessageSubscriptions (Id, InstanceId, TokenId, DefinitionId, DefinitionKey, BusinessKey, ElementId, MessageName, CreatedAt) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)", ct,
+            subscription.Id, instanceId, subscription.TokenId, definitionId, definitionKey, businessKey, subscription.ElementId,
+            subscription.MessageName, now);
 
     /// <summary>Appends lines to the instance's audit trail, a batch per statement; returns them with their ids.</summary>
     public static async Task<IReadOnlyList<HistoryEntry>> InsertHistoryAsync(

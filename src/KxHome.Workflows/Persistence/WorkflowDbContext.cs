@@ -11,6 +11,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     internal DbSet<TaskCandidateRow> TaskCandidates => Set<TaskCandidateRow>();
     internal DbSet<JobRow> Jobs => Set<JobRow>();
     internal DbSet<TimerRow> Timers => Set<TimerRow>();
+    internal DbSet<MessageSubscriptionRow> MessageSubscriptions => Set<MessageSubscriptionRow>();
     internal DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     internal DbSet<HistoryRow> History => Set<HistoryRow>();
 
@@ -63,6 +64,12 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasIndex(t => t.DueAt);
             e.HasIndex(t => t.InstanceId);
             e.HasIndex(t => t.DefinitionKey);
+        });
+        modelBuilder.Entity<MessageSubscriptionRow>(e =>
+        {
+            e.ToTable("MessageSubscriptions");
+            e.HasIndex(m => m.MessageName);
+            e.HasIndex(m => m.InstanceId);
         });
         modelBuilder.Entity<IncidentRow>(e =>
         {

@@ -23,4 +23,5 @@ public enum HistoryKind
     TimerExtended,
     TimerPaused,
     TimerResumed,
+    MessageReceived,
 }

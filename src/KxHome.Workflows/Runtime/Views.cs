@@ -82,6 +82,30 @@ public sealed record TimerQuery
     public int Take { get; init; } = 100;
 }
 
+/// <summary>A message to deliver, and how to find what waits for it.</summary>
+public sealed record MessageCorrelation(string MessageName)
+{
+    /// <summary>Only instances with this business key (and message start events, which give it to the new instance).</summary>
+    public string? BusinessKey { get; init; }
+
+    /// <summary>Only this instance.</summary>
+    public Guid? InstanceId { get; init; }
+
+    /// <summary>Only instances whose process variables have these values.</summary>
+    public IReadOnlyDictionary<string, object?>? CorrelationKeys { get; init; }
+
+    /// <summary>Variables the message carries; set where the receiving token sees them.</summary>
+    public IReadOnlyDictionary<string, object?>? Variables { get; init; }
+
+    /// <summary>Deliver to every match instead of expecting exactly one.</summary>
+    public bool All { get; init; }
+
+    public string? UserId { get; init; }
+}
+
+/// <summary>Which instances received the message, and which it started.</summary>
+public sealed record CorrelationResult(IReadOnlyList<Guid> InstanceIds, IReadOnlyList<Guid> StartedInstanceIds);
+
 /// <summary>Where a step left the instance: its status and the user tasks the step opened.</summary>
 public sealed record StepOutcome(Guid InstanceId, InstanceStatus Status, IReadOnlyList<UserTaskView> OpenedTasks);
 

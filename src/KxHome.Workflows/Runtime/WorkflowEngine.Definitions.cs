@@ -49,6 +49,7 @@ public sealed partial class WorkflowEngine
                     "INSERT INTO Definitions (Id, Key, Version, Name, Xml, XmlHash, DeployedAt, DeployedBy) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)",
                     ct, row.Id, row.Key, row.Version, row.Name, row.Xml, row.XmlHash, row.DeployedAt, row.DeployedBy);
                 await ArmStartTimersAsync(session, row, process, ct);
+                await SubscribeStartMessagesAsync(session, row, process, ct);
                 deployed.Add(new DeployedDefinition(ToView(row), true));
             }
             return new DeploymentResult(deployed);

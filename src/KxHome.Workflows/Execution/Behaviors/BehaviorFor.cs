@@ -21,6 +21,9 @@ internal static class BehaviorFor
         [FlowNodeKind.ParallelGateway] = new ParallelGatewayBehavior(),
         [FlowNodeKind.InclusiveGateway] = new InclusiveGatewayBehavior(),
         [FlowNodeKind.TimerCatchEvent] = new TimerCatchEventBehavior(),
+        [FlowNodeKind.MessageStartEvent] = new PassThroughBehavior(),
+        [FlowNodeKind.MessageCatchEvent] = new MessageCatchBehavior(),
+        [FlowNodeKind.ReceiveTask] = new MessageCatchBehavior(),
     };
 
     public static IFlowNodeBehavior Node(FlowNode node) =>

@@ -131,6 +131,23 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.ToTable("Timers");
         });
 
+        modelBuilder.Entity("KxHome.Workflows.Persistence.MessageSubscriptionRow", b =>
+        {
+            b.Property<Guid>("Id").HasColumnType("TEXT");
+            b.Property<Guid?>("InstanceId").HasColumnType("TEXT");
+            b.Property<Guid?>("TokenId").HasColumnType("TEXT");
+            b.Property<string>("DefinitionId").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("DefinitionKey").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("BusinessKey").HasColumnType("TEXT");
+            b.Property<string>("ElementId").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("MessageName").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("InstanceId");
+            b.HasIndex("MessageName");
+            b.ToTable("MessageSubscriptions");
+        });
+
         modelBuilder.Entity("KxHome.Workflows.Persistence.IncidentRow", b =>
         {
             b.Property<Guid>("Id").HasColumnType("TEXT");
