@@ -22,6 +22,11 @@ internal sealed record NewTimer(Guid Id, Guid? TokenId, string ElementId, string
 /// <summary>A message subscription the step opened: of a waiting token, of a boundary event, or (no token) of a message start event.</summary>
 internal sealed record NewSubscription(Guid Id, Guid? TokenId, string ElementId, string MessageName);
 
+/// <summary>An instance a call activity starts, in the same transaction, once the calling step is written.</summary>
+internal sealed record NewChildInstance(
+    Guid InstanceId, Guid TokenId, string ElementId, string DefinitionKey, int? Version,
+    IReadOnlyDictionary<string, JsonNode?> Variables, string? BusinessKey);
+
 /// <summary>What a due timer row says about itself when it fires.</summary>
 internal sealed record TimerFiring(Guid Id, DateTime DueAt, string? Cycle, int Fired);
 

@@ -10,6 +10,11 @@ internal sealed class InstanceState
     public string DefinitionId { get; set; } = "";
     public string? BusinessKey { get; set; }
     public InstanceStatus Status { get; set; }
+
+    /// <summary>For an instance started by a call activity: the calling instance and its waiting token.</summary>
+    public Guid? ParentInstanceId { get; set; }
+
+    public Guid? ParentTokenId { get; set; }
     public List<ScopeState> Scopes { get; set; } = [];
     public List<Token> Tokens { get; set; } = [];
 
@@ -62,7 +67,10 @@ internal sealed class Token
 
     public WaitKind WaitKind { get; set; }
 
-    /// <summary>The user task, job, child scope, timer, multi-instance body scope or message subscription the token waits on.</summary>
+    /// <summary>
+    /// The user task, job, child scope, timer, multi-instance body scope, message subscription or called instance the
+    /// token waits on.
+    /// </summary>
     public Guid? WaitId { get; set; }
 
     public Guid? IncidentId { get; set; }
@@ -82,6 +90,6 @@ internal sealed class Token
 
 internal enum TokenStatus { Active, Waiting, Joining, Incident }
 
-internal enum WaitKind { None, UserTask, Job, SubProcess, Timer, MultiInstance, Message }
+internal enum WaitKind { None, UserTask, Job, SubProcess, Timer, MultiInstance, Message, CallActivity }
 
 internal enum IncidentPhase { Execute, Leave }

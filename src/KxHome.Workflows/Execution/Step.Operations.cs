@@ -112,6 +112,9 @@ internal sealed partial class Step
             case WaitKind.Timer or WaitKind.Message:
                 ClosedWaits.Add(new ClosedWait(token.WaitKind, token.WaitId!.Value));
                 break;
+            case WaitKind.CallActivity:
+                CancelledChildren.Add(token.WaitId!.Value);
+                break;
             case WaitKind.MultiInstance:
                 CancelMultiInstance(token.WaitId!.Value);
                 break;

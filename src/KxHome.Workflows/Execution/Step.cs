@@ -24,6 +24,10 @@ internal sealed partial class Step(ProcessModel model, InstanceState state, Step
     public List<NewJob> NewJobs { get; } = [];
     public List<NewTimer> NewTimers { get; } = [];
     public List<NewSubscription> NewSubscriptions { get; } = [];
+    public List<NewChildInstance> NewChildren { get; } = [];
+
+    /// <summary>Called instances whose call activity was cancelled or interrupted: they are cancelled too.</summary>
+    public List<Guid> CancelledChildren { get; } = [];
     public List<ClosedWait> ClosedWaits { get; } = [];
     public List<NewIncident> NewIncidents { get; } = [];
     public List<Guid> ClosedIncidents { get; } = [];

@@ -31,6 +31,7 @@ internal sealed partial class ProcessReader
             "userTask" => new UserTaskNode(id, name, ReadUserTask(element, id)),
             "serviceTask" or "sendTask" or "businessRuleTask" => ReadServiceTask(element, id, name),
             "subProcess" => ReadSubProcess(element, id, name),
+            "callActivity" => ReadCallActivity(element, id, name),
             "exclusiveGateway" => new SimpleNode(id, name, FlowNodeKind.ExclusiveGateway),
             "parallelGateway" => new SimpleNode(id, name, FlowNodeKind.ParallelGateway),
             "inclusiveGateway" => new SimpleNode(id, name, FlowNodeKind.InclusiveGateway),
@@ -41,7 +42,8 @@ internal sealed partial class ProcessReader
         if (loop is not null && node is not UnsupportedNode)
         {
             if (loop.Name.LocalName == "multiInstanceLoopCharacteristics" && node.Kind is FlowNodeKind.UserTask or FlowNodeKind.ServiceTask
-                    or FlowNodeKind.SubProcess or FlowNodeKind.Task or FlowNodeKind.ManualTask)
+                    or FlowNodeKind.SubProcess or FlowNodeKind.Task or FlowNodeKind.ManualTask or FlowNodeKind.CallActivity
+                    or FlowNodeKind.ReceiveTask)
             {
                 multiInstance = ReadMultiInstance(loop, id, name);
             }
@@ -201,6 +203,37 @@ internal sealed partial class ProcessReader
         }
         return Unsupported(element, id, name,
             $"{BpmnNames.Describe(element.Name.LocalName)}须设为外部任务（camunda:type=\"external\"）并填写主题 camunda:topic");
+    }
+
+    private FlowNode ReadCallActivity(XElement element, string id, string? name)
+    {
+        var called = ReadExpression(element, id, (string?)element.Attribute("calledElement"));
+        if (called is null)
+        {
+            return Unsupported(element, id, name, "调用活动须填写 calledElement（被调用流程的 id）");
+        }
+        var binding = Camunda(element, "calledElementBinding") ?? "latest";
+        int? version = null;
+        if (binding == "version")
+        {
+            version = int.TryParse(Camunda(element, "calledElementVersion"), out var v) && v > 0 ? v : null;
+            if (version is null) Executable(element, "bad-call-activity", $"调用活动 “{name ?? id}” 绑定固定版本，须填写正整数 camunda:calledElementVersion", id);
+        }
+        else if (binding is not ("latest" or "deployment"))
+        {
+            Executable(element, "bad-call-activity", $"调用活动 “{name ?? id}” 的 calledElementBinding “{binding}” 不受支持（可用 latest、deployment、version）", id);
+        }
+        var extensions = element.Element(BpmnNames.Model + "extensionElements");
+        List<VariableMapping> Mappings(string kind) => extensions?.Elements(BpmnNames.Camunda + kind)
+            .Where(m => m.Attribute("businessKey") is null)
+            .Select(m => new VariableMapping(
+                (string?)m.Attribute("source"),
+                ReadExpression(m, id, (string?)m.Attribute("sourceExpression")),
+                (string?)m.Attribute("target"),
+                (string?)m.Attribute("variables") == "all"))
+            .ToList() ?? [];
+        var passBusinessKey = extensions?.Elements(BpmnNames.Camunda + "in").Any(m => m.Attribute("businessKey") is not null) == true;
+        return new CallActivityNode(id, name, called, version, Mappings("in"), Mappings("out"), passBusinessKey);
     }
 
     private FlowNode ReadSubProcess(XElement element, string id, string? name)

@@ -29,6 +29,9 @@ internal sealed class InstanceRow
     public string? StartedBy { get; set; }
     public string State { get; set; } = "";
 
+    /// <summary>The calling instance, for an instance started by a call activity.</summary>
+    public Guid? ParentInstanceId { get; set; }
+
     /// <summary>Renewed on every save: two steps on one instance cannot both commit.</summary>
     public Guid Revision { get; set; }
 }

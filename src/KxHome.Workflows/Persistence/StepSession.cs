@@ -38,6 +38,9 @@ internal sealed class StepSession : IAsyncDisposable
 
     public Task CommitAsync(CancellationToken ct) => _transaction.CommitAsync(ct);
 
+    /// <summary>The steps written in this transaction; after the commit the engine acts on what they created.</summary>
+    public List<Execution.Step> Written { get; } = [];
+
     /// <summary>Runs a statement with positional parameters <c>@p0</c>, <c>@p1</c>…; returns the rows it changed.</summary>
     public Task<int> ExecuteAsync(string sql, CancellationToken ct, params object?[] args) =>
         Prepare(sql, args).ExecuteNonQueryAsync(ct);

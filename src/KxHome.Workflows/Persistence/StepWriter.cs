@@ -24,10 +24,10 @@ internal static class StepWriter
         if (isNew)
         {
             await session.ExecuteAsync(
-                "INSERT INTO Instances (Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, State, Revision) " +
-                "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)", ct,
+                "INSERT INTO Instances (Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, State, Revision, ParentInstanceId) " +
+                "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)", ct,
                 row.Id, row.DefinitionId, row.DefinitionKey, row.DefinitionVersion, row.BusinessKey, row.Status,
-                row.StartedAt, row.EndedAt, row.StartedBy, row.State, row.Revision);
+                row.StartedAt, row.EndedAt, row.StartedBy, row.State, row.Revision, state.ParentInstanceId);
         }
         else if (await session.ExecuteAsync(
                      "UPDATE Instances SET State = @p0, Status = @p1, EndedAt = @p2, Revision = @p3 WHERE Id = @p4 AND Revision = @p5", ct,

@@ -34,6 +34,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(i => i.Revision).IsConcurrencyToken();
             e.HasIndex(i => i.BusinessKey);
             e.HasIndex(i => new { i.DefinitionId, i.Status });
+            e.HasIndex(i => i.ParentInstanceId);
         });
         modelBuilder.Entity<UserTaskRow>(e =>
         {

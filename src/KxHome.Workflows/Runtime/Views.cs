@@ -11,7 +11,10 @@ public sealed record DeploymentResult(IReadOnlyList<DeployedDefinition> Definiti
 /// <summary>One process of a deployment.</summary>
 public sealed record DeployedDefinition(DefinitionView Definition, bool IsNewVersion);
 
-/// <summary>A process instance as people and programs see it.</summary>
+/// <summary>
+/// A process instance as people and programs see it. <see cref="Incidents"/> also lists those of the instances its
+/// call activities started (their <see cref="IncidentView.InstanceId"/> says which).
+/// </summary>
 public sealed record InstanceView(
     Guid Id,
     string DefinitionId,
@@ -25,7 +28,8 @@ public sealed record InstanceView(
     IReadOnlyList<ActiveElement> ActiveElements,
     IReadOnlyDictionary<string, JsonNode?> Variables,
     IReadOnlyList<IncidentView> Incidents,
-    IReadOnlyList<HistoryEntry> History);
+    IReadOnlyList<HistoryEntry> History,
+    Guid? ParentInstanceId = null);
 
 /// <summary>Where a token is now: waiting at a task, joining at a gateway, or stuck on an incident.</summary>
 public sealed record ActiveElement(string ElementId, string? ElementName, string State, Guid? TaskId, Guid? IncidentId);

@@ -12,24 +12,28 @@ public sealed partial class WorkflowEngine
     public async Task<InstanceView> StartAsync(StartRequest request, CancellationToken ct = default)
     {
         var variables = VariableValues.FromMap(request.Variables);
-        var (view, started) = await TransactAsync(async session =>
+        return await TransactAsync(async session =>
         {
             var definition = await StepReader.DefinitionAsync(session, request.DefinitionKey, request.Version, ct)
                 ?? throw new WorkflowNotFoundException("definition-not-found", $"流程 “{request.DefinitionKey}” 未部署");
             var model = await _definitions.GetAsync(session, definition.Id, ct);
             return await CreateInstanceAsync(session, definition, model, variables, request.BusinessKey, request.StartedBy, null, ct);
         }, ct);
-        AfterCommit(started);
-        return view;
     }
 
-    /// <summary>Creates and runs a new instance, at the none start event or at the given start event.</summary>
-    private async Task<(InstanceView View, Step Step)> CreateInstanceAsync(StepSession session, DefinitionRow definition,
+    /// <summary>
+    /// Creates and runs a new instance, at the none start event or at the given start event; a call activity gives
+    /// the new instance's id and where it waits for it.
+    /// </summary>
+    private async Task<InstanceView> CreateInstanceAsync(StepSession session, DefinitionRow definition,
         ProcessModel model, IReadOnlyDictionary<string, JsonNode?> variables, string? businessKey, string? startedBy,
-        string? startEventId, CancellationToken ct)
+        string? startEventId, CancellationToken ct, (Guid InstanceId, Guid ParentId, Guid ParentTokenId)? calledBy = null)
     {
-        var instanceId = Guid.CreateVersion7();
-        var step = new Step(model, Step.NewInstance(instanceId, definition.Id, businessKey), _services);
+        var instanceId = calledBy?.InstanceId ?? Guid.CreateVersion7();
+        var state = Step.NewInstance(instanceId, definition.Id, businessKey);
+        state.ParentInstanceId = calledBy?.ParentId;
+        state.ParentTokenId = calledBy?.ParentTokenId;
+        var step = new Step(model, state, _services);
         step.Start(variables, startedBy, startEventId);
         var row = new InstanceRow
         {
@@ -37,10 +41,10 @@ public sealed partial class WorkflowEngine
             DefinitionVersion = definition.Version, BusinessKey = businessKey,
             StartedAt = step.Now, StartedBy = startedBy,
         };
-        var history = await StepWriter.WriteAsync(session, row, step, startedBy, isNew: true, _hold, ct);
+        var history = await SaveAsync(session, row, step, startedBy, isNew: true, ct);
         var incidents = step.NewIncidents
             .Select(i => new IncidentView(i.Id, instanceId, i.ElementId, i.Kind, i.Message, step.Now, null, null)).ToList();
-        return (ToView(row, step.State, model, incidents, history), step);
+        return ToView(row, step.State, model, incidents, history);
     }
 
     /// <summary>The instance with its active elements, variables, incidents and history.</summary>
@@ -50,7 +54,15 @@ public sealed partial class WorkflowEngine
         var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
             ?? throw new WorkflowNotFoundException("instance-not-found", "流程实例不存在");
         var model = await _definitions.GetAsync(db, row.DefinitionId, ct);
-        var incidents = await db.Incidents.AsNoTracking().Where(i => i.InstanceId == instanceId)
+        var family = new List<Guid> { instanceId };
+        for (var level = family; level.Count > 0 && family.Count < 1_000;)
+        {
+            var parents = level;
+            level = await db.Instances.AsNoTracking().Where(i => i.ParentInstanceId != null && parents.Contains(i.ParentInstanceId.Value))
+                .Select(i => i.Id).ToListAsync(ct);
+            family.AddRange(level);
+        }
+        var incidents = await db.Incidents.AsNoTracking().Where(i => family.Contains(i.InstanceId))
             .OrderBy(i => i.CreatedAt).ToListAsync(ct);
         var history = await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId)
             .OrderBy(h => h.Id).ToListAsync(ct);
@@ -98,27 +110,23 @@ public sealed partial class WorkflowEngine
 
     private async Task RunIncidentStepAsync(Guid incidentId, string? userId, Action<Step> act, CancellationToken ct)
     {
-        var done = await TransactAsync(async session =>
+        await TransactAsync(async session =>
         {
             var incident = await StepReader.IncidentAsync(session, incidentId, ct)
                 ?? throw new WorkflowNotFoundException("incident-not-found", "异常不存在");
             if (incident.ResolvedAt is not null) throw new WorkflowConflictException("incident-closed", "该异常已处理");
             return await RunAsync(session, incident.InstanceId, userId, act, ct);
         }, ct);
-        AfterCommit(done);
     }
 
-    private async Task RunStepAsync(Guid instanceId, string? userId, Action<Step> act, CancellationToken ct)
-    {
-        var done = await TransactAsync(session => RunAsync(session, instanceId, userId, act, ct), ct);
-        AfterCommit(done);
-    }
+    private Task RunStepAsync(Guid instanceId, string? userId, Action<Step> act, CancellationToken ct) =>
+        TransactAsync(session => RunAsync(session, instanceId, userId, act, ct), ct);
 
     private async Task<Step> RunAsync(StepSession session, Guid instanceId, string? userId, Action<Step> act, CancellationToken ct)
     {
         var (row, step) = await LoadStepAsync(session, instanceId, ct);
         act(step);
-        await StepWriter.WriteAsync(session, row, step, userId, isNew: false, _hold, ct);
+        await SaveAsync(session, row, step, userId, isNew: false, ct);
         return step;
     }
 
@@ -129,7 +137,8 @@ public sealed partial class WorkflowEngine
             t.ElementId, model.Node(t.ElementId).Name, t.Status.ToString(),
             t.WaitKind == WaitKind.UserTask ? t.WaitId : null, t.IncidentId)).ToList();
         return new InstanceView(row.Id, row.DefinitionId, row.DefinitionKey, row.DefinitionVersion, row.BusinessKey,
-            state.Status, row.StartedAt, row.EndedAt, row.StartedBy, active, state.Root.Variables, incidents, history);
+            state.Status, row.StartedAt, row.EndedAt, row.StartedBy, active, state.Root.Variables, incidents, history,
+            state.ParentInstanceId);
     }
 
     private static IncidentView ToView(IncidentRow row) =>

@@ -89,15 +89,14 @@ public sealed partial class WorkflowEngine
 
     private async Task CompleteJobAsync(ServiceTaskContext context, Dictionary<string, JsonNode?> output, CancellationToken ct)
     {
-        var done = await TransactAsync(async session =>
+        await TransactAsync(async session =>
         {
-            if (!await StillOursAsync(session, context.JobId, ct)) return null; // cancelled or taken over meanwhile
+            if (!await StillOursAsync(session, context.JobId, ct)) return false; // cancelled or taken over meanwhile
             var (row, step) = await LoadStepAsync(session, context.InstanceId, ct);
             step.CompleteJob(context.JobId, output);
-            await StepWriter.WriteAsync(session, row, step, null, isNew: false, _hold, ct);
-            return step;
+            await SaveAsync(session, row, step, null, isNew: false, ct);
+            return true;
         }, ct);
-        if (done is not null) AfterCommit(done);
     }
 
     private async Task RecordJobFailureAsync(ServiceTaskContext context, string error, CancellationToken ct)
@@ -125,7 +124,7 @@ public sealed partial class WorkflowEngine
                 "UPDATE Jobs SET Attempts = @p0, LastError = @p1, LockOwner = NULL, LockExpiresAt = NULL, " +
                 "DueAt = COALESCE(@p2, DueAt), IncidentId = @p3 WHERE Id = @p4", ct,
                 context.Attempt, error, retryAt, incidentId, context.JobId);
-            await StepWriter.WriteAsync(session, row, step, null, isNew: false, _hold, ct);
+            await SaveAsync(session, row, step, null, isNew: false, ct);
             return true;
         }, ct);
     }

@@ -17,7 +17,7 @@ public sealed partial class WorkflowEngine
     {
         var variables = VariableValues.FromMap(request.Variables);
         var keys = VariableValues.FromMap(request.CorrelationKeys);
-        var (result, steps) = await TransactAsync(async session =>
+        return await TransactAsync(async session =>
         {
             var subscriptions = await session.ListAsync(
                 "SELECT Id, InstanceId, DefinitionId, DefinitionKey, ElementId FROM MessageSubscriptions " +
@@ -49,12 +49,10 @@ public sealed partial class WorkflowEngine
                 throw new WorkflowConflictException("message-ambiguous",
                     $"消息 “{request.MessageName}”{Describe(request)} 同时匹配到 {matches} 处等待，请用业务编号、实例或关联变量指定一处");
             }
-            var done = new List<Step>();
             foreach (var (row, step, ids) in waiting)
             {
                 foreach (var id in ids) step.DeliverMessage(id, variables, request.UserId);
-                await StepWriter.WriteAsync(session, row, step, request.UserId, isNew: false, _hold, ct);
-                done.Add(step);
+                await SaveAsync(session, row, step, request.UserId, isNew: false, ct);
             }
             var started = new List<Guid>();
             foreach (var start in starts)
@@ -62,14 +60,11 @@ public sealed partial class WorkflowEngine
                 var definition = await StepReader.DefinitionAsync(session, start.DefinitionKey, null, ct);
                 if (definition is null) continue;
                 var model = await _definitions.GetAsync(session, definition.Id, ct);
-                var (view, step) = await CreateInstanceAsync(session, definition, model, variables, request.BusinessKey, request.UserId, start.ElementId, ct);
+                var view = await CreateInstanceAsync(session, definition, model, variables, request.BusinessKey, request.UserId, start.ElementId, ct);
                 started.Add(view.Id);
-                done.Add(step);
             }
-            return (new CorrelationResult(waiting.Select(w => w.Row.Id).ToList(), started), done);
+            return new CorrelationResult(waiting.Select(w => w.Row.Id).ToList(), started);
         }, ct);
-        foreach (var step in steps) AfterCommit(step);
-        return result;
     }
 
     /// <summary>Opens the message start events of a newly deployed version, replacing those of the versions before it.</summary>

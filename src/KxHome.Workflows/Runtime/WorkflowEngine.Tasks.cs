@@ -66,7 +66,7 @@ public sealed partial class WorkflowEngine
         string? comment = null, CancellationToken ct = default)
     {
         var values = VariableValues.FromMap(variables);
-        var (outcome, done) = await TransactAsync(async session =>
+        return await TransactAsync(async session =>
         {
             var task = await OpenTaskAsync(session, taskId, ct);
             if (task.Assignee is not null && task.Assignee != userId)
@@ -78,12 +78,10 @@ public sealed partial class WorkflowEngine
             await session.ExecuteAsync(
                 "UPDATE UserTasks SET State = @p0, EndedAt = @p1, CompletedBy = @p2, Revision = @p3 WHERE Id = @p4", ct,
                 UserTaskState.Completed, step.Now, userId, Guid.NewGuid(), taskId);
-            await StepWriter.WriteAsync(session, row, step, userId, isNew: false, _hold, ct);
+            await SaveAsync(session, row, step, userId, isNew: false, ct);
             var opened = step.NewTasks.Select(t => ToView(StepWriter.ToRow(t, row, step.Now))).ToList();
-            return (new StepOutcome(row.Id, step.State.Status, opened), step);
+            return new StepOutcome(row.Id, step.State.Status, opened);
         }, ct);
-        AfterCommit(done);
-        return outcome;
     }
 
     private static async Task<UserTaskRow> OpenTaskAsync(StepSession session, Guid taskId, CancellationToken ct)

@@ -17,11 +17,7 @@ public sealed partial class WorkflowEngine
         var fired = 0;
         while (fired < maxTimers && await TransactAsync(session => FireNextDueTimerAsync(session, ct), ct) is { } result)
         {
-            if (result.Step is { } step)
-            {
-                AfterCommit(step);
-                fired++;
-            }
+            if (result.Fired) fired++;
         }
         return fired;
     }
@@ -120,29 +116,29 @@ public sealed partial class WorkflowEngine
         await session.ExecuteAsync("DELETE FROM Timers WHERE Id = @p0", ct, timer.Id);
         if (timer.InstanceId is not { } instanceId) return new FiredTimer(await StartByTimerAsync(session, timer, firing, ct));
         var instance = await StepReader.InstanceAsync(session, instanceId, ct);
-        if (instance is not { Status: InstanceStatus.Active }) return new FiredTimer(null);
+        if (instance is not { Status: InstanceStatus.Active }) return new FiredTimer(false);
         var (row, step) = await LoadStepAsync(session, instanceId, ct);
-        if (!step.FireTimer(firing)) return new FiredTimer(null);
-        await StepWriter.WriteAsync(session, row, step, null, isNew: false, _hold, ct);
-        return new FiredTimer(step);
+        if (!step.FireTimer(firing)) return new FiredTimer(false);
+        await SaveAsync(session, row, step, null, isNew: false, ct);
+        return new FiredTimer(true);
     }
 
     /// <summary>
     /// A timer start event fired: a new instance starts there, and a cycle arms its next occurrence. A timer of a
     /// version that is no longer the latest is dropped.
     /// </summary>
-    private async Task<Step?> StartByTimerAsync(StepSession session, TimerRow timer, TimerFiring firing, CancellationToken ct)
+    private async Task<bool> StartByTimerAsync(StepSession session, TimerRow timer, TimerFiring firing, CancellationToken ct)
     {
         var definition = await StepReader.DefinitionAsync(session, timer.DefinitionKey, null, ct);
-        if (definition is null || definition.Id != timer.DefinitionId) return null;
+        if (definition is null || definition.Id != timer.DefinitionId) return false;
         var model = await _definitions.GetAsync(session, definition.Id, ct);
         var node = model.Node(timer.ElementId);
         if (TimerDue.Next(firing, null, node, _services) is { } next)
         {
             await StepWriter.InsertTimerAsync(session, next, null, definition.Id, definition.Key, null, Now, ct);
         }
-        var (_, step) = await CreateInstanceAsync(session, definition, model, new Dictionary<string, JsonNode?>(), null, null, node.Id, ct);
-        return step;
+        await CreateInstanceAsync(session, definition, model, new Dictionary<string, JsonNode?>(), null, null, node.Id, ct);
+        return true;
     }
 
     /// <summary>Arms the timer start events of a newly deployed version, replacing those of the versions before it.</summary>
@@ -165,5 +161,5 @@ public sealed partial class WorkflowEngine
         }
     }
 
-    private sealed record FiredTimer(Step? Step);
+    private sealed record FiredTimer(bool Fired);
 }

@@ -67,6 +67,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
                 await using var session = await StepSession.BeginAsync(_writer, ct);
                 var result = await work(session);
                 await session.CommitAsync(ct);
+                foreach (var step in session.Written) AfterCommit(step);
                 return result;
             }
             catch (StaleInstanceException) when (attempt < MaxAttempts)
@@ -94,6 +95,52 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         }
         var model = await _definitions.GetAsync(session, row.DefinitionId, ct);
         return (row, new Step(model, StateSerializer.Read(row.State), _services));
+    }
+
+    /// <summary>
+    /// Writes a step, then, in the same transaction, what follows from it: instances its call activities start,
+    /// called instances it cancelled, and the caller of an instance that just ended.
+    /// </summary>
+    private async Task<IReadOnlyList<HistoryEntry>> SaveAsync(StepSession session, InstanceRow row, Step step, string? userId,
+        bool isNew, CancellationToken ct)
+    {
+        var children = new List<(NewChildInstance Child, DefinitionRow Definition)>();
+        foreach (var child in step.NewChildren)
+        {
+            var definition = await StepReader.DefinitionAsync(session, child.DefinitionKey, child.Version, ct);
+            if (definition is null)
+            {
+                var version = child.Version is { } v ? $" 第 {v} 版" : "";
+                step.FailCallActivity(child.InstanceId, "called-process-missing", $"被调用的流程 “{child.DefinitionKey}”{version} 未部署");
+                continue;
+            }
+            children.Add((child, definition));
+        }
+        var history = await StepWriter.WriteAsync(session, row, step, userId, isNew, _hold, ct);
+        session.Written.Add(step);
+        foreach (var (child, definition) in children)
+        {
+            var model = await _definitions.GetAsync(session, definition.Id, ct);
+            await CreateInstanceAsync(session, definition, model, child.Variables, child.BusinessKey, userId, null, ct,
+                (child.InstanceId, row.Id, child.TokenId));
+        }
+        foreach (var childId in step.CancelledChildren)
+        {
+            if (await StepReader.InstanceAsync(session, childId, ct) is not { Status: InstanceStatus.Active }) continue;
+            var (childRow, childStep) = await LoadStepAsync(session, childId, ct);
+            childStep.Cancel(userId, "上级流程的调用活动已结束");
+            await SaveAsync(session, childRow, childStep, userId, isNew: false, ct);
+        }
+        if (step.State is { ParentInstanceId: { } parentId } ended && ended.Status != InstanceStatus.Active
+            && await StepReader.InstanceAsync(session, parentId, ct) is { Status: InstanceStatus.Active })
+        {
+            var (parentRow, parentStep) = await LoadStepAsync(session, parentId, ct);
+            var moved = ended.Status == InstanceStatus.Completed
+                ? parentStep.CompleteCallActivity(ended.Id, ended.Root.Variables)
+                : parentStep.FailCallActivity(ended.Id, "called-process-cancelled", "被调用的子流程已被取消");
+            if (moved) await SaveAsync(session, parentRow, parentStep, userId, isNew: false, ct);
+        }
+        return history;
     }
 
     /// <summary>Closes the connection steps are written through.</summary>

@@ -24,6 +24,7 @@ internal static class BehaviorFor
         [FlowNodeKind.MessageStartEvent] = new PassThroughBehavior(),
         [FlowNodeKind.MessageCatchEvent] = new MessageCatchBehavior(),
         [FlowNodeKind.ReceiveTask] = new MessageCatchBehavior(),
+        [FlowNodeKind.CallActivity] = new CallActivityBehavior(),
     };
 
     public static IFlowNodeBehavior Node(FlowNode node) =>

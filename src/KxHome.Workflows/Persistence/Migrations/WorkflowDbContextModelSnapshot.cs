@@ -42,9 +42,11 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<DateTime?>("EndedAt").HasColumnType("TEXT");
             b.Property<string>("StartedBy").HasColumnType("TEXT");
             b.Property<string>("State").IsRequired().HasColumnType("TEXT");
+            b.Property<Guid?>("ParentInstanceId").HasColumnType("TEXT");
             b.Property<Guid>("Revision").IsConcurrencyToken().HasColumnType("TEXT");
             b.HasKey("Id");
             b.HasIndex("BusinessKey");
+            b.HasIndex("ParentInstanceId");
             b.HasIndex("DefinitionId", "Status");
             b.ToTable("Instances");
         });
