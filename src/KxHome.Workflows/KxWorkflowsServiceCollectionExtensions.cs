@@ -2,10 +2,12 @@ using KxHome.Workflows.Expressions;
 using KxHome.Workflows.Parsing;
 using KxHome.Workflows.Persistence;
 using KxHome.Workflows.Runtime;
+using KxHome.Workflows.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
 
 namespace KxHome.Workflows;
 
@@ -29,9 +31,27 @@ public static class KxWorkflowsServiceCollectionExtensions
         services.AddSingleton(new WorkCalendar(options.CalendarFolder));
         services.AddSingleton<JobSignal>();
         services.AddSingleton<WorkflowEngine>();
+        AddTimerAlarm(services, options);
         services.AddSingleton<WorkflowDatabase>();
         services.AddHostedService<JobWorker>();
         return services;
+    }
+
+    /// <summary>Quartz, with its own persistent SQLite store, as the alarm clock for timers (started by the host).</summary>
+    private static void AddTimerAlarm(IServiceCollection services, WorkflowOptions options)
+    {
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.SchedulerConnectionString).DataSource;
+        if (Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
+        services.AddQuartz(q => q.UsePersistentStore(store =>
+        {
+            store.UseSqlite(options.SchedulerConnectionString);
+            store.UseSystemTextJsonSerializer();
+            store.ProvisionSchema();
+        }));
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<QuartzTimerAlarm>();
+        services.AddSingleton<ITimerAlarm>(sp => sp.GetRequiredService<QuartzTimerAlarm>());
+        services.AddHostedService<TimerAlarmService>();
     }
 
     /// <summary>Registers the handler for one service-task topic.</summary>

@@ -53,9 +53,13 @@ public sealed class ContentLayout(string root)
         var calendar = configuration[calendarKey] ?? "workflows/calendars";
         if (!Path.IsPathRooted(calendar)) configuration[calendarKey] = Path.Combine(Root, calendar);
 
-        const string key = "Workflows:ConnectionString";
-        if (configuration[key] is not { Length: > 0 } connectionString) return;
-        var builder = new SqliteConnectionStringBuilder(connectionString);
+        AnchorSqlite(configuration, "Workflows:ConnectionString", "Data Source=data/kxhome.db");
+        AnchorSqlite(configuration, "Workflows:SchedulerConnectionString", "Data Source=data/kxhome-scheduler.db");
+    }
+
+    private void AnchorSqlite(ConfigurationManager configuration, string key, string fallback)
+    {
+        var builder = new SqliteConnectionStringBuilder(configuration[key] is { Length: > 0 } given ? given : fallback);
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !Path.IsPathRooted(file))
         {
             builder.DataSource = Path.Combine(Root, file);

@@ -41,6 +41,12 @@ internal sealed class StepSession : IAsyncDisposable
     /// <summary>The steps written in this transaction; after the commit the engine acts on what they created.</summary>
     public List<Execution.Step> Written { get; } = [];
 
+    /// <summary>Timers armed or moved in this transaction: the alarm is set for them after the commit.</summary>
+    public List<Scheduling.AlarmTime> AlarmsToSet { get; } = [];
+
+    /// <summary>Timers that went away or were paused in this transaction: their alarms are removed after the commit.</summary>
+    public List<Guid> AlarmsToSilence { get; } = [];
+
     /// <summary>Runs a statement with positional parameters <c>@p0</c>, <c>@p1</c>…; returns the rows it changed.</summary>
     public Task<int> ExecuteAsync(string sql, CancellationToken ct, params object?[] args) =>
         Prepare(sql, args).ExecuteNonQueryAsync(ct);

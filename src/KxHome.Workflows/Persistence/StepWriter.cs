@@ -68,6 +68,7 @@ internal static class StepWriter
         foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.Timer))
         {
             await session.ExecuteAsync("DELETE FROM Timers WHERE Id = @p0", ct, wait.Id);
+            session.AlarmsToSilence.Add(wait.Id);
         }
         foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.Message))
         {
@@ -83,12 +84,15 @@ internal static class StepWriter
 
     /// <summary>Writes a pending timer; <paramref name="instanceId"/> is null for a timer start event.</summary>
     public static Task InsertTimerAsync(StepSession session, NewTimer timer, Guid? instanceId, string definitionId, string definitionKey,
-        string? businessKey, DateTime now, CancellationToken ct) =>
-        session.ExecuteAsync(
+        string? businessKey, DateTime now, CancellationToken ct)
+    {
+        session.AlarmsToSet.Add(new Scheduling.AlarmTime(timer.Id, timer.DueAt));
+        return session.ExecuteAsync(
             "INSERT INTO Timers (Id, InstanceId, TokenId, DefinitionId, ElementId, ElementName, DefinitionKey, BusinessKey, DueAt, CreatedAt, Cycle, Fired) " +
             "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)", ct,
             timer.Id, instanceId, timer.TokenId, definitionId, timer.ElementId, timer.ElementName, definitionKey, businessKey,
             timer.DueAt, now, timer.Cycle, timer.Fired);
+    }
 
     /// <summary>Writes a message subscription; <paramref name="instanceId"/> is null for a message start event.</summary>
     public static Task InsertSubscriptionAsync(StepSession session, NewSubscription subscription, Guid? instanceId, string definitionId,

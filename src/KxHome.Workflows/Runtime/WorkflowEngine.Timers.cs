@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;
+using KxHome.Workflows.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Workflows.Runtime;
@@ -93,6 +94,8 @@ public sealed partial class WorkflowEngine
             var (kind, data) = change(timer, Now);
             await session.ExecuteAsync("UPDATE Timers SET DueAt = @p0, PausedAt = @p1, RemainingSeconds = @p2 WHERE Id = @p3", ct,
                 timer.DueAt, timer.PausedAt, timer.RemainingSeconds, timer.Id);
+            if (timer.PausedAt is null) session.AlarmsToSet.Add(new AlarmTime(timer.Id, timer.DueAt));
+            else session.AlarmsToSilence.Add(timer.Id);
             await StepWriter.InsertHistoryAsync(session, timer.InstanceId.Value,
                 [new HistoryRecord(kind, Now, timer.ElementId, timer.ElementName ?? timer.ElementId, UserId: userId, Comment: reason.Trim(), Data: data)], ct);
             return true;

@@ -3,6 +3,7 @@ using KxHome.Workflows.Execution;
 using KxHome.Workflows.Expressions;
 using KxHome.Workflows.Parsing;
 using KxHome.Workflows.Persistence;
+using KxHome.Workflows.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     private readonly JobSignal _jobSignal;
     private readonly Dictionary<string, IServiceTaskHandler> _handlers;
     private readonly StepWriterConnection _writer;
+    private readonly ITimerAlarm _alarm;
     private readonly JobHold _hold;
     private readonly ConcurrentQueue<ServiceTaskContext> _heldJobs = new();
 
@@ -38,7 +40,8 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         IOptions<WorkflowOptions> options,
         JobSignal jobSignal,
         IEnumerable<IServiceTaskHandler> handlers,
-        WorkCalendar calendar)
+        WorkCalendar calendar,
+        ITimerAlarm alarm)
     {
         _dbFactory = dbFactory;
         _parser = parser;
@@ -48,6 +51,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         _jobSignal = jobSignal;
         _services = new StepServices(clock, _options.TimeZone, expressions, calendar);
         _handlers = handlers.ToDictionary(h => h.Topic);
+        _alarm = alarm;
         _writer = new StepWriterConnection(_options.ConnectionString);
         _hold = new JobHold(_workerId, _options.JobLockDuration, _handlers.Keys.ToHashSet());
     }
@@ -68,6 +72,8 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
                 var result = await work(session);
                 await session.CommitAsync(ct);
                 foreach (var step in session.Written) AfterCommit(step);
+                if (session.AlarmsToSet.Count > 0) _alarm.Set(session.AlarmsToSet);
+                if (session.AlarmsToSilence.Count > 0) _alarm.Silence(session.AlarmsToSilence);
                 return result;
             }
             catch (StaleInstanceException) when (attempt < MaxAttempts)

@@ -9,6 +9,15 @@ public sealed class WorkflowOptions
     /// <summary>The SQLite connection string; the database file is created if missing.</summary>
     public string ConnectionString { get; set; } = "Data Source=data/kxhome.db";
 
+    /// <summary>
+    /// Quartz's own SQLite store, where it keeps one trigger per pending timer. A file of its own, so Quartz never
+    /// waits behind the engine's writes.
+    /// </summary>
+    public string SchedulerConnectionString { get; set; } = "Data Source=data/kxhome-scheduler.db";
+
+    /// <summary>How often every pending timer is checked to have its Quartz trigger (also done at start-up).</summary>
+    public TimeSpan TimerReconcileInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The time zone dates alone and calendar durations are read in.</summary>
     public string BusinessTimeZone { get; set; } = "Asia/Shanghai";
 

@@ -12,10 +12,13 @@ public sealed class HostTests : IAsyncLifetime
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"kxhome-host-{Guid.NewGuid():N}.db");
     private WebApplicationFactory<Program> _factory = null!;
 
+    private WebApplicationFactory<Program> NewFactory() => new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+        .UseSetting("Workflows:ConnectionString", $"Data Source={_file}")
+        .UseSetting("Workflows:SchedulerConnectionString", $"Data Source={_file}.scheduler"));
+
     public Task InitializeAsync()
     {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-            web.UseSetting("Workflows:ConnectionString", $"Data Source={_file}"));
+        _factory = NewFactory();
         return Task.CompletedTask;
     }
 
@@ -38,8 +41,7 @@ public sealed class HostTests : IAsyncLifetime
     {
         using (_factory.CreateClient()) { }
         await _factory.DisposeAsync();
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-            web.UseSetting("Workflows:ConnectionString", $"Data Source={_file}"));
+        _factory = NewFactory();
 
         using var client = _factory.CreateClient();
 
@@ -51,6 +53,6 @@ public sealed class HostTests : IAsyncLifetime
     {
         await _factory.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_file + suffix);
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".scheduler", ".scheduler-wal", ".scheduler-shm" }) File.Delete(_file + suffix);
     }
 }

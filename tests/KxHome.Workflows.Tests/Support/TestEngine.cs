@@ -36,6 +36,7 @@ public sealed class TestEngine : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Workflows:ConnectionString"] = $"Data Source={file}",
+                ["Workflows:SchedulerConnectionString"] = $"Data Source={file}.scheduler",
                 ["Workflows:CalendarFolder"] = Path.Combine(RepositoryPaths.Workflows, "calendars"),
             })
             .AddInMemoryCollection(settings)
