@@ -6,6 +6,10 @@ var layout = ContentLayout.Find();
 var builder = WebApplication.CreateBuilder(args);
 layout.AddRootSettings(builder.Configuration, builder.Environment.EnvironmentName);
 layout.AnchorPaths(builder.Configuration);
+if (string.Equals(builder.Configuration["Clock:Mode"], "Virtual", StringComparison.OrdinalIgnoreCase) && builder.Environment.IsProduction())
+{
+    throw new InvalidOperationException("Clock:Mode=Virtual is for tests, training and demos; it is refused in Production.");
+}
 
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(layout);

@@ -15,8 +15,9 @@ namespace KxHome.Workflows;
 public static class KxWorkflowsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the engine, its SQLite database, the expression sandbox, the job worker and the system clock
-    /// (unless a <see cref="TimeProvider"/> is already registered). Handlers are added with
+    /// Registers the engine, its SQLite database, the expression sandbox, the job worker, Quartz as the timers' alarm
+    /// clock, and the system clock (unless a <see cref="TimeProvider"/> is already registered; <c>Clock:Mode=Virtual</c>
+    /// registers a <see cref="VirtualClock"/> that <see cref="VirtualTime"/> moves). Handlers are added with
     /// <see cref="AddServiceTaskHandler{T}"/>.
     /// </summary>
     public static IServiceCollection AddKxWorkflows(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +25,10 @@ public static class KxWorkflowsServiceCollectionExtensions
         services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.Section));
         var options = configuration.GetSection(WorkflowOptions.Section).Get<WorkflowOptions>() ?? new WorkflowOptions();
         services.AddPooledDbContextFactory<WorkflowDbContext>(db => db.UseSqlite(options.ConnectionString));
+        if (string.Equals(configuration["Clock:Mode"], "Virtual", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<TimeProvider>(new VirtualClock(TimeProvider.System.GetUtcNow())); // for training and demos
+        }
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new ExpressionLimits());
         services.AddSingleton<IExpressionEvaluator, JintExpressionEvaluator>();
@@ -31,6 +36,7 @@ public static class KxWorkflowsServiceCollectionExtensions
         services.AddSingleton(new WorkCalendar(options.CalendarFolder));
         services.AddSingleton<JobSignal>();
         services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<VirtualTime>();
         AddTimerAlarm(services, options);
         services.AddSingleton<WorkflowDatabase>();
         services.AddHostedService<JobWorker>();

@@ -18,4 +18,13 @@ public sealed class VirtualClock(DateTimeOffset start) : TimeProvider
         if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), "The clock never goes back.");
         lock (_gate) _now += by;
     }
+
+    /// <summary>Moves the clock forward to an instant; an instant already passed changes nothing.</summary>
+    public void AdvanceTo(DateTimeOffset instant)
+    {
+        lock (_gate)
+        {
+            if (instant > _now) _now = instant;
+        }
+    }
 }

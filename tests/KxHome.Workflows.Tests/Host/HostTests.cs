@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using KxHome.Workflows.Runtime;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,25 @@ public sealed class HostTests : IAsyncLifetime
 
         var engine = _factory.Services.GetRequiredService<WorkflowEngine>();
         (await engine.ListDefinitionsAsync()).Where(d => d.Key == "approval").Should().ContainSingle();
+    }
+
+    [Fact]
+    public void A_virtual_clock_is_refused_in_production()
+    {
+        using var factory = NewFactory().WithWebHostBuilder(web => web.UseEnvironment("Production").UseSetting("Clock:Mode", "Virtual"));
+
+        var act = () => factory.CreateClient();
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*refused in Production*");
+    }
+
+    [Fact]
+    public void A_virtual_clock_is_used_in_a_demo_environment()
+    {
+        using var factory = NewFactory().WithWebHostBuilder(web => web.UseEnvironment("Demo").UseSetting("Clock:Mode", "Virtual"));
+        using var client = factory.CreateClient();
+
+        factory.Services.GetRequiredService<VirtualTime>().IsVirtual.Should().BeTrue();
     }
 
     public async Task DisposeAsync()
