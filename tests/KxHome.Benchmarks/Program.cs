@@ -22,6 +22,9 @@ using (var sqlite = new RawSqliteBenchmark())
 }
 var inMemory = EngineBenchmark.InMemoryInstancesPerSecond(flow, instances: 20_000);
 var peer = PeerBenchmark.BpmnEngineInstancesPerSecond(root, instances: 300);
+var enginePeakRss = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+var timers = await TimerBenchmark.PendingAsync(count: 100_000);
+var (lateP50, lateP99) = await TimerBenchmark.LatenessAsync(count: 1_000);
 
 Report.Line("engine.persisted_steps_per_s", Report.Median(persisted));
 Report.Line("sqlite.raw_commits_per_s", Report.Median(raw));
@@ -29,4 +32,9 @@ Report.Line("engine.persisted_vs_raw", Report.Median(persisted.Zip(raw, (p, r) =
 Report.Line("engine.inmemory_instances_per_s", inMemory);
 Report.Line("peer.bpmn_engine_instances_per_s", peer);
 Report.Line("engine.inmemory_vs_bpmn_engine", inMemory / peer, "0.0");
-Report.Line("engine.peak_rss_mb", Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
+Report.Line("engine.peak_rss_mb", enginePeakRss);
+Report.Line("timers.schedule_100k_s", timers.ScheduleSeconds, "0.00");
+Report.Line("timers.startup_100k_s", timers.StartupSeconds, "0.00");
+Report.Line("timers.rss_100k_mb", timers.RssMb);
+Report.Line("timers.lateness_p50_ms", lateP50, "0");
+Report.Line("timers.lateness_p99_ms", lateP99, "0");
