@@ -65,7 +65,7 @@ public sealed class JintExpressionEvaluator(ExpressionLimits limits) : IExpressi
         Jint.Runtime.StatementsCountOverflowException => "执行语句数超出上限",
         TimeoutException => "执行超时",
         Jint.Runtime.RecursionDepthOverflowException => "递归层数超出上限",
-        Jint.Runtime.JavaScriptException js => js.Message,
+        Jint.Runtime.JavaScriptException js => string.IsNullOrEmpty(js.Message) ? js.Error.ToString() : js.Message,
         _ => ex.Message,
     };
 
