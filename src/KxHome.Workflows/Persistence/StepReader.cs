@@ -16,6 +16,23 @@ internal static class StepReader
                 Revision = Column.Guid(r, 10),
             }, ct, id);
 
+    /// <summary>The instance without its state document.</summary>
+    public static Task<InstanceRow?> InstanceHeaderAsync(StepSession session, Guid id, CancellationToken ct) =>
+        session.SingleOrDefaultAsync(
+            "SELECT Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, Revision " +
+            "FROM Instances WHERE Id = @p0",
+            r => new InstanceRow
+            {
+                Id = Column.Guid(r, 0), DefinitionId = r.GetString(1), DefinitionKey = r.GetString(2),
+                DefinitionVersion = r.GetInt32(3), BusinessKey = Column.Text(r, 4),
+                Status = Column.Enum<Runtime.InstanceStatus>(r, 5), StartedAt = Column.Instant(r, 6),
+                EndedAt = Column.OptionalInstant(r, 7), StartedBy = Column.Text(r, 8), Revision = Column.Guid(r, 9),
+            }, ct, id);
+
+    /// <summary>The instance's state document.</summary>
+    public static async Task<string> StateAsync(StepSession session, Guid id, CancellationToken ct) =>
+        (string)(await session.ScalarAsync("SELECT State FROM Instances WHERE Id = @p0", ct, id))!;
+
     /// <summary>The task's identity and state; candidates are not read.</summary>
     public static Task<UserTaskRow?> TaskAsync(StepSession session, Guid id, CancellationToken ct) =>
         session.SingleOrDefaultAsync(

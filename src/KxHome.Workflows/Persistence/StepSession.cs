@@ -36,7 +36,21 @@ internal sealed class StepSession : IAsyncDisposable
         }
     }
 
-    public Task CommitAsync(CancellationToken ct) => _transaction.CommitAsync(ct);
+    /// <summary>Commits; the states of the instances written become the cached ones.</summary>
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        await _transaction.CommitAsync(ct);
+        foreach (var (id, revision, state) in _saved) _writer.States.Put(id, revision, state);
+    }
+
+    private readonly List<(Guid Id, Guid Revision, Execution.InstanceState State)> _saved = [];
+
+    /// <summary>The instance state this transaction wrote, for the cache once it commits.</summary>
+    public void Saved(Guid instanceId, Guid revision, Execution.InstanceState state) => _saved.Add((instanceId, revision, state));
+
+    /// <summary>The committed state of the instance at this revision if this process holds it; else null.</summary>
+    public Execution.InstanceState? CachedState(Guid instanceId, Guid revision) =>
+        _writer.States.TryTake(instanceId, revision, out var state) ? state : null;
 
     /// <summary>The steps written in this transaction; after the commit the engine acts on what they created.</summary>
     public List<Execution.Step> Written { get; } = [];

@@ -13,6 +13,9 @@ internal sealed class StepWriterConnection(string connectionString) : IAsyncDisp
     private readonly Dictionary<string, SqliteCommand> _commands = [];
     private SqliteConnection? _connection;
 
+    /// <summary>States this process committed last; see <see cref="InstanceStateCache"/>.</summary>
+    public InstanceStateCache States { get; } = new();
+
     /// <summary>Waits for this process's turn to write and opens the connection if needed.</summary>
     public async Task<SqliteConnection> AcquireAsync(CancellationToken ct)
     {
@@ -67,6 +70,7 @@ internal sealed class StepWriterConnection(string connectionString) : IAsyncDisp
 
     private async Task CloseAsync()
     {
+        States.Clear();
         foreach (var command in _commands.Values) await command.DisposeAsync();
         _commands.Clear();
         if (_connection is not null) await _connection.DisposeAsync();

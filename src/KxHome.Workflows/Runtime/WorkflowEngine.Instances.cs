@@ -164,8 +164,9 @@ public sealed partial class WorkflowEngine
         var active = state.Tokens.Select(t => new ActiveElement(
             t.ElementId, model.Node(t.ElementId).Name, t.Status.ToString(),
             t.WaitKind == WaitKind.UserTask ? t.WaitId : null, t.IncidentId)).ToList();
+        var variables = state.Root.Variables.ToDictionary(v => v.Key, v => v.Value?.DeepClone()); // the state lives on in the cache
         return new InstanceView(row.Id, row.DefinitionId, row.DefinitionKey, row.DefinitionVersion, row.BusinessKey,
-            state.Status, row.StartedAt, row.EndedAt, row.StartedBy, active, state.Root.Variables, incidents, history,
+            state.Status, row.StartedAt, row.EndedAt, row.StartedBy, active, variables, incidents, history,
             state.ParentInstanceId);
     }
 

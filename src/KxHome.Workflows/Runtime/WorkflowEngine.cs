@@ -93,14 +93,16 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
 
     private async Task<(InstanceRow Row, Step Step)> LoadStepAsync(StepSession session, Guid instanceId, CancellationToken ct)
     {
-        var row = await StepReader.InstanceAsync(session, instanceId, ct)
+        var row = await StepReader.InstanceHeaderAsync(session, instanceId, ct)
             ?? throw new WorkflowNotFoundException("instance-not-found", "流程实例不存在");
         if (row.Status != InstanceStatus.Active)
         {
             throw new WorkflowConflictException("instance-ended", "流程实例已结束，不能再办理");
         }
         var model = await _definitions.GetAsync(session, row.DefinitionId, ct);
-        return (row, new Step(model, StateSerializer.Read(row.State), _services));
+        var state = session.CachedState(instanceId, row.Revision)
+            ?? StateSerializer.Read(await StepReader.StateAsync(session, instanceId, ct));
+        return (row, new Step(model, state, _services));
     }
 
     /// <summary>
@@ -124,6 +126,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         }
         var history = await StepWriter.WriteAsync(session, row, step, userId, isNew, _hold, ct);
         session.Written.Add(step);
+        session.Saved(row.Id, row.Revision, step.State);
         foreach (var (child, definition) in children)
         {
             var model = await _definitions.GetAsync(session, definition.Id, ct);
@@ -164,8 +167,8 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         {
             var token = state.TokenWaitingOn(job.Id);
             if (token is null) continue; // the same step already moved past it
-            _heldJobs.Enqueue(new ServiceTaskContext(job.Id, state.Id, state.BusinessKey, job.ElementId, job.Topic, 1,
-                state.VisibleVariables(token.ScopeId)));
+            var variables = state.VisibleVariables(token.ScopeId).ToDictionary(v => v.Key, v => v.Value?.DeepClone()); // the state lives on
+            _heldJobs.Enqueue(new ServiceTaskContext(job.Id, state.Id, state.BusinessKey, job.ElementId, job.Topic, 1, variables));
         }
         _jobSignal.Notify();
     }

@@ -89,4 +89,24 @@ public class ConcurrencyTests
         after.Variables.Should().NotContainKey("x");
         (await kx.Engine.GetTaskAsync(task.Id)).State.Should().Be(UserTaskState.Open);
     }
+
+    [Fact]
+    public async Task An_engine_never_steps_on_a_state_another_engine_has_changed_since()
+    {
+        await using var kx = await TestEngine.StartAsync();
+        await using var other = await TestEngine.StartAsync(new Dictionary<string, string?> { ["Workflows:ConnectionString"] = kx.ConnectionString });
+        var key = await kx.DeployAsync(Bpmn.Process("p", """
+            <startEvent id="start" /><userTask id="t1" /><userTask id="t2" /><userTask id="t3" /><endEvent id="end" />
+            """ + Bpmn.Flow("f1", "start", "t1") + Bpmn.Flow("f2", "t1", "t2") + Bpmn.Flow("f3", "t2", "t3") + Bpmn.Flow("f4", "t3", "end")));
+        var instance = await kx.StartAsync(key);
+        await kx.CompleteAsync(instance.Id, "t1"); // this engine now holds the state it wrote
+
+        var t2 = (await other.Engine.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id })).Single();
+        await other.Engine.CompleteTaskAsync(t2.Id, "li", new Dictionary<string, object?> { ["opinion"] = "同意" });
+        await kx.CompleteAsync(instance.Id, "t3");
+
+        var after = await kx.GetAsync(instance.Id);
+        after.Status.Should().Be(InstanceStatus.Completed);
+        after.Variables["opinion"]!.GetValue<string>().Should().Be("同意");
+    }
 }
