@@ -2,7 +2,7 @@ namespace KxHome.Workflows.Model;
 
 /// <summary>
 /// When a timer event fires: at a date (<c>timeDate</c>), after a duration (<c>timeDuration</c>) or on a repeating
-/// schedule (<c>timeCycle</c>, see <see cref="Runtime.TimerSchedule"/>).
+/// schedule (<c>timeCycle</c>: ISO 8601 repeating intervals or a cron expression).
 /// </summary>
 /// <param name="Kind">Which BPMN timer element it came from.</param>
 /// <param name="Value">The date, date alone, ISO 8601 duration or cycle; may be a <c>${...}</c> expression.</param>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Runtime;
 
@@ -9,7 +10,7 @@ internal static class StepWriter
     /// <summary>
     /// Saves the instance (inserted when <paramref name="isNew"/>, else updated only if nobody changed it since it was
     /// read) and the step's tasks, jobs, incidents and history. Jobs whose topic <paramref name="hold"/> handles are
-    /// written already locked by it. Returns the history entries with their ids.
+    /// written already locked by it. For a new instance, returns the history entries with their ids.
     /// </summary>
     public static async Task<IReadOnlyList<HistoryEntry>> WriteAsync(
         StepSession session, InstanceRow row, Step step, string? userId, bool isNew, JobHold hold, CancellationToken ct)
@@ -79,7 +80,7 @@ internal static class StepWriter
             await session.ExecuteAsync("UPDATE Incidents SET ResolvedAt = @p0, ResolvedBy = @p1 WHERE Id = @p2 AND ResolvedAt IS NULL", ct,
                 now, userId, incidentId);
         }
-        return await InsertHistoryAsync(session, row.Id, step.History, ct);
+        return await InsertHistoryAsync(session, row.Id, step.History, ct, withIds: isNew);
     }
 
     /// <summary>Writes a pending timer; <paramref name="instanceId"/> is null for a timer start event.</summary>
@@ -103,23 +104,26 @@ internal static class StepWriter
             subscription.Id, instanceId, subscription.TokenId, definitionId, definitionKey, businessKey, subscription.ElementId,
             subscription.MessageName, now);
 
-    /// <summary>Appends lines to the instance's audit trail, a batch per statement; returns them with their ids.</summary>
+    /// <summary>
+    /// Appends lines to the instance's audit trail, a batch per statement. With <paramref name="withIds"/> returns
+    /// them with the ids the database gave them (a new instance's view shows them); else returns nothing.
+    /// </summary>
     public static async Task<IReadOnlyList<HistoryEntry>> InsertHistoryAsync(
-        StepSession session, Guid instanceId, IReadOnlyList<HistoryRecord> entries, CancellationToken ct)
+        StepSession session, Guid instanceId, IReadOnlyList<HistoryRecord> entries, CancellationToken ct, bool withIds = false)
     {
-        const int columns = 9;
-        var written = new List<HistoryEntry>(entries.Count);
+        var written = new List<HistoryEntry>(withIds ? entries.Count : 0);
         foreach (var batch in entries.Chunk(HistoryBatch))
         {
-            var rows = string.Join(", ", batch.Select((_, i) =>
-                "(" + string.Join(", ", Enumerable.Range(i * columns, columns).Select(p => $"@p{p}")) + ")"));
             var args = batch.SelectMany(e => new object?[]
             {
                 instanceId, e.At, e.Kind, e.ElementId, e.ElementName, e.TaskId, e.UserId, e.Comment, e.Data?.ToJsonString(),
             }).ToArray();
-            var ids = await session.ListAsync(
-                $"INSERT INTO History (InstanceId, At, Kind, ElementId, ElementName, TaskId, UserId, Comment, Data) VALUES {rows} RETURNING Id",
-                r => r.GetInt64(0), ct, args);
+            if (!withIds)
+            {
+                await session.ExecuteAsync(HistoryInsert(batch.Length, returning: false), ct, args);
+                continue;
+            }
+            var ids = await session.ListAsync(HistoryInsert(batch.Length, returning: true), r => r.GetInt64(0), ct, args);
             ids.Sort(); // RETURNING gives no order; ids grow in insertion order
             written.AddRange(batch.Select((e, i) => new HistoryEntry(ids[i], e.At, e.Kind, e.ElementId, e.ElementName, e.TaskId,
                 e.UserId, e.Comment, e.Data?.DeepClone())));
@@ -128,6 +132,16 @@ internal static class StepWriter
     }
 
     private const int HistoryBatch = 100;
+    private static readonly ConcurrentDictionary<(int Rows, bool Returning), string> HistoryInserts = new();
+
+    private static string HistoryInsert(int rows, bool returning) => HistoryInserts.GetOrAdd((rows, returning), key =>
+    {
+        const int columns = 9;
+        var values = string.Join(", ", Enumerable.Range(0, key.Rows).Select(row =>
+            "(" + string.Join(", ", Enumerable.Range(row * columns, columns).Select(p => $"@p{p}")) + ")"));
+        return $"INSERT INTO History (InstanceId, At, Kind, ElementId, ElementName, TaskId, UserId, Comment, Data) VALUES {values}"
+            + (key.Returning ? " RETURNING Id" : "");
+    });
 
     private static async Task InsertTaskAsync(StepSession session, UserTaskRow task, CancellationToken ct)
     {

@@ -1,0 +1,118 @@
+using System.Xml.Linq;
+using KxHome.Workflows.Expressions;
+using KxHome.Workflows.Model;
+using KxHome.Workflows.Runtime;
+
+namespace KxHome.Workflows.Parsing;
+
+// Events: none, terminate, timer and message definitions on start, intermediate and boundary events.
+internal sealed partial class ProcessReader
+{
+    private FlowNode ReadEvent(XElement element, string id, string? name, FlowNodeKind noneKind)
+    {
+        var definitions = element.Elements()
+            .Where(e => BpmnNames.EventDefinitions.Contains(e.Name.LocalName) || e.Name.LocalName == "eventDefinitionRef")
+            .ToList();
+        if (definitions.Count == 0) return new SimpleNode(id, name, noneKind);
+        var first = definitions[0].Name.LocalName;
+        if (definitions.Count == 1 && noneKind == FlowNodeKind.NoneEndEvent && first == "terminateEventDefinition")
+        {
+            return new SimpleNode(id, name, FlowNodeKind.TerminateEndEvent);
+        }
+        var kind = definitions.Count > 1 ? "多重" : BpmnNames.Describe(first);
+        return Unsupported(element, id, name, $"暂不支持{kind}{BpmnNames.Describe(element.Name.LocalName)}");
+    }
+
+    private FlowNode ReadCatchEvent(XElement element, string id, string? name)
+    {
+        if (ReadTimer(element, id, name) is { } timer) return new TimerCatchNode(id, name, timer);
+        if (ReadMessage(element, id, name) is { } message) return new MessageCatchNode(id, name, FlowNodeKind.MessageCatchEvent, message);
+        return Unsupported(element, id, name, $"暂不支持{EventKind(element)}中间捕获事件");
+    }
+
+    private FlowNode ReadBoundaryEvent(XElement element, string id, string? name)
+    {
+        var attachedTo = (string?)element.Attribute("attachedToRef");
+        if (string.IsNullOrWhiteSpace(attachedTo))
+        {
+            Structural(element, "boundary-not-attached", $"边界事件 “{name ?? id}” 没有 attachedToRef", id);
+            return new UnsupportedNode(id, name, element.Name.LocalName);
+        }
+        var interrupting = (string?)element.Attribute("cancelActivity") != "false";
+        if (ReadTimer(element, id, name) is { } timer) return new BoundaryTimerNode(id, name, attachedTo, interrupting, timer);
+        if (ReadMessage(element, id, name) is { } message) return new BoundaryMessageNode(id, name, attachedTo, interrupting, message);
+        return Unsupported(element, id, name, $"暂不支持{EventKind(element)}边界事件");
+    }
+
+    /// <summary>The message name of an event with exactly one message definition; else null.</summary>
+    private string? ReadMessage(XElement element, string id, string? name)
+    {
+        var definitions = element.Elements().Where(e => BpmnNames.EventDefinitions.Contains(e.Name.LocalName)).ToList();
+        return definitions is [{ Name.LocalName: "messageEventDefinition" } definition]
+            ? ReadMessageRef(element, id, name, definition)
+            : null;
+    }
+
+    /// <summary>The name of the &lt;message&gt; that <c>messageRef</c> names; a problem when it is missing.</summary>
+    private string ReadMessageRef(XElement element, string id, string? name, XElement holder)
+    {
+        var reference = (string?)holder.Attribute("messageRef");
+        var message = reference is null
+            ? null
+            : process.Parent?.Elements(BpmnNames.Model + "message").FirstOrDefault(m => (string?)m.Attribute("id") == reference);
+        var messageName = (string?)message?.Attribute("name") ?? (string?)message?.Attribute("id");
+        if (string.IsNullOrWhiteSpace(messageName))
+        {
+            Executable(element, "bad-message", $"“{name ?? id}” 没有引用已定义的消息（messageRef 须指向一个 <message>）", id);
+            return "";
+        }
+        return messageName.Trim();
+    }
+
+    /// <summary>The timer of an event with exactly one timer definition holding a date or a duration; else null.</summary>
+    private TimerDefinition? ReadTimer(XElement element, string id, string? name)
+    {
+        var definitions = element.Elements().Where(e => BpmnNames.EventDefinitions.Contains(e.Name.LocalName)).ToList();
+        if (definitions is not [{ Name.LocalName: "timerEventDefinition" } definition]) return null;
+        var parts = definitions[0].Elements().ToList();
+        if (parts is not [var part] || part.Name.LocalName is not ("timeDate" or "timeDuration" or "timeCycle"))
+        {
+            Executable(element, "bad-timer", $"定时器 “{name ?? id}” 须有且仅有一个 timeDate、timeDuration 或 timeCycle", id);
+            return new TimerDefinition(TimerKind.Date, ExpressionText.Parse("invalid"));
+        }
+        var value = ReadExpression(part, id, part.Value.Trim());
+        if (value is null)
+        {
+            Executable(element, "bad-timer", $"定时器 “{name ?? id}” 没有填写时间", id);
+            return new TimerDefinition(TimerKind.Date, ExpressionText.Parse("invalid"));
+        }
+        var kind = part.Name.LocalName switch
+        {
+            "timeDate" => TimerKind.Date,
+            "timeDuration" => TimerKind.Duration,
+            _ => TimerKind.Cycle,
+        };
+        if (kind == TimerKind.Cycle && value.IsLiteral && !TimerSchedule.TryParse(value.Source, TimeZoneInfo.Utc, out _, out var cycleError))
+        {
+            Executable(element, "bad-timer", $"定时器 “{name ?? id}”：{cycleError}", id);
+        }
+        var calendar = (string?)definitions[0].Attribute(BpmnNames.Kx + "calendar");
+        if (calendar is not null && (calendar != "workdays" || kind != TimerKind.Duration))
+        {
+            Executable(element, "bad-timer-calendar",
+                $"定时器 “{name ?? id}” 的 kx:calendar 只能是 \"workdays\"，且只用于 timeDuration（按工作日计的天数，如 P3D）", id);
+        }
+        return new TimerDefinition(kind, value, WorkingDays: calendar == "workdays");
+    }
+
+    private static string EventKind(XElement element)
+    {
+        var definitions = element.Elements().Where(e => BpmnNames.EventDefinitions.Contains(e.Name.LocalName)).ToList();
+        return definitions.Count switch
+        {
+            0 => "空",
+            1 => BpmnNames.Describe(definitions[0].Name.LocalName),
+            _ => "多重",
+        };
+    }
+}
