@@ -86,16 +86,17 @@ internal static class TimerBenchmark
             await host.StartAsync();
             var engine = host.Services.GetRequiredService<WorkflowEngine>();
             await engine.DeployAsync(Reminder);
-            var first = DateTime.UtcNow.AddSeconds(20);
+            var real = TimeProvider.System; // lateness is measured on the real clock
+            var first = real.GetUtcNow().UtcDateTime.AddSeconds(20);
             var due = Enumerable.Range(0, count).Select(i => first.AddMilliseconds(60_000.0 * i / count)).ToList();
             var ids = await engine.StartManyAsync(due.Select(d => new StartRequest("reminder")
             {
                 Variables = new Dictionary<string, object?> { ["dueAt"] = VariableValues.FormatDateTime(d) },
             }).ToList());
-            var deadline = DateTime.UtcNow.AddMinutes(4);
-            while ((await engine.QueryTimersAsync(new TimerQuery { Take = 1 })).Count > 0 && DateTime.UtcNow < deadline)
+            var deadline = real.GetUtcNow().AddMinutes(4);
+            while ((await engine.QueryTimersAsync(new TimerQuery { Take = 1 })).Count > 0 && real.GetUtcNow() < deadline)
             {
-                await Task.Delay(500);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), real); // until every timer has fired
             }
             var lateness = new List<double>(count);
             for (var i = 0; i < ids.Count; i++)

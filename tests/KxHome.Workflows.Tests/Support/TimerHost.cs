@@ -36,14 +36,18 @@ public sealed class TimerHost : IAsyncDisposable
         return new TimerHost(host);
     }
 
-    /// <summary>Waits until the condition holds, checking every 50 ms, for at most the timeout.</summary>
+    /// <summary>
+    /// Waits on the real clock until the condition holds, looking every 50 ms, for at most the timeout: these tests
+    /// are about Quartz firing on real time, so the wait cannot be driven by a virtual clock.
+    /// </summary>
     public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
     {
-        var until = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < until)
+        var real = TimeProvider.System;
+        var until = real.GetUtcNow() + timeout;
+        while (real.GetUtcNow() < until)
         {
             if (await condition()) return true;
-            await Task.Delay(50);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), real);
         }
         return await condition();
     }
