@@ -12,7 +12,15 @@ internal sealed partial class Step
     {
         if (state.Tokens.FirstOrDefault(t => t.WaitKind == WaitKind.CallActivity && t.WaitId == childId) is not { } token) return false;
         var node = (CallActivityNode)model.Node(token.ElementId);
-        SetVariables(token.ScopeId, Map(node.Out, childVariables), userId: null);
+        try
+        {
+            SetVariables(token.ScopeId, Map(node.Out, childVariables), userId: null);
+        }
+        catch (Exception ex) when (ex is IncidentException or Expressions.ExpressionException)
+        {
+            RaiseIncident(token, node, ex, IncidentPhase.Leave); // fix the data, then retry: the call activity is left
+            return true;
+        }
         Continue(token);
         Run();
         return true;

@@ -30,7 +30,7 @@ internal sealed partial class Step
         Record(HistoryKind.TimerFired, boundary);
         TriggerBoundary(owner, fired.Id, boundary, () =>
         {
-            if (TimerDue.Next(fired, owner.Id, boundary, services) is { } next) ArmTimer(owner, next); // the cycle goes on
+            if (TimerDue.Next(fired, owner.Id, boundary, Now, services) is { } next) ArmTimer(owner, next); // the cycle goes on
         });
         Run();
         return true;

@@ -39,14 +39,23 @@ internal static partial class TimerDue
             due ?? throw new IncidentException("bad-timer", $"“{node.DisplayName}” 的定时 “{text}” 不是日期、日期时间或 ISO 8601 时长"));
     }
 
-    /// <summary>The next occurrence of a cycle that just fired, as a new timer; null for a one-off or a finished cycle.</summary>
-    public static NewTimer? Next(TimerFiring fired, Guid? tokenId, FlowNode node, StepServices services)
+    /// <summary>
+    /// The next occurrence of a cycle that just fired, as a new timer; null for a one-off or a finished cycle.
+    /// Occurrences that passed while the host was down are counted as done, not fired one after another.
+    /// </summary>
+    public static NewTimer? Next(TimerFiring fired, Guid? tokenId, FlowNode node, DateTime now, StepServices services)
     {
         if (fired.Cycle is null || !TimerSchedule.TryParse(fired.Cycle, services.BusinessTimeZone, out var schedule, out _)) return null;
-        var next = schedule.Next(fired.DueAt, fired.Fired + 1, services.BusinessTimeZone);
+        var count = fired.Fired + 1;
+        var next = schedule.Next(fired.DueAt, count, services.BusinessTimeZone);
+        while (next is { } missed && missed <= now)
+        {
+            count++;
+            next = schedule.Next(missed, count, services.BusinessTimeZone);
+        }
         return next is null
             ? null
-            : new NewTimer(Guid.CreateVersion7(), tokenId, node.Id, node.Name, next.Value, fired.Cycle, fired.Fired + 1);
+            : new NewTimer(Guid.CreateVersion7(), tokenId, node.Id, node.Name, next.Value, fired.Cycle, count);
     }
 
     [GeneratedRegex(@"^\s*P(\d{1,4})D\s*$")]

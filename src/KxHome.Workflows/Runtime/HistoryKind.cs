@@ -20,6 +20,7 @@ public enum HistoryKind
     IncidentResolved,
     TimerArmed,
     TimerFired,
+    TimerFailed,
     TimerExtended,
     TimerPaused,
     TimerResumed,

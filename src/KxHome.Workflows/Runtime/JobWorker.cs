@@ -17,18 +17,26 @@ public sealed class JobWorker(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            while (await RunAsync("timers", () => engine.ExecuteDueTimersAsync(ct: stoppingToken), stoppingToken)
+                   + await RunAsync("jobs", () => engine.ExecuteDueJobsAsync(ct: stoppingToken), stoppingToken) > 0)
             {
-                while (await engine.ExecuteDueTimersAsync(ct: stoppingToken) + await engine.ExecuteDueJobsAsync(ct: stoppingToken) > 0)
-                {
-                    // keep going while there is work
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Running due jobs failed; trying again at the next poll");
+                // keep going while there is work
             }
             await signal.WaitAsync(options.Value.JobPollInterval, clock, stoppingToken);
+        }
+    }
+
+    /// <summary>Runs one kind of due work; a failure is logged and does not stop the other kind.</summary>
+    private async Task<int> RunAsync(string what, Func<Task<int>> work, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Running due {What} failed; trying again at the next poll", what);
+            return 0;
         }
     }
 }

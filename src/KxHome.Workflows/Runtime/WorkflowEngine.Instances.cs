@@ -23,11 +23,21 @@ public sealed partial class WorkflowEngine
 
     /// <summary>
     /// Starts many instances, e.g. a rectification case for every home that failed its assessment: a few hundred per
-    /// transaction, each batch all or nothing. Returns the new instances' ids in request order.
+    /// transaction, each batch all or nothing; an undeployed process refuses the whole request before anything
+    /// starts. Returns the new instances' ids in request order.
     /// </summary>
     public async Task<IReadOnlyList<Guid>> StartManyAsync(IReadOnlyList<StartRequest> requests, CancellationToken ct = default)
     {
         const int batchSize = 500;
+        var missing = await TransactAsync(async session =>
+        {
+            foreach (var key in requests.Select(r => (r.DefinitionKey, r.Version)).Distinct())
+            {
+                if (await StepReader.DefinitionAsync(session, key.DefinitionKey, key.Version, ct) is null) return key.DefinitionKey;
+            }
+            return null;
+        }, ct);
+        if (missing is not null) throw new WorkflowNotFoundException("definition-not-found", $"流程 “{missing}” 未部署，一个也没有启动");
         var ids = new List<Guid>(requests.Count);
         foreach (var batch in requests.Chunk(batchSize))
         {

@@ -129,6 +129,8 @@ public sealed partial class WorkflowEngine
         }, ct);
     }
 
+    /// <summary>Whether this worker still holds the job's lock and it has not expired (else another worker may run it).</summary>
     private async Task<bool> StillOursAsync(StepSession session, Guid jobId, CancellationToken ct) =>
-        await session.ScalarAsync("SELECT 1 FROM Jobs WHERE Id = @p0 AND LockOwner = @p1", ct, jobId, _workerId) is not null;
+        await session.ScalarAsync("SELECT 1 FROM Jobs WHERE Id = @p0 AND LockOwner = @p1 AND LockExpiresAt > @p2", ct,
+            jobId, _workerId, Now) is not null;
 }

@@ -16,8 +16,21 @@ public sealed partial class WorkflowEngine
     public async Task<int> ExecuteDueTimersAsync(int maxTimers = 100, CancellationToken ct = default)
     {
         var fired = 0;
-        while (fired < maxTimers && await TransactAsync(session => FireNextDueTimerAsync(session, ct), ct) is { } result)
+        for (var tries = 0; fired < maxTimers && tries < maxTimers * 2; tries++)
         {
+            FiredTimer? result;
+            try
+            {
+                result = await TransactAsync(session => FireNextDueTimerAsync(session, ct), ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The earliest due timer cannot fire (its step failed and was rolled back): try it again later, so the
+                // timers behind it are not held up; the failure is in the case's history.
+                await TransactAsync(session => DeferEarliestDueTimerAsync(session, ex, ct), ct);
+                continue;
+            }
+            if (result is null) break;
             if (result.Fired) fired++;
         }
         return fired;
@@ -107,7 +120,7 @@ public sealed partial class WorkflowEngine
     {
         var timer = await session.SingleOrDefaultAsync(
             "SELECT Id, InstanceId, DefinitionId, ElementId, DueAt, Cycle, Fired, DefinitionKey FROM Timers " +
-            "WHERE DueAt <= @p0 AND PausedAt IS NULL ORDER BY DueAt LIMIT 1",
+            "WHERE DueAt <= @p0 AND PausedAt IS NULL ORDER BY DueAt, Id LIMIT 1",
             r => new TimerRow
             {
                 Id = Column.Guid(r, 0), InstanceId = r.IsDBNull(1) ? null : Column.Guid(r, 1), DefinitionId = r.GetString(2),
@@ -126,6 +139,25 @@ public sealed partial class WorkflowEngine
         return new FiredTimer(true);
     }
 
+    private async Task<bool> DeferEarliestDueTimerAsync(StepSession session, Exception error, CancellationToken ct)
+    {
+        var retryAt = Now + _options.DefaultRetry.FirstBackoff;
+        var timer = await session.SingleOrDefaultAsync(
+            "UPDATE Timers SET DueAt = @p0 WHERE Id = (SELECT Id FROM Timers WHERE DueAt <= @p1 AND PausedAt IS NULL ORDER BY DueAt, Id LIMIT 1) " +
+            "RETURNING Id, InstanceId, ElementId, ElementName",
+            r => new TimerRow { Id = Column.Guid(r, 0), InstanceId = r.IsDBNull(1) ? null : Column.Guid(r, 1), ElementId = r.GetString(2), ElementName = Column.Text(r, 3) },
+            ct, retryAt, Now);
+        if (timer is null) return false;
+        session.AlarmsToSet.Add(new AlarmTime(timer.Id, retryAt));
+        if (timer.InstanceId is { } instanceId)
+        {
+            await StepWriter.InsertHistoryAsync(session, instanceId,
+                [new HistoryRecord(HistoryKind.TimerFailed, Now, timer.ElementId, timer.ElementName ?? timer.ElementId, Comment: error.Message,
+                    Data: new JsonObject { ["retryAt"] = VariableValues.FormatDateTime(retryAt) })], ct);
+        }
+        return true;
+    }
+
     /// <summary>
     /// A timer start event fired: a new instance starts there, and a cycle arms its next occurrence. A timer of a
     /// version that is no longer the latest is dropped.
@@ -136,7 +168,7 @@ public sealed partial class WorkflowEngine
         if (definition is null || definition.Id != timer.DefinitionId) return false;
         var model = await _definitions.GetAsync(session, definition.Id, ct);
         var node = model.Node(timer.ElementId);
-        if (TimerDue.Next(firing, null, node, _services) is { } next)
+        if (TimerDue.Next(firing, null, node, Now, _services) is { } next)
         {
             await StepWriter.InsertTimerAsync(session, next, null, definition.Id, definition.Key, null, Now, ct);
         }

@@ -142,4 +142,21 @@ public class CallActivityTests
 
         (await kx.GetAsync(instance.Id)).Status.Should().Be(InstanceStatus.Completed);
     }
+
+    [Fact]
+    public async Task An_output_mapping_that_fails_is_an_incident_on_the_caller_and_the_called_case_still_ends()
+    {
+        await using var kx = await TestEngine.StartAsync();
+        await kx.DeployAsync(Child());
+        var key = await kx.DeployAsync(Parent(mappings: """<camunda:out sourceExpression="${result.total}" target="total" />"""));
+        var parent = await kx.StartAsync(key);
+        var child = await ChildOf(kx, parent.Id);
+
+        await kx.CompleteAsync(child.Id, "score");
+
+        (await kx.GetAsync(child.Id)).Status.Should().Be(InstanceStatus.Completed);
+        var incident = (await kx.GetAsync(parent.Id)).Incidents.Should().ContainSingle().Subject;
+        incident.ElementId.Should().Be("assess");
+        incident.Message.Should().Contain("result.total");
+    }
 }

@@ -103,4 +103,42 @@ public class TimerCycleTests
         problems.Should().ContainSingle(p => p.Code == "bad-timer" && p.ElementId == "yearly");
         (await kx.Engine.ListDefinitionsAsync()).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Reminders_missed_while_the_host_was_down_fire_once_not_once_per_missed_hour()
+    {
+        await using var kx = await TestEngine.StartAsync(new RecordingHandler("notice.remind"));
+        var key = await kx.DeployAsync(Reminders.Replace("R3/P7D", "R/PT1H"));
+        var instance = await kx.StartAsync(key);
+
+        kx.Clock.Advance(TimeSpan.FromDays(3)); // the host was down for three days
+        (await kx.Engine.ExecuteDueTimersAsync()).Should().Be(1);
+
+        var next = (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().ContainSingle().Subject;
+        next.DueAt.Should().Be(TestEngine.Epoch.UtcDateTime.AddDays(3).AddHours(1));
+    }
+
+    [Fact]
+    public async Task A_timer_that_cannot_fire_is_tried_again_later_and_does_not_hold_up_the_others()
+    {
+        await using var kx = await TestEngine.StartAsync(new RecordingHandler("notice.remind"));
+        var key = await kx.DeployAsync(Reminders);
+        var broken = await kx.StartAsync(key);
+        var healthy = await kx.StartAsync(key);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(kx.ConnectionString))
+        {
+            await connection.OpenAsync();
+            var corrupt = connection.CreateCommand();
+            corrupt.CommandText = "UPDATE Instances SET State = '{', Revision = 'BROKEN' WHERE Id = $id"; // another writer left garbage
+            corrupt.Parameters.AddWithValue("$id", broken.Id.ToString().ToUpperInvariant());
+            (await corrupt.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+
+        kx.Clock.Advance(TimeSpan.FromDays(7));
+        (await kx.Engine.ExecuteDueTimersAsync()).Should().Be(1);
+
+        (await kx.GetAsync(healthy.Id)).History.Should().ContainSingle(h => h.Kind == HistoryKind.TimerFired);
+        var deferred = (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = broken.Id })).Single();
+        deferred.DueAt.Should().BeAfter(kx.Clock.GetUtcNow().UtcDateTime);
+    }
 }
