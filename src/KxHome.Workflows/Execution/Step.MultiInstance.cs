@@ -27,7 +27,10 @@ internal sealed partial class Step
         return Outcome.Wait;
     }
 
-    /// <summary>The inner token's activity is done: count it, then finish the body or start the next instance.</summary>
+    /// <summary>
+    /// The inner token's activity is done: count it, then finish the body or start the next instance. A completion
+    /// condition that cannot be evaluated stops this instance with an incident, uncounted, until it is retried.
+    /// </summary>
     private void EndInstance(Token inner, FlowNode node)
     {
         var innerScope = state.Scope(inner.ScopeId);
@@ -43,8 +46,10 @@ internal sealed partial class Step
         }
         catch (Exception ex) when (ex is Expressions.ExpressionException)
         {
-            done = false;
-            RaiseIncident(state.Tokens.First(t => t.Id == body.ParentTokenId), node, ex, IncidentPhase.Leave);
+            Count(body, "nrOfActiveInstances", +1);
+            Count(body, "nrOfCompletedInstances", -1);
+            RaiseIncident(inner, node, ex, IncidentPhase.Leave);
+            return;
         }
         state.Tokens.Remove(inner);
         state.Scopes.Remove(innerScope);

@@ -55,6 +55,9 @@ internal sealed class StepSession : IAsyncDisposable
     /// <summary>The steps written in this transaction; after the commit the engine acts on what they created.</summary>
     public List<Execution.Step> Written { get; } = [];
 
+    /// <summary>Called instances cancelled in this transaction, so one not yet started is never started.</summary>
+    public HashSet<Guid> CancelledChildren { get; } = [];
+
     /// <summary>Timers armed or moved in this transaction: the alarm is set for them after the commit.</summary>
     public List<Scheduling.AlarmTime> AlarmsToSet { get; } = [];
 

@@ -29,14 +29,14 @@ public sealed partial class WorkflowEngine
                     DefinitionKey = r.GetString(3), ElementId = r.GetString(4),
                 }, ct, request.MessageName.Trim(), request.InstanceId, request.BusinessKey);
             var starts = request.InstanceId is null && keys.Count == 0 ? subscriptions.Where(s => s.InstanceId is null).ToList() : [];
-            var waiting = new List<(InstanceRow Row, Step Step, List<Guid> Subscriptions)>();
+            var waiting = new List<(Guid InstanceId, List<Guid> Subscriptions)>();
             foreach (var group in subscriptions.Where(s => s.InstanceId is not null).GroupBy(s => s.InstanceId!.Value))
             {
-                if (await StepReader.InstanceAsync(session, group.Key, ct) is not { Status: InstanceStatus.Active }) continue;
-                var (row, step) = await LoadStepAsync(session, group.Key, ct);
-                if (keys.All(k => VariableValues.AreEqual(step.State.Root.Variables.GetValueOrDefault(k.Key), k.Value)))
+                if (await StepReader.InstanceAsync(session, group.Key, ct) is not { Status: InstanceStatus.Active } instance) continue;
+                var own = keys.Count == 0 ? null : StateSerializer.Read(instance.State).Root.Variables;
+                if (keys.All(k => VariableValues.AreEqual(own!.GetValueOrDefault(k.Key), k.Value)))
                 {
-                    waiting.Add((row, step, group.Select(s => s.Id).ToList()));
+                    waiting.Add((group.Key, group.Select(s => s.Id).ToList()));
                 }
             }
             var matches = waiting.Sum(w => w.Subscriptions.Count) + starts.Count;
@@ -49,10 +49,17 @@ public sealed partial class WorkflowEngine
                 throw new WorkflowConflictException("message-ambiguous",
                     $"消息 “{request.MessageName}”{Describe(request)} 同时匹配到 {matches} 处等待，请用业务编号、实例或关联变量指定一处");
             }
-            foreach (var (row, step, ids) in waiting)
+            var delivered = new List<Guid>();
+            foreach (var (instanceId, ids) in waiting)
             {
-                foreach (var id in ids) step.DeliverMessage(id, variables, request.UserId);
+                // Loaded only now: delivering to an earlier match may have moved this one on (a caller and its called case).
+                if (await StepReader.InstanceHeaderAsync(session, instanceId, ct) is not { Status: InstanceStatus.Active }) continue;
+                var (row, step) = await LoadStepAsync(session, instanceId, ct);
+                var moved = false;
+                foreach (var id in ids) moved |= step.DeliverMessage(id, variables, request.UserId);
+                if (!moved) continue;
                 await SaveAsync(session, row, step, request.UserId, isNew: false, ct);
+                delivered.Add(instanceId);
             }
             var started = new List<Guid>();
             foreach (var start in starts)
@@ -63,7 +70,7 @@ public sealed partial class WorkflowEngine
                 var view = await CreateInstanceAsync(session, definition, model, variables, request.BusinessKey, request.UserId, start.ElementId, ct);
                 started.Add(view.Id);
             }
-            return new CorrelationResult(waiting.Select(w => w.Row.Id).ToList(), started);
+            return new CorrelationResult(delivered, started);
         }, ct);
     }
 

@@ -127,8 +127,10 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         var history = await StepWriter.WriteAsync(session, row, step, userId, isNew, _hold, ct);
         session.Written.Add(step);
         session.Saved(row.Id, row.Revision, step.State);
+        session.CancelledChildren.UnionWith(step.CancelledChildren);
         foreach (var (child, definition) in children)
         {
+            if (session.CancelledChildren.Contains(child.InstanceId)) continue; // an earlier sibling's end already withdrew it
             var model = await _definitions.GetAsync(session, definition.Id, ct);
             await CreateInstanceAsync(session, definition, model, child.Variables, child.BusinessKey, userId, null, ct,
                 (child.InstanceId, row.Id, child.TokenId));

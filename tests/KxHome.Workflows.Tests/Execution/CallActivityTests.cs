@@ -159,4 +159,48 @@ public class CallActivityTests
         incident.ElementId.Should().Be("assess");
         incident.Message.Should().Contain("result.total");
     }
+
+    [Fact]
+    public async Task When_the_first_called_case_ends_at_once_and_decides_the_others_they_are_never_started()
+    {
+        await using var kx = await TestEngine.StartAsync();
+        await kx.DeployAsync(Bpmn.Process("assessment", """<startEvent id="s" /><endEvent id="e" />""" + Bpmn.Flow("g", "s", "e")));
+        var key = await kx.DeployAsync(Bpmn.Process("parent", """
+            <startEvent id="start" />
+            <callActivity id="assess" calledElement="assessment">
+              <multiInstanceLoopCharacteristics><loopCardinality>3</loopCardinality>
+                <completionCondition>${nrOfCompletedInstances >= 1}</completionCondition></multiInstanceLoopCharacteristics>
+            </callActivity>
+            <userTask id="decide" /><endEvent id="end" />
+            """ + Bpmn.Flow("f1", "start", "assess") + Bpmn.Flow("f2", "assess", "decide") + Bpmn.Flow("f3", "decide", "end")));
+
+        var parent = await kx.StartAsync(key);
+
+        (await kx.GetAsync(parent.Id)).ActiveElements.Select(a => a.ElementId).Should().Equal("decide");
+        var db = await kx.Service<Microsoft.EntityFrameworkCore.IDbContextFactory<KxHome.Workflows.Persistence.WorkflowDbContext>>().CreateDbContextAsync();
+        await using var _ = db;
+        var children = db.Instances.Where(i => i.ParentInstanceId == parent.Id).ToList();
+        children.Should().ContainSingle("the first one decided; the other two were withdrawn before they started");
+    }
+
+    [Fact]
+    public async Task A_broadcast_that_reaches_a_caller_and_its_called_case_delivers_to_each_once()
+    {
+        await using var kx = await TestEngine.StartAsync();
+        await kx.DeployAsync(Bpmn.Process("assessment", """
+            <startEvent id="s" /><intermediateCatchEvent id="wait"><messageEventDefinition messageRef="m" /></intermediateCatchEvent><endEvent id="e" />
+            """ + Bpmn.Flow("g1", "s", "wait") + Bpmn.Flow("g2", "wait", "e")).Replace("<process ", """<message id="m" name="年度总结" /><process """));
+        var key = await kx.DeployAsync(Parent(mappings: """<camunda:in businessKey="#{execution.processBusinessKey}" />""")
+            .Replace("""<userTask id="decide" />""", """<userTask id="decide" /><boundaryEvent id="stop" attachedToRef="assess"><messageEventDefinition messageRef="m" /></boundaryEvent><endEvent id="stopped" /><sequenceFlow id="f9" sourceRef="stop" targetRef="stopped" />""")
+            .Replace("<process ", """<message id="m" name="年度总结" /><process """));
+        var parent = await kx.StartAsync(key, businessKey: "JD-9");
+
+        var result = await kx.Engine.CorrelateMessageAsync(new MessageCorrelation("年度总结") { BusinessKey = "JD-9", All = true });
+
+        result.InstanceIds.Should().NotBeEmpty();
+        (await kx.GetAsync(parent.Id)).ActiveElements.Should().NotContain(a => a.ElementId == "assess", "whichever got it first, the call is over");
+        (await kx.Engine.QueryTimersAsync(new TimerQuery())).Should().BeEmpty();
+        var again = () => kx.Engine.CorrelateMessageAsync(new MessageCorrelation("年度总结") { BusinessKey = "JD-9", All = true });
+        await again.Should().ThrowAsync<WorkflowNotFoundException>("nothing waits for it any more");
+    }
 }

@@ -181,4 +181,27 @@ public class MultiInstanceTests
 
         (await kx.GetAsync(instance.Id)).Status.Should().Be(InstanceStatus.Completed, "3 of 5 is at least 0.6");
     }
+
+    [Fact]
+    public async Task A_completion_condition_that_fails_stops_that_instance_with_an_incident_and_a_retry_counts_it()
+    {
+        await using var kx = await TestEngine.StartAsync();
+        var key = await kx.DeployAsync(Review("""
+            <multiInstanceLoopCharacteristics camunda:collection="${experts}" camunda:elementVariable="expert">
+              <completionCondition>${approvals >= 2}</completionCondition>
+            </multiInstanceLoopCharacteristics>
+            """));
+        var instance = await kx.StartAsync(key, Experts);
+        var tasks = await Open(kx, instance.Id);
+
+        await kx.Engine.CompleteTaskAsync(tasks[0].Id, tasks[0].Assignee!);
+
+        var incident = (await kx.GetAsync(instance.Id)).Incidents.Should().ContainSingle().Subject;
+        (await Open(kx, instance.Id)).Should().HaveCount(2, "the other experts go on");
+        await kx.Engine.SetVariablesAsync(instance.Id, new Dictionary<string, object?> { ["approvals"] = 2 }, "admin");
+        await kx.Engine.RetryIncidentAsync(incident.Id, "admin");
+
+        (await Open(kx, instance.Id)).Should().BeEmpty("the condition now holds");
+        (await Open(kx, instance.Id, "decide")).Should().ContainSingle();
+    }
 }
