@@ -17,7 +17,7 @@ internal sealed record NewJob(Guid Id, Guid TokenId, string ElementId, string To
 /// no token) of a timer start event. A cycle keeps its evaluated text and how many of its occurrences fired before.
 /// </summary>
 internal sealed record NewTimer(Guid Id, Guid? TokenId, string ElementId, string? ElementName, DateTime DueAt,
-    string? Cycle = null, int Fired = 0);
+    string? Cycle = null, int Fired = 0, bool WorkingDays = false);
 
 /// <summary>A message subscription the step opened: of a waiting token, of a boundary event, or (no token) of a message start event.</summary>
 internal sealed record NewSubscription(Guid Id, Guid? TokenId, string ElementId, string MessageName);

@@ -36,7 +36,8 @@ internal static partial class TimerDue
             due = DueDates.Resolve(value, now, zone);
         }
         return new NewTimer(Guid.CreateVersion7(), tokenId, node.Id, node.Name,
-            due ?? throw new IncidentException("bad-timer", $"“{node.DisplayName}” 的定时 “{text}” 不是日期、日期时间或 ISO 8601 时长"));
+            due ?? throw new IncidentException("bad-timer", $"“{node.DisplayName}” 的定时 “{text}” 不是日期、日期时间或 ISO 8601 时长"),
+            WorkingDays: timer.WorkingDays);
     }
 
     /// <summary>

@@ -108,6 +108,12 @@ internal sealed class TimerRow
     /// <summary>While paused: the time that was left, in seconds; resuming sets the due time that far ahead.</summary>
     public long? RemainingSeconds { get; set; }
 
+    /// <summary>A duration counted in working days (<c>kx:calendar="workdays"</c>): pausing keeps working days, not hours.</summary>
+    public bool WorkingDays { get; set; }
+
+    /// <summary>While a working-day timer is paused: the working days that were left.</summary>
+    public int? RemainingWorkingDays { get; set; }
+
     /// <summary>The evaluated <c>timeCycle</c> of a repeating timer; null for a one-off.</summary>
     public string? Cycle { get; set; }
 

@@ -89,10 +89,10 @@ internal static class StepWriter
     {
         session.AlarmsToSet.Add(new Scheduling.AlarmTime(timer.Id, timer.DueAt));
         return session.ExecuteAsync(
-            "INSERT INTO Timers (Id, InstanceId, TokenId, DefinitionId, ElementId, ElementName, DefinitionKey, BusinessKey, DueAt, CreatedAt, Cycle, Fired) " +
-            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)", ct,
+            "INSERT INTO Timers (Id, InstanceId, TokenId, DefinitionId, ElementId, ElementName, DefinitionKey, BusinessKey, DueAt, CreatedAt, Cycle, Fired, WorkingDays) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)", ct,
             timer.Id, instanceId, timer.TokenId, definitionId, timer.ElementId, timer.ElementName, definitionKey, businessKey,
-            timer.DueAt, now, timer.Cycle, timer.Fired);
+            timer.DueAt, now, timer.Cycle, timer.Fired, timer.WorkingDays);
     }
 
     /// <summary>Writes a message subscription; <paramref name="instanceId"/> is null for a message start event.</summary>

@@ -65,6 +65,17 @@ public sealed class WorkCalendar
         return day;
     }
 
+    /// <summary>How many working days fall after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
+    public int WorkingDaysBetween(DateOnly from, DateOnly to)
+    {
+        var count = 0;
+        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+        {
+            if (IsWorkingDay(day)) count++;
+        }
+        return count;
+    }
+
     /// <summary>
     /// The end (23:59:59 in the business time zone, as UTC) of the <paramref name="days"/>th working day after the
     /// local day of <paramref name="nowUtc"/>: "within 3 working days" of an event.

@@ -75,17 +75,30 @@ public sealed partial class WorkflowEngine
             var left = (long)Math.Max(0, Math.Ceiling((timer.DueAt - now).TotalSeconds));
             timer.PausedAt = now;
             timer.RemainingSeconds = left;
+            if (timer.WorkingDays)
+            {
+                var zone = _services.BusinessTimeZone;
+                timer.RemainingWorkingDays = _services.Calendar.WorkingDaysBetween(
+                    DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone)),
+                    DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(timer.DueAt, zone)));
+            }
             return (HistoryKind.TimerPaused, new JsonObject { ["remainingSeconds"] = left });
         }, ct);
 
-    /// <summary>Restarts a paused deadline clock: it falls due after the time that was left when it was paused.</summary>
+    /// <summary>
+    /// Restarts a paused deadline clock: it falls due after the time that was left when it was paused (for a
+    /// working-day deadline, the working days that were left).
+    /// </summary>
     public Task ResumeTimerAsync(Guid timerId, string userId, string reason, CancellationToken ct = default) =>
         ChangeTimerAsync(timerId, userId, reason, (timer, now) =>
         {
             if (timer.PausedAt is null) throw new WorkflowConflictException("timer-running", "该期限没有暂停");
-            timer.DueAt = now + TimeSpan.FromSeconds(timer.RemainingSeconds ?? 0);
+            timer.DueAt = timer.RemainingWorkingDays is { } days
+                ? _services.Calendar.DueAfterWorkingDays(now, days, _services.BusinessTimeZone)
+                : now + TimeSpan.FromSeconds(timer.RemainingSeconds ?? 0);
             timer.PausedAt = null;
             timer.RemainingSeconds = null;
+            timer.RemainingWorkingDays = null;
             return (HistoryKind.TimerResumed, new JsonObject { ["dueAt"] = VariableValues.FormatDateTime(timer.DueAt) });
         }, ct);
 
@@ -96,17 +109,19 @@ public sealed partial class WorkflowEngine
         await TransactAsync(async session =>
         {
             var timer = await session.SingleOrDefaultAsync(
-                "SELECT Id, InstanceId, ElementId, ElementName, DueAt, PausedAt, RemainingSeconds FROM Timers WHERE Id = @p0",
+                "SELECT Id, InstanceId, ElementId, ElementName, DueAt, PausedAt, RemainingSeconds, WorkingDays, RemainingWorkingDays FROM Timers WHERE Id = @p0",
                 r => new TimerRow
                 {
                     Id = Column.Guid(r, 0), InstanceId = r.IsDBNull(1) ? null : Column.Guid(r, 1), ElementId = r.GetString(2), ElementName = Column.Text(r, 3),
                     DueAt = Column.Instant(r, 4), PausedAt = Column.OptionalInstant(r, 5), RemainingSeconds = r.IsDBNull(6) ? null : r.GetInt64(6),
+                    WorkingDays = r.GetBoolean(7), RemainingWorkingDays = r.IsDBNull(8) ? null : r.GetInt32(8),
                 }, ct, timerId)
                 ?? throw new WorkflowNotFoundException("timer-not-found", "该期限已到期或已不存在");
             if (timer.InstanceId is null) throw new WorkflowException("timer-not-a-deadline", "定时开始事件不是案件的期限，请修改流程后重新发布");
             var (kind, data) = change(timer, Now);
-            await session.ExecuteAsync("UPDATE Timers SET DueAt = @p0, PausedAt = @p1, RemainingSeconds = @p2 WHERE Id = @p3", ct,
-                timer.DueAt, timer.PausedAt, timer.RemainingSeconds, timer.Id);
+            await session.ExecuteAsync(
+                "UPDATE Timers SET DueAt = @p0, PausedAt = @p1, RemainingSeconds = @p2, RemainingWorkingDays = @p3 WHERE Id = @p4", ct,
+                timer.DueAt, timer.PausedAt, timer.RemainingSeconds, timer.RemainingWorkingDays, timer.Id);
             if (timer.PausedAt is null) session.AlarmsToSet.Add(new AlarmTime(timer.Id, timer.DueAt));
             else session.AlarmsToSilence.Add(timer.Id);
             await StepWriter.InsertHistoryAsync(session, timer.InstanceId.Value,

@@ -93,4 +93,23 @@ public class DeadlineAdministrationTests
 
         (await act.Should().ThrowAsync<WorkflowNotFoundException>()).Which.Message.Should().Contain("已到期");
     }
+
+    [Fact]
+    public async Task A_paused_working_day_deadline_keeps_its_working_days_not_its_hours()
+    {
+        await using var kx = await TestEngine.StartAsync();
+        var key = await kx.DeployAsync(Flow.Replace("<timerEventDefinition>", """<timerEventDefinition kx:calendar="workdays">""").Replace("P7D", "P3D"));
+        kx.Clock.Advance(TimeSpan.FromDays(1)); // Tuesday 2026-03-03, 09:00 in Beijing
+        var instance = await kx.StartAsync(key);
+        var timer = (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single();
+        timer.DueAt.Should().Be(new DateTime(2026, 3, 6, 15, 59, 59, DateTimeKind.Utc), "the end of Friday");
+
+        kx.Clock.Advance(TimeSpan.FromDays(1)); // Wednesday: Thursday and Friday are left
+        await kx.Engine.PauseTimerAsync(timer.Id, "admin1", "退回补正");
+        kx.Clock.Advance(TimeSpan.FromDays(2)); // Friday
+        await kx.Engine.ResumeTimerAsync(timer.Id, "admin1", "补正完成");
+
+        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single().DueAt
+            .Should().Be(new DateTime(2026, 3, 10, 15, 59, 59, DateTimeKind.Utc), "two working days after Friday: Monday, Tuesday");
+    }
 }

@@ -25,6 +25,8 @@ public sealed class M002_Timers : Migration
             CreatedAt = t.Column<DateTime>("TEXT"),
             PausedAt = t.Column<DateTime>("TEXT", nullable: true),
             RemainingSeconds = t.Column<long>("INTEGER", nullable: true),
+            WorkingDays = t.Column<bool>("INTEGER"),
+            RemainingWorkingDays = t.Column<int>("INTEGER", nullable: true),
             Cycle = t.Column<string>("TEXT", nullable: true),
             Fired = t.Column<int>("INTEGER"),
         }, constraints: t => t.PrimaryKey("PK_Timers", x => x.Id));

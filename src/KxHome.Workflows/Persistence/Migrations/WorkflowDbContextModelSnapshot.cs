@@ -124,6 +124,8 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
             b.Property<DateTime?>("PausedAt").HasColumnType("TEXT");
             b.Property<long?>("RemainingSeconds").HasColumnType("INTEGER");
+            b.Property<bool>("WorkingDays").HasColumnType("INTEGER");
+            b.Property<int?>("RemainingWorkingDays").HasColumnType("INTEGER");
             b.Property<string>("Cycle").HasColumnType("TEXT");
             b.Property<int>("Fired").HasColumnType("INTEGER");
             b.HasKey("Id");
