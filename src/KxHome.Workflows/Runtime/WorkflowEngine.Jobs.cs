@@ -7,12 +7,28 @@ public sealed partial class WorkflowEngine
 {
     private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
+    // One job run at a time in this process (the worker, a test or the virtual clock): they share one worker id.
+    private readonly SemaphoreSlim _jobTurn = new(1, 1);
+
     /// <summary>
     /// Runs the handlers of due service-task jobs, each outside any transaction, then commits its result as one
     /// step. A job is locked before its handler runs (jobs this engine created are locked as they are written), so
     /// several hosts can share one database. Returns how many jobs were run.
     /// </summary>
     public async Task<int> ExecuteDueJobsAsync(int maxJobs = 20, CancellationToken ct = default)
+    {
+        await _jobTurn.WaitAsync(ct);
+        try
+        {
+            return await RunDueJobsAsync(maxJobs, ct);
+        }
+        finally
+        {
+            _jobTurn.Release();
+        }
+    }
+
+    private async Task<int> RunDueJobsAsync(int maxJobs, CancellationToken ct)
     {
         var ran = 0;
         while (ran < maxJobs)

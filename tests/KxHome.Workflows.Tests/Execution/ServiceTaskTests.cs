@@ -151,4 +151,19 @@ public class ServiceTaskTests
         creator.Calls.Should().BeEmpty();
         (await kx.GetAsync(instance.Id)).ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("confirm");
     }
+
+    [Fact]
+    public async Task Job_runs_started_at_once_in_one_host_run_each_handler_once_even_after_its_lock_expired()
+    {
+        var handler = new RecordingHandler("funding.grant");
+        await using var kx = await TestEngine.StartAsync(handler);
+        var key = await kx.DeployAsync(Flow);
+        await kx.StartAsync(key);
+        kx.Clock.Advance(TimeSpan.FromMinutes(6)); // the job's lock has expired: any run may lock it again
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => kx.Engine.ExecuteDueJobsAsync())));
+
+        runs.Sum().Should().Be(1);
+        handler.Calls.Should().ContainSingle();
+    }
 }
