@@ -1,5 +1,6 @@
 using KxHome.Host.Health;
 using KxHome.Host.Hosting;
+using KxHome.Host.Identity;
 using KxHome.Workflows;
 
 var layout = ContentLayout.Find();
@@ -15,10 +16,14 @@ builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(layout);
 builder.Services.AddHostedService<WorkflowFolderDeployer>(); // first: the database must exist before the job worker starts
 builder.Services.AddKxWorkflows(builder.Configuration);
+builder.Services.AddKxIdentity(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealth();
+app.MapKxIdentity();
 app.Run();
 
 /// <summary>The entry point, visible to the test host.</summary>

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace KxHome.Host.Identity;
+
+/// <summary>
+/// Demo organisations and one login per role, for Development and training (README lists them). Created once;
+/// starting again changes nothing.
+/// </summary>
+public static class DemoData
+{
+    /// <summary>The password of every demo login; for demos only.</summary>
+    public const string Password = "Demo@2026";
+
+    public static readonly Organisation[] Organisations =
+    [
+        new() { Id = "sh", Name = "上海市科协", Kind = OrganisationKind.Province },
+        new() { Id = "jd", Name = "嘉定区科协", Kind = OrganisationKind.District, ParentId = "sh" },
+        new() { Id = "jd-juyuan", Name = "菊园新区科协", Kind = OrganisationKind.Street, ParentId = "jd" },
+        new() { Id = "jd-industrial-park", Name = "嘉定工业区科协", Kind = OrganisationKind.Park, ParentId = "jd-juyuan" },
+        new() { Id = "bs", Name = "宝山区科协", Kind = OrganisationKind.District, ParentId = "sh" },
+        new() { Id = "bs-park", Name = "宝山城市工业园区科协", Kind = OrganisationKind.Park, ParentId = "bs" },
+    ];
+
+    /// <summary>(login, display name, organisation, role); each signs in as <c>{login}@kxhome.demo</c>.</summary>
+    public static readonly (string UserName, string DisplayName, string Organisation, string Role)[] Users =
+    [
+        ("applicant", "王芳（嘉定工业区）", "jd-industrial-park", Roles.Applicant),
+        ("applicant2", "陈静（宝山城市工业园区）", "bs-park", Roles.Applicant),
+        ("street", "李强（菊园新区）", "jd-juyuan", Roles.Street),
+        ("district", "张伟（嘉定区科协）", "jd", Roles.District),
+        ("city", "刘洋（上海市科协）", "sh", Roles.City),
+        ("party", "赵敏（园区党工委）", "jd-industrial-park", Roles.PartyCommittee),
+        ("expert", "孙磊（评审专家）", "jd", Roles.Expert),
+        ("admin", "周婷（系统管理员）", "jd", Roles.Administrator),
+    ];
+
+    public static async Task SeedAsync(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)));
+        }
+        foreach (var organisation in Organisations)
+        {
+            if (await db.Organisations.FindAsync(organisation.Id) is null) db.Organisations.Add(organisation);
+        }
+        await db.SaveChangesAsync();
+        foreach (var (userName, displayName, organisationId, role) in Users)
+        {
+            var email = $"{userName}@kxhome.demo";
+            if (await users.FindByNameAsync(email) is not null) continue;
+            var user = new AppUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true,
+                DisplayName = displayName, OrganisationId = organisationId,
+            };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRoleAsync(user, role));
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}

@@ -1,0 +1,15 @@
+namespace KxHome.Host.Identity;
+
+/// <summary>An organisation in the hierarchy; applicants act for one, approvers belong to one.</summary>
+public sealed class Organisation
+{
+    /// <summary>A stable code, e.g. "jd-industrial-park".</summary>
+    public string Id { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public OrganisationKind Kind { get; set; }
+
+    /// <summary>The organisation above; null for a province.</summary>
+    public string? ParentId { get; set; }
+}

@@ -1,0 +1,16 @@
+namespace KxHome.Host.Identity;
+
+/// <summary>The roles of KxHome; approver roles double as the flows' candidate groups.</summary>
+public static class Roles
+{
+    public const string Applicant = "applicant";
+    public const string Street = "street";
+    public const string District = "district";
+    public const string City = "city";
+    public const string Province = "province";
+    public const string PartyCommittee = "party";
+    public const string Expert = "expert";
+    public const string Administrator = "admin";
+
+    public static IReadOnlyList<string> All { get; } = [Applicant, Street, District, City, Province, PartyCommittee, Expert, Administrator];
+}

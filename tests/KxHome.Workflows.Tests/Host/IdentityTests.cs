@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using KxHome.Host.Identity;
+using KxHome.Host.Identity.Migrations;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KxHome.Workflows.Tests.Host;
+
+public sealed class IdentityTests : IAsyncLifetime
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"kxhome-identity-{Guid.NewGuid():N}.db");
+    private WebApplicationFactory<Program> _factory = null!;
+
+    private WebApplicationFactory<Program> NewFactory() => new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+        .UseEnvironment("Development")
+        .UseSetting("Workflows:ConnectionString", $"Data Source={_file}")
+        .UseSetting("Workflows:SchedulerConnectionString", $"Data Source={_file}.scheduler"));
+
+    public Task InitializeAsync()
+    {
+        _factory = NewFactory();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_hand_written_identity_migration_matches_the_model()
+    {
+        using var client = _factory.CreateClient();
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        IModel snapshot = ((IMutableModel)new AppDbContextModelSnapshot().Model).FinalizeModel();
+        snapshot = db.GetService<IModelRuntimeInitializer>().Initialize(snapshot);
+        var differences = db.GetService<IMigrationsModelDiffer>().GetDifferences(
+            snapshot.GetRelationalModel(), db.GetService<IDesignTimeModel>().Model.GetRelationalModel());
+
+        differences.Select(d => d.ToString()).Should().BeEmpty();
+        db.Database.HasPendingModelChanges().Should().BeFalse();
+        (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("applicant")]
+    [InlineData("district")]
+    [InlineData("admin")]
+    public async Task Each_demo_login_signs_in_with_a_bearer_token(string login)
+    {
+        using var client = _factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"{login}@kxhome.demo", password = DemoData.Password });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var token = await response.Content.ReadFromJsonAsync<Dictionary<string, object>>();
+        token.Should().ContainKey("accessToken");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused()
+    {
+        using var client = _factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = "applicant@kxhome.demo", password = "wrong-password" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Nobody_can_register_themselves()
+    {
+        using var client = _factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/auth/register", new { email = "stranger@example.com", password = "Str0ng!Password" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("不开放自行注册");
+        await using var scope = _factory.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync("stranger@example.com")).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task The_demo_people_belong_to_their_organisations_and_a_restart_adds_no_one()
+    {
+        using (_factory.CreateClient()) { }
+        await _factory.DisposeAsync();
+        _factory = NewFactory();
+        using var client = _factory.CreateClient();
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        users.Users.Count().Should().Be(DemoData.Users.Length);
+        var applicant = await users.FindByEmailAsync("applicant@kxhome.demo");
+        applicant!.OrganisationId.Should().Be("jd-industrial-park");
+        (await users.IsInRoleAsync(applicant, Roles.Applicant)).Should().BeTrue();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        (await db.Organisations.FindAsync("jd-industrial-park"))!.ParentId.Should().Be("jd-juyuan");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".scheduler", ".scheduler-wal", ".scheduler-shm" }) File.Delete(_file + suffix);
+    }
+}
