@@ -1,3 +1,4 @@
+using KxHome.Host.Cases;
 using KxHome.Host.Health;
 using KxHome.Host.Hosting;
 using KxHome.Host.Identity;
@@ -13,6 +14,7 @@ if (string.Equals(builder.Configuration["Clock:Mode"], "Virtual", StringComparis
 }
 
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<WorkflowProblems>();
 builder.Services.AddSingleton(layout);
 builder.Services.AddHostedService<WorkflowFolderDeployer>(); // first: the database must exist before the job worker starts
 builder.Services.AddKxWorkflows(builder.Configuration);
@@ -24,6 +26,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapKxIdentity();
+app.MapCases();
 app.Run();
 
 /// <summary>The entry point, visible to the test host.</summary>

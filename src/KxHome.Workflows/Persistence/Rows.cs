@@ -29,6 +29,9 @@ internal sealed class InstanceRow
     public string? StartedBy { get; set; }
     public string State { get; set; } = "";
 
+    /// <summary>The organisation the case belongs to (the applicant's); null for cases of no organisation.</summary>
+    public string? Owner { get; set; }
+
     /// <summary>The calling instance, for an instance started by a call activity.</summary>
     public Guid? ParentInstanceId { get; set; }
 
@@ -46,6 +49,10 @@ internal sealed class UserTaskRow
     public string? Name { get; set; }
     public string DefinitionKey { get; set; } = "";
     public string? BusinessKey { get; set; }
+
+    /// <summary>The owning organisation of the task's case, so inboxes can be scoped to it.</summary>
+    public string? Owner { get; set; }
+
     public string? Assignee { get; set; }
     public string? FormKey { get; set; }
     public DateTime? DueAt { get; set; }

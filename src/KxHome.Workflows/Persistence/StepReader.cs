@@ -5,7 +5,7 @@ internal static class StepReader
 {
     public static Task<InstanceRow?> InstanceAsync(StepSession session, Guid id, CancellationToken ct) =>
         session.SingleOrDefaultAsync(
-            "SELECT Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, State, Revision " +
+            "SELECT Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, State, Revision, Owner " +
             "FROM Instances WHERE Id = @p0",
             r => new InstanceRow
             {
@@ -13,13 +13,13 @@ internal static class StepReader
                 DefinitionVersion = r.GetInt32(3), BusinessKey = Column.Text(r, 4),
                 Status = Column.Enum<Runtime.InstanceStatus>(r, 5), StartedAt = Column.Instant(r, 6),
                 EndedAt = Column.OptionalInstant(r, 7), StartedBy = Column.Text(r, 8), State = r.GetString(9),
-                Revision = Column.Guid(r, 10),
+                Revision = Column.Guid(r, 10), Owner = Column.Text(r, 11),
             }, ct, id);
 
     /// <summary>The instance without its state document.</summary>
     public static Task<InstanceRow?> InstanceHeaderAsync(StepSession session, Guid id, CancellationToken ct) =>
         session.SingleOrDefaultAsync(
-            "SELECT Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, Revision " +
+            "SELECT Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, Revision, Owner " +
             "FROM Instances WHERE Id = @p0",
             r => new InstanceRow
             {
@@ -27,6 +27,7 @@ internal static class StepReader
                 DefinitionVersion = r.GetInt32(3), BusinessKey = Column.Text(r, 4),
                 Status = Column.Enum<Runtime.InstanceStatus>(r, 5), StartedAt = Column.Instant(r, 6),
                 EndedAt = Column.OptionalInstant(r, 7), StartedBy = Column.Text(r, 8), Revision = Column.Guid(r, 9),
+                Owner = Column.Text(r, 10),
             }, ct, id);
 
     /// <summary>The instance's state document.</summary>

@@ -25,10 +25,10 @@ internal static class StepWriter
         if (isNew)
         {
             await session.ExecuteAsync(
-                "INSERT INTO Instances (Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, State, Revision, ParentInstanceId) " +
-                "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)", ct,
+                "INSERT INTO Instances (Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, State, Revision, ParentInstanceId, Owner) " +
+                "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)", ct,
                 row.Id, row.DefinitionId, row.DefinitionKey, row.DefinitionVersion, row.BusinessKey, row.Status,
-                row.StartedAt, row.EndedAt, row.StartedBy, row.State, row.Revision, state.ParentInstanceId);
+                row.StartedAt, row.EndedAt, row.StartedBy, row.State, row.Revision, state.ParentInstanceId, row.Owner);
         }
         else if (await session.ExecuteAsync(
                      "UPDATE Instances SET State = @p0, Status = @p1, EndedAt = @p2, Revision = @p3 WHERE Id = @p4 AND Revision = @p5", ct,
@@ -146,10 +146,10 @@ internal static class StepWriter
     private static async Task InsertTaskAsync(StepSession session, UserTaskRow task, CancellationToken ct)
     {
         await session.ExecuteAsync(
-            "INSERT INTO UserTasks (Id, InstanceId, TokenId, ElementId, Name, DefinitionKey, BusinessKey, Assignee, FormKey, DueAt, Priority, State, CreatedAt, Revision) " +
-            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)", ct,
+            "INSERT INTO UserTasks (Id, InstanceId, TokenId, ElementId, Name, DefinitionKey, BusinessKey, Assignee, FormKey, DueAt, Priority, State, CreatedAt, Revision, Owner) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14)", ct,
             task.Id, task.InstanceId, task.TokenId, task.ElementId, task.Name, task.DefinitionKey, task.BusinessKey,
-            task.Assignee, task.FormKey, task.DueAt, task.Priority, task.State, task.CreatedAt, task.Revision);
+            task.Assignee, task.FormKey, task.DueAt, task.Priority, task.State, task.CreatedAt, task.Revision, task.Owner);
         foreach (var candidate in task.Candidates)
         {
             await session.ExecuteAsync("INSERT INTO TaskCandidates (TaskId, Kind, Value) VALUES (@p0, @p1, @p2) ON CONFLICT DO NOTHING", ct,
@@ -167,6 +167,7 @@ internal static class StepWriter
         Name = task.Name,
         DefinitionKey = instance.DefinitionKey,
         BusinessKey = instance.BusinessKey,
+        Owner = instance.Owner,
         Assignee = task.Assignee,
         FormKey = task.FormKey,
         DueAt = task.DueAt,

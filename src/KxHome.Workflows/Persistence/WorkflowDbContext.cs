@@ -35,6 +35,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasIndex(i => i.BusinessKey);
             e.HasIndex(i => new { i.DefinitionId, i.Status });
             e.HasIndex(i => i.ParentInstanceId);
+            e.HasIndex(i => i.Owner);
         });
         modelBuilder.Entity<UserTaskRow>(e =>
         {
@@ -45,6 +46,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasIndex(t => new { t.State, t.Assignee });
             e.HasIndex(t => t.InstanceId);
             e.HasIndex(t => t.BusinessKey);
+            e.HasIndex(t => new { t.Owner, t.State });
         });
         modelBuilder.Entity<TaskCandidateRow>(e =>
         {

@@ -29,7 +29,8 @@ public sealed record InstanceView(
     IReadOnlyDictionary<string, JsonNode?> Variables,
     IReadOnlyList<IncidentView> Incidents,
     IReadOnlyList<HistoryEntry> History,
-    Guid? ParentInstanceId = null);
+    Guid? ParentInstanceId = null,
+    string? Owner = null);
 
 /// <summary>Where a token is now: waiting at a task, joining at a gateway, or stuck on an incident.</summary>
 public sealed record ActiveElement(string ElementId, string? ElementName, string State, Guid? TaskId, Guid? IncidentId);
@@ -62,7 +63,8 @@ public sealed record UserTaskView(
     DateTime CreatedAt,
     DateTime? EndedAt,
     string? CompletedBy,
-    Guid Revision);
+    Guid Revision,
+    string? Owner = null);
 
 /// <summary>
 /// A pending timer: a deadline of a case. While paused, <see cref="PausedAt"/> is set, <see cref="Remaining"/> is
@@ -125,6 +127,9 @@ public sealed record TaskQuery
     public Guid? InstanceId { get; init; }
     public string? BusinessKey { get; init; }
 
+    /// <summary>Only tasks of cases owned by one of these organisations.</summary>
+    public IReadOnlyList<string>? Owners { get; init; }
+
     /// <summary>Open tasks only unless set.</summary>
     public UserTaskState? State { get; init; } = UserTaskState.Open;
 
@@ -136,6 +141,9 @@ public sealed record TaskQuery
 public sealed record StartRequest(string DefinitionKey)
 {
     public string? BusinessKey { get; init; }
+
+    /// <summary>The organisation the case belongs to; its called cases and tasks belong to it too.</summary>
+    public string? Owner { get; init; }
     public IReadOnlyDictionary<string, object?>? Variables { get; init; }
     public string? StartedBy { get; init; }
 

@@ -17,7 +17,8 @@ public sealed partial class WorkflowEngine
             var definition = await StepReader.DefinitionAsync(session, request.DefinitionKey, request.Version, ct)
                 ?? throw new WorkflowNotFoundException("definition-not-found", $"流程 “{request.DefinitionKey}” 未部署");
             var model = await _definitions.GetAsync(session, definition.Id, ct);
-            return await CreateInstanceAsync(session, definition, model, variables, request.BusinessKey, request.StartedBy, null, ct);
+            return await CreateInstanceAsync(session, definition, model, variables, request.BusinessKey, request.StartedBy, null, ct,
+                owner: request.Owner);
         }, ct);
     }
 
@@ -50,7 +51,7 @@ public sealed partial class WorkflowEngine
                         ?? throw new WorkflowNotFoundException("definition-not-found", $"流程 “{request.DefinitionKey}” 未部署");
                     var model = await _definitions.GetAsync(session, definition.Id, ct);
                     var view = await CreateInstanceAsync(session, definition, model, VariableValues.FromMap(request.Variables),
-                        request.BusinessKey, request.StartedBy, null, ct);
+                        request.BusinessKey, request.StartedBy, null, ct, owner: request.Owner);
                     started.Add(view.Id);
                 }
                 return started;
@@ -65,7 +66,8 @@ public sealed partial class WorkflowEngine
     /// </summary>
     private async Task<InstanceView> CreateInstanceAsync(StepSession session, DefinitionRow definition,
         ProcessModel model, IReadOnlyDictionary<string, JsonNode?> variables, string? businessKey, string? startedBy,
-        string? startEventId, CancellationToken ct, (Guid InstanceId, Guid ParentId, Guid ParentTokenId)? calledBy = null)
+        string? startEventId, CancellationToken ct, (Guid InstanceId, Guid ParentId, Guid ParentTokenId)? calledBy = null,
+        string? owner = null)
     {
         var instanceId = calledBy?.InstanceId ?? Guid.CreateVersion7();
         var state = Step.NewInstance(instanceId, definition.Id, businessKey);
@@ -76,7 +78,7 @@ public sealed partial class WorkflowEngine
         var row = new InstanceRow
         {
             Id = instanceId, DefinitionId = definition.Id, DefinitionKey = definition.Key,
-            DefinitionVersion = definition.Version, BusinessKey = businessKey,
+            DefinitionVersion = definition.Version, BusinessKey = businessKey, Owner = owner,
             StartedAt = step.Now, StartedBy = startedBy,
         };
         var history = await SaveAsync(session, row, step, startedBy, isNew: true, ct);
@@ -177,7 +179,7 @@ public sealed partial class WorkflowEngine
         var variables = state.Root.Variables.ToDictionary(v => v.Key, v => v.Value?.DeepClone()); // the state lives on in the cache
         return new InstanceView(row.Id, row.DefinitionId, row.DefinitionKey, row.DefinitionVersion, row.BusinessKey,
             state.Status, row.StartedAt, row.EndedAt, row.StartedBy, active, variables, incidents, history,
-            state.ParentInstanceId);
+            state.ParentInstanceId, row.Owner);
     }
 
     private static IncidentView ToView(IncidentRow row) =>

@@ -15,6 +15,7 @@ public sealed partial class WorkflowEngine
         if (query.Assignee is { } assignee) tasks = tasks.Where(t => t.Assignee == assignee);
         if (query.InstanceId is { } instanceId) tasks = tasks.Where(t => t.InstanceId == instanceId);
         if (query.BusinessKey is { } businessKey) tasks = tasks.Where(t => t.BusinessKey == businessKey);
+        if (query.Owners is { } owners) tasks = tasks.Where(t => t.Owner != null && owners.Contains(t.Owner));
         if (query.CandidateUser is not null || query.CandidateGroups is { Count: > 0 })
         {
             var user = query.CandidateUser;
@@ -102,5 +103,5 @@ public sealed partial class WorkflowEngine
         row.Id, row.InstanceId, row.BusinessKey, row.DefinitionKey, row.ElementId, row.Name, row.Assignee,
         row.Candidates.Where(c => c.Kind == CandidateKind.User).Select(c => c.Value).ToList(),
         row.Candidates.Where(c => c.Kind == CandidateKind.Group).Select(c => c.Value).ToList(),
-        row.FormKey, row.DueAt, row.Priority, row.State, row.CreatedAt, row.EndedAt, row.CompletedBy, row.Revision);
+        row.FormKey, row.DueAt, row.Priority, row.State, row.CreatedAt, row.EndedAt, row.CompletedBy, row.Revision, row.Owner);
 }

@@ -133,7 +133,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
             if (session.CancelledChildren.Contains(child.InstanceId)) continue; // an earlier sibling's end already withdrew it
             var model = await _definitions.GetAsync(session, definition.Id, ct);
             await CreateInstanceAsync(session, definition, model, child.Variables, child.BusinessKey, userId, null, ct,
-                (child.InstanceId, row.Id, child.TokenId));
+                (child.InstanceId, row.Id, child.TokenId), row.Owner);
         }
         foreach (var childId in step.CancelledChildren)
         {

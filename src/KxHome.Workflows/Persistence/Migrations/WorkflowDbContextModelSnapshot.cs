@@ -43,9 +43,11 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("StartedBy").HasColumnType("TEXT");
             b.Property<string>("State").IsRequired().HasColumnType("TEXT");
             b.Property<Guid?>("ParentInstanceId").HasColumnType("TEXT");
+            b.Property<string>("Owner").HasColumnType("TEXT");
             b.Property<Guid>("Revision").IsConcurrencyToken().HasColumnType("TEXT");
             b.HasKey("Id");
             b.HasIndex("BusinessKey");
+            b.HasIndex("Owner");
             b.HasIndex("ParentInstanceId");
             b.HasIndex("DefinitionId", "Status");
             b.ToTable("Instances");
@@ -60,6 +62,7 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("Name").HasColumnType("TEXT");
             b.Property<string>("DefinitionKey").IsRequired().HasColumnType("TEXT");
             b.Property<string>("BusinessKey").HasColumnType("TEXT");
+            b.Property<string>("Owner").HasColumnType("TEXT");
             b.Property<string>("Assignee").HasColumnType("TEXT");
             b.Property<string>("FormKey").HasColumnType("TEXT");
             b.Property<DateTime?>("DueAt").HasColumnType("TEXT");
@@ -73,6 +76,7 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("BusinessKey");
             b.HasIndex("InstanceId");
             b.HasIndex("State", "Assignee");
+            b.HasIndex("Owner", "State");
             b.ToTable("UserTasks");
         });
 

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using KxHome.Host.Identity;
+using KxHome.Workflows.Runtime;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace KxHome.Host.Cases;
+
+/// <summary>
+/// Who is asking, and so what they may see: an applicant sees their own organisation's cases; an approver the cases
+/// of their organisation and every organisation below it, for tasks of their roles; an administrator everything.
+/// </summary>
+public sealed record Viewer(string UserId, string? OrganisationId, IReadOnlyList<string> Roles, IReadOnlyList<string>? VisibleOwners)
+{
+    public bool IsAdministrator => VisibleOwners is null;
+
+    public bool IsApplicant => Roles.Contains(Identity.Roles.Applicant);
+
+    public bool CanSee(string? owner) => VisibleOwners is null || (owner is not null && VisibleOwners.Contains(owner));
+
+    /// <summary>Whether the task is offered to this person: theirs by assignment, or to one of their roles on a case they may see.</summary>
+    public bool CanAct(UserTaskView task) =>
+        task.Assignee == UserId
+        || (CanSee(task.Owner) && (task.CandidateGroups.Intersect(Roles).Any() || task.CandidateUsers.Contains(UserId)));
+
+    public static async Task<Viewer> OfAsync(ClaimsPrincipal principal, UserManager<AppUser> users, AppDbContext db)
+    {
+        var user = await users.GetUserAsync(principal) ?? throw new UnauthorizedAccessException();
+        var roles = (await users.GetRolesAsync(user)).ToList();
+        if (roles.Contains(Identity.Roles.Administrator)) return new Viewer(user.Id, user.OrganisationId, roles, null);
+        if (user.OrganisationId is not { } organisation) return new Viewer(user.Id, null, roles, []);
+        if (roles is [Identity.Roles.Applicant]) return new Viewer(user.Id, organisation, roles, [organisation]);
+        return new Viewer(user.Id, organisation, roles, await SubtreeAsync(db, organisation));
+    }
+
+    private static async Task<List<string>> SubtreeAsync(AppDbContext db, string root)
+    {
+        var all = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.ParentId }).ToListAsync();
+        var subtree = new List<string> { root };
+        for (var i = 0; i < subtree.Count; i++) subtree.AddRange(all.Where(o => o.ParentId == subtree[i]).Select(o => o.Id));
+        return subtree;
+    }
+}

@@ -1,0 +1,26 @@
+using KxHome.Workflows.Runtime;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace KxHome.Host.Cases;
+
+/// <summary>Turns the engine's refusals into problem+json with their code and Chinese message; never a stack trace.</summary>
+public sealed class WorkflowProblems(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var status = exception switch
+        {
+            WorkflowNotFoundException => StatusCodes.Status404NotFound,
+            WorkflowConflictException => StatusCodes.Status409Conflict,
+            BpmnValidationException => StatusCodes.Status422UnprocessableEntity,
+            WorkflowException => StatusCodes.Status400BadRequest,
+            _ => 0,
+        };
+        if (status == 0) return false;
+        http.Response.StatusCode = status;
+        var details = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = exception.Message };
+        if (exception is WorkflowException { Code: var code }) details.Extensions["code"] = code;
+        if (exception is BpmnValidationException invalid) details.Extensions["problems"] = invalid.Problems;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
+    }
+}
