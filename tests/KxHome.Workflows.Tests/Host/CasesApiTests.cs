@@ -1,38 +1,16 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using KxHome.Host.Identity;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using KxHome.Workflows.Tests.Support;
 
 namespace KxHome.Workflows.Tests.Host;
 
 /// <summary>The case and task API through the real host, signed in as the demo people of two districts.</summary>
-public sealed class CasesApiTests : IAsyncLifetime
+public sealed class CasesApiTests : IAsyncDisposable
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"kxhome-api-{Guid.NewGuid():N}.db");
-    private WebApplicationFactory<Program> _factory = null!;
+    private readonly TestHost _host = new();
 
-    public Task InitializeAsync()
-    {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseEnvironment("Development")
-            .UseSetting("Workflows:ConnectionString", $"Data Source={_file}")
-            .UseSetting("Workflows:SchedulerConnectionString", $"Data Source={_file}.scheduler"));
-        return Task.CompletedTask;
-    }
-
-    private async Task<HttpClient> SignInAsync(string login)
-    {
-        var client = _factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"{login}@kxhome.demo", password = DemoData.Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> SignInAsync(string login) => _host.SignInAsync(login);
 
     private static async Task<JsonArray> TasksAsync(HttpClient client) => (await client.GetFromJsonAsync<JsonArray>("/api/tasks"))!;
 
@@ -113,7 +91,7 @@ public sealed class CasesApiTests : IAsyncLifetime
     [InlineData("POST", "/api/cases")]
     public async Task Nothing_is_answered_without_signing_in(string method, string path)
     {
-        using var anonymous = _factory.CreateClient();
+        using var anonymous = _host.Factory.CreateClient();
 
         var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
         {
@@ -123,10 +101,5 @@ public sealed class CasesApiTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm", ".scheduler", ".scheduler-wal", ".scheduler-shm" }) File.Delete(_file + suffix);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

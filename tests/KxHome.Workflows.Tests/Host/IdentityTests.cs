@@ -2,10 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using KxHome.Host.Identity;
 using KxHome.Host.Identity.Migrations;
-using Microsoft.AspNetCore.Hosting;
+using KxHome.Workflows.Tests.Support;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -14,27 +12,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KxHome.Workflows.Tests.Host;
 
-public sealed class IdentityTests : IAsyncLifetime
+public sealed class IdentityTests : IAsyncDisposable
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"kxhome-identity-{Guid.NewGuid():N}.db");
-    private WebApplicationFactory<Program> _factory = null!;
-
-    private WebApplicationFactory<Program> NewFactory() => new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-        .UseEnvironment("Development")
-        .UseSetting("Workflows:ConnectionString", $"Data Source={_file}")
-        .UseSetting("Workflows:SchedulerConnectionString", $"Data Source={_file}.scheduler"));
-
-    public Task InitializeAsync()
-    {
-        _factory = NewFactory();
-        return Task.CompletedTask;
-    }
+    private readonly TestHost _host = new();
 
     [Fact]
     public async Task The_hand_written_identity_migration_matches_the_model()
     {
-        using var client = _factory.CreateClient();
-        await using var scope = _factory.Services.CreateAsyncScope();
+        using var client = _host.Factory.CreateClient();
+        await using var scope = _host.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
         IModel snapshot = ((IMutableModel)new AppDbContextModelSnapshot().Model).FinalizeModel();
@@ -53,7 +39,7 @@ public sealed class IdentityTests : IAsyncLifetime
     [InlineData("admin")]
     public async Task Each_demo_login_signs_in_with_a_bearer_token(string login)
     {
-        using var client = _factory.CreateClient();
+        using var client = _host.Factory.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"{login}@kxhome.demo", password = DemoData.Password });
 
@@ -65,7 +51,7 @@ public sealed class IdentityTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_password_is_refused()
     {
-        using var client = _factory.CreateClient();
+        using var client = _host.Factory.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email = "applicant@kxhome.demo", password = "wrong-password" });
 
@@ -75,25 +61,23 @@ public sealed class IdentityTests : IAsyncLifetime
     [Fact]
     public async Task Nobody_can_register_themselves()
     {
-        using var client = _factory.CreateClient();
+        using var client = _host.Factory.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/auth/register", new { email = "stranger@example.com", password = "Str0ng!Password" });
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await response.Content.ReadAsStringAsync()).Should().Contain("不开放自行注册");
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = _host.Factory.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync("stranger@example.com")).Should().BeNull();
     }
 
     [Fact]
     public async Task The_demo_people_belong_to_their_organisations_and_a_restart_adds_no_one()
     {
-        using (_factory.CreateClient()) { }
-        await _factory.DisposeAsync();
-        _factory = NewFactory();
-        using var client = _factory.CreateClient();
+        await _host.RestartAsync();
+        using var client = _host.Factory.CreateClient();
 
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = _host.Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         users.Users.Count().Should().Be(DemoData.Users.Length);
         var applicant = await users.FindByEmailAsync("applicant@kxhome.demo");
@@ -103,10 +87,5 @@ public sealed class IdentityTests : IAsyncLifetime
         (await db.Organisations.FindAsync("jd-industrial-park"))!.ParentId.Should().Be("jd-juyuan");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm", ".scheduler", ".scheduler-wal", ".scheduler-shm" }) File.Delete(_file + suffix);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

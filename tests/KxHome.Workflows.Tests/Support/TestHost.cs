@@ -1,0 +1,55 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using KxHome.Host.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace KxHome.Workflows.Tests.Support;
+
+/// <summary>The real host (Development: demo people) on fresh SQLite files that outlive a restart; deleted at the end.</summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"kxhome-host-{Guid.NewGuid():N}.db");
+
+    public TestHost() => Factory = New();
+
+    public WebApplicationFactory<Program> Factory { get; private set; }
+
+    /// <summary>A host on the same files, configured further (environment, settings).</summary>
+    public WebApplicationFactory<Program> New(Action<IWebHostBuilder>? configure = null) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development")
+                .UseSetting("Workflows:ConnectionString", $"Data Source={_file}")
+                .UseSetting("Workflows:SchedulerConnectionString", $"Data Source={_file}.scheduler");
+            configure?.Invoke(web);
+        });
+
+    /// <summary>Stops the host and starts a new one on the same files.</summary>
+    public async Task RestartAsync()
+    {
+        using (Factory.CreateClient()) { }
+        await Factory.DisposeAsync();
+        Factory = New();
+    }
+
+    /// <summary>A client signed in as a demo login (e.g. "applicant") with a bearer token.</summary>
+    public async Task<HttpClient> SignInAsync(string login)
+    {
+        var client = Factory.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"{login}@kxhome.demo", password = DemoData.Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".scheduler", ".scheduler-wal", ".scheduler-shm" }) File.Delete(_file + suffix);
+    }
+}
