@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using KxHome.Host.Administration;
 using KxHome.Host.Cases;
 using KxHome.Host.Health;
 using KxHome.Host.Hosting;
@@ -14,6 +16,7 @@ if (string.Equals(builder.Configuration["Clock:Mode"], "Virtual", StringComparis
 }
 
 builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter())); // "Completed", not 1
 builder.Services.AddExceptionHandler<WorkflowProblems>();
 builder.Services.AddSingleton(layout);
 builder.Services.AddHostedService<WorkflowFolderDeployer>(); // first: the database must exist before the job worker starts
@@ -27,6 +30,7 @@ app.UseAuthorization();
 app.MapHealth();
 app.MapKxIdentity();
 app.MapCases();
+app.MapAdministration();
 app.Run();
 
 /// <summary>The entry point, visible to the test host.</summary>

@@ -86,6 +86,7 @@ public static class CasesApi
         return TypedResults.Ok(outcome);
     }
 
-    private static ProblemHttpResult NotFound() =>
+    /// <summary>The answer for a case or task that does not exist or may not be seen: the same, so nothing leaks.</summary>
+    public static ProblemHttpResult NotFound() =>
         TypedResults.Problem(title: "不存在或无权查看", statusCode: StatusCodes.Status404NotFound);
 }

@@ -36,9 +36,12 @@ public sealed class TestHost : IAsyncDisposable
     }
 
     /// <summary>A client signed in as a demo login (e.g. "applicant") with a bearer token.</summary>
-    public async Task<HttpClient> SignInAsync(string login)
+    public Task<HttpClient> SignInAsync(string login) => SignInAsync(Factory, login);
+
+    /// <summary>The same on another host of these files (see <see cref="New"/>).</summary>
+    public static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> factory, string login)
     {
-        var client = Factory.CreateClient();
+        var client = factory.CreateClient();
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"{login}@kxhome.demo", password = DemoData.Password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
