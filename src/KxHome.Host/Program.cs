@@ -18,6 +18,7 @@ if (string.Equals(builder.Configuration["Clock:Mode"], "Virtual", StringComparis
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter())); // "Completed", not 1
 builder.Services.AddExceptionHandler<WorkflowProblems>();
+builder.Services.AddOpenApi(); // /openapi/v1.json
 builder.Services.AddSingleton(layout);
 builder.Services.AddHostedService<WorkflowFolderDeployer>(); // first: the database must exist before the job worker starts
 builder.Services.AddKxWorkflows(builder.Configuration);
@@ -27,6 +28,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapOpenApi();
 app.MapHealth();
 app.MapKxIdentity();
 app.MapCases();

@@ -55,5 +55,17 @@ public sealed class HostTests : IAsyncDisposable
         factory.Services.GetRequiredService<VirtualTime>().IsVirtual.Should().BeTrue();
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_lists_the_case_and_administration_routes()
+    {
+        using var client = _host.Factory.CreateClient();
+
+        var document = await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/openapi/v1.json");
+
+        var paths = document!["paths"]!.AsObject().Select(p => p.Key).ToList();
+        paths.Should().Contain(["/api/cases", "/api/cases/{id}", "/api/tasks", "/api/tasks/{id}/complete",
+            "/api/cases/{id}/deadlines", "/api/deadlines/{id}/extend", "/api/clock/advance", "/api/calendar", "/api/auth/login"]);
+    }
+
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
