@@ -33,6 +33,7 @@ app.MapHealth();
 app.MapKxIdentity();
 app.MapCases();
 app.MapAdministration();
+app.MapDefinitions();
 app.Run();
 
 /// <summary>The entry point, visible to the test host.</summary>

@@ -81,5 +81,6 @@ public static class AdministrationApi
         return TypedResults.NoContent();
     }
 
-    private static string UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    /// <summary>The signed-in person's id, as the engine's history records it.</summary>
+    public static string UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 }
