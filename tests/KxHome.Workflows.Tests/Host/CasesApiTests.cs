@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KxHome.Workflows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KxHome.Workflows.Tests.Host;
 
@@ -99,6 +100,22 @@ public sealed class CasesApiTests : IAsyncDisposable
         });
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_sign_in_of_a_person_who_was_removed_is_answered_401_not_an_error()
+    {
+        using var applicant = await SignInAsync("applicant");
+        await using (var scope = _host.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<KxHome.Host.Identity.AppUser>>();
+            (await users.DeleteAsync((await users.FindByEmailAsync("applicant@kxhome.demo"))!)).Succeeded.Should().BeTrue();
+        }
+
+        var response = await applicant.GetAsync("/api/tasks");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("请重新登录");
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
