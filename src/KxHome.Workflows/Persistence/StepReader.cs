@@ -3,19 +3,6 @@ namespace KxHome.Workflows.Persistence;
 /// <summary>The rows a step reads inside its transaction.</summary>
 internal static class StepReader
 {
-    public static Task<InstanceRow?> InstanceAsync(StepSession session, Guid id, CancellationToken ct) =>
-        session.SingleOrDefaultAsync(
-            "SELECT Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, State, Revision, Owner " +
-            "FROM Instances WHERE Id = @p0",
-            r => new InstanceRow
-            {
-                Id = Column.Guid(r, 0), DefinitionId = r.GetString(1), DefinitionKey = r.GetString(2),
-                DefinitionVersion = r.GetInt32(3), BusinessKey = Column.Text(r, 4),
-                Status = Column.Enum<Runtime.InstanceStatus>(r, 5), StartedAt = Column.Instant(r, 6),
-                EndedAt = Column.OptionalInstant(r, 7), StartedBy = Column.Text(r, 8), State = r.GetString(9),
-                Revision = Column.Guid(r, 10), Owner = Column.Text(r, 11),
-            }, ct, id);
-
     /// <summary>The instance without its state document.</summary>
     public static Task<InstanceRow?> InstanceHeaderAsync(StepSession session, Guid id, CancellationToken ct) =>
         session.SingleOrDefaultAsync(
@@ -30,9 +17,9 @@ internal static class StepReader
                 Owner = Column.Text(r, 10),
             }, ct, id);
 
-    /// <summary>The instance's state document.</summary>
-    public static async Task<string> StateAsync(StepSession session, Guid id, CancellationToken ct) =>
-        (string)(await session.ScalarAsync("SELECT State FROM Instances WHERE Id = @p0", ct, id))!;
+    /// <summary>The instance's state document; null when there is no such instance.</summary>
+    public static async Task<string?> StateAsync(StepSession session, Guid id, CancellationToken ct) =>
+        (string?)await session.ScalarAsync("SELECT State FROM Instances WHERE Id = @p0", ct, id);
 
     /// <summary>The task's identity and state; candidates are not read.</summary>
     public static Task<UserTaskRow?> TaskAsync(StepSession session, Guid id, CancellationToken ct) =>

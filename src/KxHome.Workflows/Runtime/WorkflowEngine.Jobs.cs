@@ -64,8 +64,8 @@ public sealed partial class WorkflowEngine
                 $"RETURNING {JobColumns}",
                 ReadJob, ct, _workerId, now + _options.JobLockDuration, now);
             if (job is null) return null;
-            var instance = await StepReader.InstanceAsync(session, job.InstanceId, ct);
-            var state = instance is null ? null : StateSerializer.Read(instance.State);
+            var document = await StepReader.StateAsync(session, job.InstanceId, ct);
+            var state = document is null ? null : StateSerializer.Read(document);
             var token = state?.Tokens.FirstOrDefault(t => t.Id == job.TokenId && t.WaitId == job.Id);
             if (token is null)
             {

@@ -32,8 +32,8 @@ public sealed partial class WorkflowEngine
             var waiting = new List<(Guid InstanceId, List<Guid> Subscriptions)>();
             foreach (var group in subscriptions.Where(s => s.InstanceId is not null).GroupBy(s => s.InstanceId!.Value))
             {
-                if (await StepReader.InstanceAsync(session, group.Key, ct) is not { Status: InstanceStatus.Active } instance) continue;
-                var own = keys.Count == 0 ? null : StateSerializer.Read(instance.State).Root.Variables;
+                if (await StepReader.InstanceHeaderAsync(session, group.Key, ct) is not { Status: InstanceStatus.Active }) continue;
+                var own = keys.Count == 0 ? null : StateSerializer.Read((await StepReader.StateAsync(session, group.Key, ct))!).Root.Variables;
                 if (keys.All(k => VariableValues.AreEqual(own!.GetValueOrDefault(k.Key), k.Value)))
                 {
                     waiting.Add((group.Key, group.Select(s => s.Id).ToList()));

@@ -146,7 +146,7 @@ public sealed partial class WorkflowEngine
         var firing = new TimerFiring(timer.Id, timer.DueAt, timer.Cycle, timer.Fired);
         await session.ExecuteAsync("DELETE FROM Timers WHERE Id = @p0", ct, timer.Id);
         if (timer.InstanceId is not { } instanceId) return new FiredTimer(await StartByTimerAsync(session, timer, firing, ct));
-        var instance = await StepReader.InstanceAsync(session, instanceId, ct);
+        var instance = await StepReader.InstanceHeaderAsync(session, instanceId, ct);
         if (instance is not { Status: InstanceStatus.Active }) return new FiredTimer(false);
         var (row, step) = await LoadStepAsync(session, instanceId, ct);
         if (!step.FireTimer(firing)) return new FiredTimer(false);

@@ -101,7 +101,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         }
         var model = await _definitions.GetAsync(session, row.DefinitionId, ct);
         var state = session.CachedState(instanceId, row.Revision)
-            ?? StateSerializer.Read(await StepReader.StateAsync(session, instanceId, ct));
+            ?? StateSerializer.Read((await StepReader.StateAsync(session, instanceId, ct))!);
         return (row, new Step(model, state, _services));
     }
 
@@ -137,13 +137,13 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         }
         foreach (var childId in step.CancelledChildren)
         {
-            if (await StepReader.InstanceAsync(session, childId, ct) is not { Status: InstanceStatus.Active }) continue;
+            if (await StepReader.InstanceHeaderAsync(session, childId, ct) is not { Status: InstanceStatus.Active }) continue;
             var (childRow, childStep) = await LoadStepAsync(session, childId, ct);
             childStep.Cancel(userId, "上级流程的调用活动已结束");
             await SaveAsync(session, childRow, childStep, userId, isNew: false, ct);
         }
         if (step.State is { ParentInstanceId: { } parentId } ended && ended.Status != InstanceStatus.Active
-            && await StepReader.InstanceAsync(session, parentId, ct) is { Status: InstanceStatus.Active })
+            && await StepReader.InstanceHeaderAsync(session, parentId, ct) is { Status: InstanceStatus.Active })
         {
             var (parentRow, parentStep) = await LoadStepAsync(session, parentId, ct);
             var moved = ended.Status == InstanceStatus.Completed
