@@ -80,15 +80,39 @@ internal sealed partial class Step
         Run();
     }
 
-    public void Cancel(string? userId, string? reason)
+    /// <summary>Ends the instance by a person's decision: cancelled by an administrator, or withdrawn (撤回) by its applicant.</summary>
+    public void Cancel(string? userId, string? reason, HistoryKind kind = HistoryKind.InstanceCancelled)
     {
         foreach (var token in state.Tokens.Where(t => state.Scope(t.ScopeId).ParentId is null).ToList())
         {
             CancelToken(token, userId);
         }
         state.Status = InstanceStatus.Cancelled;
-        Record(HistoryKind.InstanceCancelled, null, userId: userId, comment: reason);
+        Record(kind, null, userId: userId, comment: reason);
     }
+
+    /// <summary>
+    /// 退回 / 补正: the task's token leaves it undone and starts again at an earlier user task of the same scope.
+    /// What lies between is not undone: variables keep their values, as the approver saw them.
+    /// </summary>
+    public void ReturnTo(Guid taskId, string targetElementId, string? userId, string? comment, HistoryKind kind)
+    {
+        var token = WaitingToken(taskId, WaitKind.UserTask);
+        if (!model.Contains(targetElementId) || model.Node(targetElementId) is not UserTaskNode target
+            || model.ScopeOf(targetElementId) != model.ScopeOf(token.ElementId) || state.Scope(token.ScopeId).ElementId != ScopeElementOf(token))
+        {
+            throw new WorkflowException("return-target-invalid", $"不能退回到 “{targetElementId}”：只能退回到同一层级中已经办理过的人工任务");
+        }
+        var scopeId = token.ScopeId;
+        Record(kind, model.Node(token.ElementId), taskId, userId, comment,
+            new JsonObject { ["to"] = target.Id, ["toName"] = target.DisplayName });
+        CancelToken(token, userId);
+        Enqueue(NewToken(target.Id, scopeId));
+        Run();
+    }
+
+    // The element id of the sub-process holding the token, or null on the process level; a multi-instance body has its own scope.
+    private string? ScopeElementOf(Token token) => model.ScopeOf(token.ElementId) is var scope && scope == model.Root ? null : scope.Id;
 
     /// <summary>Removes a token and everything it waits on, recording it in history.</summary>
     public void CancelToken(Token token, string? userId)

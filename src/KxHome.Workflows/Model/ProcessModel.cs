@@ -25,6 +25,12 @@ public sealed class ProcessModel
     /// <summary>Whether the file marks it executable.</summary>
     public bool IsExecutable { get; }
 
+    /// <summary>
+    /// The groups who may start the process (<c>camunda:candidateStarterGroups</c>), e.g. <c>applicant</c> for a
+    /// programme applicants apply to. Empty when the file names none.
+    /// </summary>
+    public IReadOnlyList<string> CandidateStarterGroups { get; init; } = [];
+
     /// <summary>The top-level scope.</summary>
     public FlowScope Root { get; }
 

@@ -18,7 +18,9 @@ internal sealed partial class ProcessReader(XElement process, List<BpmnProblem> 
         {
             Structural(process, "no-start-event", $"可执行流程 “{id}” 没有开始事件");
         }
-        return new ProcessModel(id, (string?)process.Attribute("name"), _executable, root);
+        var starters = ((string?)process.Attribute(BpmnNames.Camunda + "candidateStarterGroups") ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new ProcessModel(id, (string?)process.Attribute("name"), _executable, root) { CandidateStarterGroups = starters };
     }
 
     private FlowScope ReadScope(XElement container, string scopeId)

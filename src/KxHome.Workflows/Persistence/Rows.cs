@@ -62,6 +62,12 @@ internal sealed class UserTaskRow
     public DateTime? EndedAt { get; set; }
     public string? CompletedBy { get; set; }
     public Guid Revision { get; set; }
+
+    /// <summary>Who delegated the task to its assignee (委派); it goes back to them when the assignee resolves it.</summary>
+    public string? DelegatedBy { get; set; }
+
+    /// <summary>Added signers (加签) still to sign after the assignee, comma-separated, in order.</summary>
+    public string? PendingSigners { get; set; }
     public List<TaskCandidateRow> Candidates { get; set; } = [];
 }
 
@@ -126,6 +132,9 @@ internal sealed class TimerRow
 
     /// <summary>How many occurrences of the cycle fired before this one.</summary>
     public int Fired { get; set; }
+
+    /// <summary>Paused because the case went back to the applicant for correction (补正); resumed when they resubmit.</summary>
+    public bool PausedForCorrection { get; set; }
 }
 
 /// <summary>
@@ -171,4 +180,31 @@ internal sealed class HistoryRow
     public string? UserId { get; set; }
     public string? Comment { get; set; }
     public string? Data { get; set; }
+}
+
+/// <summary>
+/// Something people must be told, written in the step that caused it and sent after the commit (the outbox):
+/// a new task, a decided case, a correction request, an urge, a deadline coming or passed.
+/// </summary>
+internal sealed class NoticeRow
+{
+    public Guid Id { get; set; }
+    public NoticeKind Kind { get; set; }
+    public Guid? InstanceId { get; set; }
+    public Guid? TaskId { get; set; }
+
+    /// <summary>Who caused it, when a person did.</summary>
+    public string? UserId { get; set; }
+
+    /// <summary>For whom, when it is meant for one person (a CC, an urge of a delegate).</summary>
+    public string? Recipient { get; set; }
+    public string? Comment { get; set; }
+
+    /// <summary>Makes a notice about the same thing unique (a reminder per task and threshold); null when any number may exist.</summary>
+    public string? DedupKey { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime AvailableAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTime? SentAt { get; set; }
+    public string? LastError { get; set; }
 }

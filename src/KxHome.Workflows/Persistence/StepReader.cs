@@ -24,11 +24,12 @@ internal static class StepReader
     /// <summary>The task's identity and state; candidates are not read.</summary>
     public static Task<UserTaskRow?> TaskAsync(StepSession session, Guid id, CancellationToken ct) =>
         session.SingleOrDefaultAsync(
-            "SELECT Id, InstanceId, ElementId, Name, Assignee, State, CompletedBy FROM UserTasks WHERE Id = @p0",
+            "SELECT Id, InstanceId, ElementId, Name, Assignee, State, CompletedBy, DelegatedBy, PendingSigners FROM UserTasks WHERE Id = @p0",
             r => new UserTaskRow
             {
                 Id = Column.Guid(r, 0), InstanceId = Column.Guid(r, 1), ElementId = r.GetString(2), Name = Column.Text(r, 3),
                 Assignee = Column.Text(r, 4), State = Column.Enum<Runtime.UserTaskState>(r, 5), CompletedBy = Column.Text(r, 6),
+                DelegatedBy = Column.Text(r, 7), PendingSigners = Column.Text(r, 8),
             }, ct, id);
 
     public static Task<IncidentRow?> IncidentAsync(StepSession session, Guid id, CancellationToken ct) =>

@@ -83,6 +83,13 @@ internal sealed class StepSession : IAsyncDisposable
         return await reader.ReadAsync(ct) ? map(reader) : null;
     }
 
+    /// <summary>Whether the query gives a row.</summary>
+    public async Task<bool> ExistsAsync(string sql, CancellationToken ct, params object?[] args)
+    {
+        await using var reader = await Prepare(sql, args).ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct);
+    }
+
     /// <summary>Every row mapped by <paramref name="map"/>.</summary>
     public async Task<List<T>> ListAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken ct, params object?[] args)
     {

@@ -18,6 +18,7 @@ internal static class StepWriter
         var now = step.Now;
         var state = step.State;
         var read = row.Revision;
+        var ended = state.Status != InstanceStatus.Active && (isNew || row.Status == InstanceStatus.Active);
         row.State = StateSerializer.Write(state);
         row.Status = state.Status;
         if (state.Status != InstanceStatus.Active) row.EndedAt ??= now;
@@ -37,7 +38,15 @@ internal static class StepWriter
             throw new StaleInstanceException();
         }
 
-        foreach (var task in step.NewTasks) await InsertTaskAsync(session, ToRow(task, row, now), ct);
+        foreach (var task in step.NewTasks)
+        {
+            await InsertTaskAsync(session, ToRow(task, row, now), ct);
+            await InsertNoticeAsync(session, new NoticeRow { Kind = NoticeKind.TaskCreated, InstanceId = row.Id, TaskId = task.Id }, now, ct);
+        }
+        if (ended && state.ParentInstanceId is null)
+        {
+            await InsertNoticeAsync(session, new NoticeRow { Kind = NoticeKind.CaseEnded, InstanceId = row.Id, UserId = userId }, now, ct);
+        }
         foreach (var job in step.NewJobs)
         {
             var held = hold.Handles(job.Topic);
@@ -82,6 +91,14 @@ internal static class StepWriter
         }
         return await InsertHistoryAsync(session, row.Id, step.History, ct, withIds: isNew);
     }
+
+    /// <summary>Writes a notice to send after commit; one whose dedup key was written before is dropped.</summary>
+    public static Task InsertNoticeAsync(StepSession session, NoticeRow notice, DateTime now, CancellationToken ct) =>
+        session.ExecuteAsync(
+            "INSERT OR IGNORE INTO Notices (Id, Kind, InstanceId, TaskId, UserId, Recipient, Comment, DedupKey, CreatedAt, AvailableAt, Attempts) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p8, 0)", ct,
+            notice.Id == Guid.Empty ? Guid.NewGuid() : notice.Id, notice.Kind, notice.InstanceId, notice.TaskId, notice.UserId,
+            notice.Recipient, notice.Comment, notice.DedupKey, now);
 
     /// <summary>Writes a pending timer; <paramref name="instanceId"/> is null for a timer start event.</summary>
     public static Task InsertTimerAsync(StepSession session, NewTimer timer, Guid? instanceId, string definitionId, string definitionKey,

@@ -14,6 +14,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     internal DbSet<MessageSubscriptionRow> MessageSubscriptions => Set<MessageSubscriptionRow>();
     internal DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     internal DbSet<HistoryRow> History => Set<HistoryRow>();
+    internal DbSet<NoticeRow> Notices => Set<NoticeRow>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -36,6 +37,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasIndex(i => new { i.DefinitionId, i.Status });
             e.HasIndex(i => i.ParentInstanceId);
             e.HasIndex(i => i.Owner);
+            e.HasIndex(i => new { i.Owner, i.StartedAt });
         });
         modelBuilder.Entity<UserTaskRow>(e =>
         {
@@ -47,6 +49,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasIndex(t => t.InstanceId);
             e.HasIndex(t => t.BusinessKey);
             e.HasIndex(t => new { t.Owner, t.State });
+            e.HasIndex(t => t.CompletedBy);
         });
         modelBuilder.Entity<TaskCandidateRow>(e =>
         {
@@ -84,6 +87,13 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.ToTable("History");
             e.Property(h => h.Kind).HasConversion<string>();
             e.HasIndex(h => h.InstanceId);
+        });
+        modelBuilder.Entity<NoticeRow>(e =>
+        {
+            e.ToTable("Notices");
+            e.Property(n => n.Kind).HasConversion<string>();
+            e.HasIndex(n => new { n.SentAt, n.AvailableAt });
+            e.HasIndex(n => n.DedupKey).IsUnique();
         });
     }
 }

@@ -25,4 +25,16 @@ public enum HistoryKind
     TimerPaused,
     TimerResumed,
     MessageReceived,
+
+    // Approval operations: each says who did it and why.
+    TaskDelegated,
+    TaskResolved,
+    TaskTransferred,
+    SignerAdded,
+    TaskSigned,
+    TaskReturned,
+    CorrectionRequested,
+    InstanceWithdrawn,
+    TaskCopied,
+    TaskUrged,
 }

@@ -64,7 +64,9 @@ public sealed record UserTaskView(
     DateTime? EndedAt,
     string? CompletedBy,
     Guid Revision,
-    string? Owner = null);
+    string? Owner = null,
+    string? DelegatedBy = null,
+    IReadOnlyList<string>? PendingSigners = null);
 
 /// <summary>
 /// A pending timer: a deadline of a case. While paused, <see cref="PausedAt"/> is set, <see cref="Remaining"/> is
@@ -78,6 +80,9 @@ public sealed record TimerView(
 public sealed record TimerQuery
 {
     public Guid? InstanceId { get; init; }
+
+    /// <summary>Only timers of these instances.</summary>
+    public IReadOnlyList<Guid>? InstanceIds { get; init; }
     public string? DefinitionKey { get; init; }
     public string? BusinessKey { get; init; }
 
@@ -125,7 +130,13 @@ public sealed record TaskQuery
     public string? CandidateUser { get; init; }
     public IReadOnlyList<string>? CandidateGroups { get; init; }
     public Guid? InstanceId { get; init; }
+
+    /// <summary>Only tasks of these instances.</summary>
+    public IReadOnlyList<Guid>? InstanceIds { get; init; }
     public string? BusinessKey { get; init; }
+
+    /// <summary>Only tasks this person completed (the inbox's 已办).</summary>
+    public string? CompletedBy { get; init; }
 
     /// <summary>Only tasks of cases owned by one of these organisations.</summary>
     public IReadOnlyList<string>? Owners { get; init; }
@@ -149,4 +160,39 @@ public sealed record StartRequest(string DefinitionKey)
 
     /// <summary>A fixed version; the latest when null.</summary>
     public int? Version { get; init; }
+}
+
+/// <summary>A notice waiting to be sent (see <see cref="NoticeKind"/>).</summary>
+public sealed record NoticeView(
+    Guid Id, NoticeKind Kind, Guid? InstanceId, Guid? TaskId, string? UserId, string? Recipient, string? Comment,
+    DateTime CreatedAt, int Attempts);
+
+/// <summary>A notice to write from outside a step (a deadline reminder found by a scan).</summary>
+public sealed record NewNotice(NoticeKind Kind, Guid? InstanceId, Guid? TaskId)
+{
+    public string? UserId { get; init; }
+    public string? Recipient { get; init; }
+    public string? Comment { get; init; }
+
+    /// <summary>A notice with a key already written is not written again.</summary>
+    public string? DedupKey { get; init; }
+}
+
+/// <summary>A case in a list: what it is and where it stands, without its state, variables or history.</summary>
+public sealed record InstanceSummary(
+    Guid Id, string DefinitionKey, string? DefinitionName, int DefinitionVersion, string? BusinessKey, InstanceStatus Status,
+    DateTime StartedAt, DateTime? EndedAt, string? StartedBy, string? Owner);
+
+/// <summary>Filters for cases; every filter given must hold. Newest first.</summary>
+public sealed record InstanceQuery
+{
+    /// <summary>Only cases owned by one of these organisations.</summary>
+    public IReadOnlyList<string>? Owners { get; init; }
+    public IReadOnlyList<Guid>? Ids { get; init; }
+    public InstanceStatus? Status { get; init; }
+
+    /// <summary>Cases started by a call activity are left out unless set.</summary>
+    public bool IncludeCalled { get; init; }
+    public int Skip { get; init; }
+    public int Take { get; init; } = 50;
 }

@@ -87,6 +87,22 @@ public sealed partial class WorkflowEngine
         return ToView(row, step.State, model, incidents, history);
     }
 
+    /// <summary>Cases matching the query, newest first, with their process names.</summary>
+    public async Task<IReadOnlyList<InstanceSummary>> QueryInstancesAsync(InstanceQuery query, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var instances = db.Instances.AsNoTracking();
+        if (query.Owners is { } owners) instances = instances.Where(i => i.Owner != null && owners.Contains(i.Owner));
+        if (query.Ids is { } ids) instances = instances.Where(i => ids.Contains(i.Id));
+        if (query.Status is { } status) instances = instances.Where(i => i.Status == status);
+        if (!query.IncludeCalled) instances = instances.Where(i => i.ParentInstanceId == null);
+        var rows = await instances.OrderByDescending(i => i.StartedAt).Skip(query.Skip).Take(query.Take)
+            .Join(db.Definitions, i => i.DefinitionId, d => d.Id, (i, d) => new InstanceSummary(
+                i.Id, i.DefinitionKey, d.Name, i.DefinitionVersion, i.BusinessKey, i.Status, i.StartedAt, i.EndedAt, i.StartedBy, i.Owner))
+            .ToListAsync(ct);
+        return rows;
+    }
+
     /// <summary>The instance with its active elements, variables, incidents and history.</summary>
     public async Task<InstanceView> GetInstanceAsync(Guid instanceId, CancellationToken ct = default)
     {

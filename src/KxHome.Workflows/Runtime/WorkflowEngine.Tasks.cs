@@ -14,6 +14,8 @@ public sealed partial class WorkflowEngine
         if (query.State is { } state) tasks = tasks.Where(t => t.State == state);
         if (query.Assignee is { } assignee) tasks = tasks.Where(t => t.Assignee == assignee);
         if (query.InstanceId is { } instanceId) tasks = tasks.Where(t => t.InstanceId == instanceId);
+        if (query.InstanceIds is { } instanceIds) tasks = tasks.Where(t => instanceIds.Contains(t.InstanceId));
+        if (query.CompletedBy is { } completedBy) tasks = tasks.Where(t => t.CompletedBy == completedBy);
         if (query.BusinessKey is { } businessKey) tasks = tasks.Where(t => t.BusinessKey == businessKey);
         if (query.Owners is { } owners) tasks = tasks.Where(t => t.Owner != null && owners.Contains(t.Owner));
         if (query.CandidateUser is not null || query.CandidateGroups is { Count: > 0 })
@@ -24,7 +26,7 @@ public sealed partial class WorkflowEngine
                 (c.Kind == CandidateKind.User && c.Value == user) || (c.Kind == CandidateKind.Group && groups.Contains(c.Value))));
         }
         var rows = await tasks.Include(t => t.Candidates)
-            .OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt)
+            .OrderByDescending(t => query.CompletedBy == null ? t.Priority : 0).ThenByDescending(t => t.EndedAt).ThenBy(t => t.CreatedAt)
             .Skip(query.Skip).Take(query.Take).ToListAsync(ct);
         return rows.Select(ToView).ToList();
     }
@@ -61,10 +63,13 @@ public sealed partial class WorkflowEngine
     /// <summary>
     /// Completes the task with output variables and a comment, and moves the instance on. A task held by someone
     /// else is refused; a task already done gives a <see cref="WorkflowConflictException"/>.
+    /// A delegated task goes back to whoever delegated it; with added signers still to sign, the task passes to the
+    /// next of them unless <paramref name="final"/> (a rejection ends the signing). Otherwise the instance moves on,
+    /// and deadline clocks stopped for a correction run again.
     /// Returns where the instance went: its status and the user tasks this completion opened.
     /// </summary>
     public async Task<StepOutcome> CompleteTaskAsync(Guid taskId, string userId, IReadOnlyDictionary<string, object?>? variables = null,
-        string? comment = null, CancellationToken ct = default)
+        string? comment = null, bool final = false, CancellationToken ct = default)
     {
         var values = VariableValues.FromMap(variables);
         return await TransactAsync(async session =>
@@ -74,15 +79,47 @@ public sealed partial class WorkflowEngine
             {
                 throw new WorkflowException("task-assigned-to-other", $"该任务由 {task.Assignee} 办理，不能代为完成");
             }
+            var signers = Signers(task.PendingSigners);
+            if (task.DelegatedBy is { } delegator)
+            {
+                return await PassOnAsync(session, task, userId, delegator, null, HistoryKind.TaskResolved, values, comment, ct);
+            }
+            if (signers.Count > 0 && !final)
+            {
+                return await PassOnAsync(session, task, userId, signers[0], signers.Count > 1 ? string.Join(',', signers.Skip(1)) : null,
+                    HistoryKind.TaskSigned, values, comment, ct);
+            }
             var (row, step) = await LoadStepAsync(session, task.InstanceId, ct);
             step.CompleteUserTask(taskId, userId, values, comment);
             await session.ExecuteAsync(
-                "UPDATE UserTasks SET State = @p0, EndedAt = @p1, CompletedBy = @p2, Revision = @p3 WHERE Id = @p4", ct,
+                "UPDATE UserTasks SET State = @p0, EndedAt = @p1, CompletedBy = @p2, Revision = @p3, PendingSigners = NULL WHERE Id = @p4", ct,
                 UserTaskState.Completed, step.Now, userId, Guid.NewGuid(), taskId);
+            foreach (var timer in await ReadTimersAsync(session, "InstanceId = @p0 AND PausedForCorrection = 1", ct, task.InstanceId))
+            {
+                await WriteTimerChangeAsync(session, timer, Resume(timer, step.Now), userId, "补正后重新提交，恢复计时", ct);
+            }
             await SaveAsync(session, row, step, userId, isNew: false, ct);
             var opened = step.NewTasks.Select(t => ToView(StepWriter.ToRow(t, row, step.Now))).ToList();
             return new StepOutcome(row.Id, step.State.Status, opened);
         }, ct);
+    }
+
+    // The holder has acted but the task is not done: it passes to the next person (back to the delegator, or to the next signer).
+    private async Task<StepOutcome> PassOnAsync(StepSession session, UserTaskRow task, string userId, string next, string? rest,
+        HistoryKind kind, IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?> values, string? comment, CancellationToken ct)
+    {
+        await session.ExecuteAsync(
+            "UPDATE UserTasks SET Assignee = @p0, DelegatedBy = NULL, PendingSigners = @p1, Revision = @p2 WHERE Id = @p3", ct,
+            next, rest, Guid.NewGuid(), task.Id);
+        var data = new System.Text.Json.Nodes.JsonObject { ["to"] = next };
+        foreach (var (name, value) in values) data[name] = value?.DeepClone();
+        await StepWriter.InsertHistoryAsync(session, task.InstanceId,
+            [new HistoryRecord(kind, Now, task.ElementId, task.Name, task.Id, userId, comment, data)], ct);
+        await StepWriter.InsertNoticeAsync(session, new NoticeRow
+        {
+            Kind = NoticeKind.TaskCreated, InstanceId = task.InstanceId, TaskId = task.Id, UserId = userId, Recipient = next,
+        }, Now, ct);
+        return new StepOutcome(task.InstanceId, InstanceStatus.Active, []);
     }
 
     private static async Task<UserTaskRow> OpenTaskAsync(StepSession session, Guid taskId, CancellationToken ct)
@@ -103,5 +140,9 @@ public sealed partial class WorkflowEngine
         row.Id, row.InstanceId, row.BusinessKey, row.DefinitionKey, row.ElementId, row.Name, row.Assignee,
         row.Candidates.Where(c => c.Kind == CandidateKind.User).Select(c => c.Value).ToList(),
         row.Candidates.Where(c => c.Kind == CandidateKind.Group).Select(c => c.Value).ToList(),
-        row.FormKey, row.DueAt, row.Priority, row.State, row.CreatedAt, row.EndedAt, row.CompletedBy, row.Revision, row.Owner);
+        row.FormKey, row.DueAt, row.Priority, row.State, row.CreatedAt, row.EndedAt, row.CompletedBy, row.Revision, row.Owner,
+        row.DelegatedBy, Signers(row.PendingSigners));
+
+    private static IReadOnlyList<string> Signers(string? pending) =>
+        pending?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
 }

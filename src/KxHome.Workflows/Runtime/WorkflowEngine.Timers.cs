@@ -42,6 +42,7 @@ public sealed partial class WorkflowEngine
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         var timers = db.Timers.AsNoTracking();
         if (query.InstanceId is { } instanceId) timers = timers.Where(t => t.InstanceId == instanceId);
+        if (query.InstanceIds is { } instanceIds) timers = timers.Where(t => t.InstanceId != null && instanceIds.Contains(t.InstanceId.Value));
         if (query.BusinessKey is { } businessKey) timers = timers.Where(t => t.BusinessKey == businessKey);
         if (query.DefinitionKey is { } definitionKey) timers = timers.Where(t => t.DefinitionKey == definitionKey);
         if (query.DueBefore is { } dueBefore) timers = timers.Where(t => t.DueAt < dueBefore);
@@ -72,17 +73,7 @@ public sealed partial class WorkflowEngine
         ChangeTimerAsync(timerId, userId, reason, (timer, now) =>
         {
             if (timer.PausedAt is not null) throw new WorkflowConflictException("timer-paused", "该期限已在暂停中");
-            var left = (long)Math.Max(0, Math.Ceiling((timer.DueAt - now).TotalSeconds));
-            timer.PausedAt = now;
-            timer.RemainingSeconds = left;
-            if (timer.WorkingDays)
-            {
-                var zone = _services.BusinessTimeZone;
-                timer.RemainingWorkingDays = _services.Calendar.WorkingDaysBetween(
-                    DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone)),
-                    DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(timer.DueAt, zone)));
-            }
-            return (HistoryKind.TimerPaused, new JsonObject { ["remainingSeconds"] = left });
+            return Pause(timer, now);
         }, ct);
 
     /// <summary>
@@ -93,14 +84,35 @@ public sealed partial class WorkflowEngine
         ChangeTimerAsync(timerId, userId, reason, (timer, now) =>
         {
             if (timer.PausedAt is null) throw new WorkflowConflictException("timer-running", "该期限没有暂停");
-            timer.DueAt = timer.RemainingWorkingDays is { } days
-                ? _services.Calendar.DueAfterWorkingDays(now, days, _services.BusinessTimeZone)
-                : now + TimeSpan.FromSeconds(timer.RemainingSeconds ?? 0);
-            timer.PausedAt = null;
-            timer.RemainingSeconds = null;
-            timer.RemainingWorkingDays = null;
-            return (HistoryKind.TimerResumed, new JsonObject { ["dueAt"] = VariableValues.FormatDateTime(timer.DueAt) });
+            return Resume(timer, now);
         }, ct);
+
+    private (HistoryKind Kind, JsonObject Data) Pause(TimerRow timer, DateTime now)
+    {
+        var left = (long)Math.Max(0, Math.Ceiling((timer.DueAt - now).TotalSeconds));
+        timer.PausedAt = now;
+        timer.RemainingSeconds = left;
+        if (timer.WorkingDays)
+        {
+            var zone = _services.BusinessTimeZone;
+            timer.RemainingWorkingDays = _services.Calendar.WorkingDaysBetween(
+                DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone)),
+                DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(timer.DueAt, zone)));
+        }
+        return (HistoryKind.TimerPaused, new JsonObject { ["remainingSeconds"] = left });
+    }
+
+    private (HistoryKind Kind, JsonObject Data) Resume(TimerRow timer, DateTime now)
+    {
+        timer.DueAt = timer.RemainingWorkingDays is { } days
+            ? _services.Calendar.DueAfterWorkingDays(now, days, _services.BusinessTimeZone)
+            : now + TimeSpan.FromSeconds(timer.RemainingSeconds ?? 0);
+        timer.PausedAt = null;
+        timer.RemainingSeconds = null;
+        timer.RemainingWorkingDays = null;
+        timer.PausedForCorrection = false;
+        return (HistoryKind.TimerResumed, new JsonObject { ["dueAt"] = VariableValues.FormatDateTime(timer.DueAt) });
+    }
 
     private async Task ChangeTimerAsync(Guid timerId, string userId, string reason,
         Func<TimerRow, DateTime, (HistoryKind Kind, JsonObject Data)> change, CancellationToken ct)
@@ -108,26 +120,35 @@ public sealed partial class WorkflowEngine
         if (string.IsNullOrWhiteSpace(reason)) throw new WorkflowException("reason-required", "请填写原因");
         await TransactAsync(async session =>
         {
-            var timer = await session.SingleOrDefaultAsync(
-                "SELECT Id, InstanceId, ElementId, ElementName, DueAt, PausedAt, RemainingSeconds, WorkingDays, RemainingWorkingDays FROM Timers WHERE Id = @p0",
-                r => new TimerRow
-                {
-                    Id = Column.Guid(r, 0), InstanceId = r.IsDBNull(1) ? null : Column.Guid(r, 1), ElementId = r.GetString(2), ElementName = Column.Text(r, 3),
-                    DueAt = Column.Instant(r, 4), PausedAt = Column.OptionalInstant(r, 5), RemainingSeconds = r.IsDBNull(6) ? null : r.GetInt64(6),
-                    WorkingDays = r.GetBoolean(7), RemainingWorkingDays = r.IsDBNull(8) ? null : r.GetInt32(8),
-                }, ct, timerId)
+            var timer = (await ReadTimersAsync(session, "Id = @p0", ct, timerId)).SingleOrDefault()
                 ?? throw new WorkflowNotFoundException("timer-not-found", "该期限已到期或已不存在");
             if (timer.InstanceId is null) throw new WorkflowException("timer-not-a-deadline", "定时开始事件不是案件的期限，请修改流程后重新发布");
-            var (kind, data) = change(timer, Now);
-            await session.ExecuteAsync(
-                "UPDATE Timers SET DueAt = @p0, PausedAt = @p1, RemainingSeconds = @p2, RemainingWorkingDays = @p3 WHERE Id = @p4", ct,
-                timer.DueAt, timer.PausedAt, timer.RemainingSeconds, timer.RemainingWorkingDays, timer.Id);
-            if (timer.PausedAt is null) session.AlarmsToSet.Add(new AlarmTime(timer.Id, timer.DueAt));
-            else session.AlarmsToSilence.Add(timer.Id);
-            await StepWriter.InsertHistoryAsync(session, timer.InstanceId.Value,
-                [new HistoryRecord(kind, Now, timer.ElementId, timer.ElementName ?? timer.ElementId, UserId: userId, Comment: reason.Trim(), Data: data)], ct);
+            await WriteTimerChangeAsync(session, timer, change(timer, Now), userId, reason.Trim(), ct);
             return true;
         }, ct);
+    }
+
+    private static Task<List<TimerRow>> ReadTimersAsync(StepSession session, string where, CancellationToken ct, params object?[] args) =>
+        session.ListAsync(
+            "SELECT Id, InstanceId, ElementId, ElementName, DueAt, PausedAt, RemainingSeconds, WorkingDays, RemainingWorkingDays, PausedForCorrection " +
+            $"FROM Timers WHERE {where}",
+            r => new TimerRow
+            {
+                Id = Column.Guid(r, 0), InstanceId = r.IsDBNull(1) ? null : Column.Guid(r, 1), ElementId = r.GetString(2), ElementName = Column.Text(r, 3),
+                DueAt = Column.Instant(r, 4), PausedAt = Column.OptionalInstant(r, 5), RemainingSeconds = r.IsDBNull(6) ? null : r.GetInt64(6),
+                WorkingDays = r.GetBoolean(7), RemainingWorkingDays = r.IsDBNull(8) ? null : r.GetInt32(8), PausedForCorrection = r.GetBoolean(9),
+            }, ct, args);
+
+    private async Task WriteTimerChangeAsync(StepSession session, TimerRow timer, (HistoryKind Kind, JsonObject Data) change,
+        string userId, string reason, CancellationToken ct)
+    {
+        await session.ExecuteAsync(
+            "UPDATE Timers SET DueAt = @p0, PausedAt = @p1, RemainingSeconds = @p2, RemainingWorkingDays = @p3, PausedForCorrection = @p4 WHERE Id = @p5", ct,
+            timer.DueAt, timer.PausedAt, timer.RemainingSeconds, timer.RemainingWorkingDays, timer.PausedForCorrection, timer.Id);
+        if (timer.PausedAt is null) session.AlarmsToSet.Add(new AlarmTime(timer.Id, timer.DueAt));
+        else session.AlarmsToSilence.Add(timer.Id);
+        await StepWriter.InsertHistoryAsync(session, timer.InstanceId!.Value,
+            [new HistoryRecord(change.Kind, Now, timer.ElementId, timer.ElementName ?? timer.ElementId, UserId: userId, Comment: reason, Data: change.Data)], ct);
     }
 
     /// <summary>Fires the earliest due timer; null when none is due. A stale timer is removed and gives no step.</summary>

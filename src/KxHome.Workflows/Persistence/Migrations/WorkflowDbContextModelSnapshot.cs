@@ -48,6 +48,7 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.HasKey("Id");
             b.HasIndex("BusinessKey");
             b.HasIndex("Owner");
+            b.HasIndex("Owner", "StartedAt");
             b.HasIndex("ParentInstanceId");
             b.HasIndex("DefinitionId", "Status");
             b.ToTable("Instances");
@@ -72,11 +73,16 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<DateTime?>("EndedAt").HasColumnType("TEXT");
             b.Property<string>("CompletedBy").HasColumnType("TEXT");
             b.Property<Guid>("Revision").IsConcurrencyToken().HasColumnType("TEXT");
+            b.Property<string>("DelegatedBy").HasColumnType("TEXT");
+            b.Property<string>("PendingSigners").HasColumnType("TEXT");
+            b.Property<string>("DelegatedBy").HasColumnType("TEXT");
+            b.Property<string>("PendingSigners").HasColumnType("TEXT");
             b.HasKey("Id");
             b.HasIndex("BusinessKey");
             b.HasIndex("InstanceId");
             b.HasIndex("State", "Assignee");
             b.HasIndex("Owner", "State");
+            b.HasIndex("CompletedBy");
             b.ToTable("UserTasks");
         });
 
@@ -132,6 +138,7 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<int?>("RemainingWorkingDays").HasColumnType("INTEGER");
             b.Property<string>("Cycle").HasColumnType("TEXT");
             b.Property<int>("Fired").HasColumnType("INTEGER");
+            b.Property<bool>("PausedForCorrection").HasColumnType("INTEGER");
             b.HasKey("Id");
             b.HasIndex("DefinitionKey");
             b.HasIndex("DueAt");
@@ -186,6 +193,27 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.HasKey("Id");
             b.HasIndex("InstanceId");
             b.ToTable("History");
+        });
+
+        modelBuilder.Entity("KxHome.Workflows.Persistence.NoticeRow", b =>
+        {
+            b.Property<Guid>("Id").HasColumnType("TEXT");
+            b.Property<string>("Kind").IsRequired().HasColumnType("TEXT");
+            b.Property<Guid?>("InstanceId").HasColumnType("TEXT");
+            b.Property<Guid?>("TaskId").HasColumnType("TEXT");
+            b.Property<string>("UserId").HasColumnType("TEXT");
+            b.Property<string>("Recipient").HasColumnType("TEXT");
+            b.Property<string>("Comment").HasColumnType("TEXT");
+            b.Property<string>("DedupKey").HasColumnType("TEXT");
+            b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
+            b.Property<DateTime>("AvailableAt").HasColumnType("TEXT");
+            b.Property<int>("Attempts").HasColumnType("INTEGER");
+            b.Property<DateTime?>("SentAt").HasColumnType("TEXT");
+            b.Property<string>("LastError").HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("DedupKey").IsUnique();
+            b.HasIndex("SentAt", "AvailableAt");
+            b.ToTable("Notices");
         });
     }
 }

@@ -1,0 +1,26 @@
+namespace KxHome.Workflows.Runtime;
+
+/// <summary>What a notice tells people; the host turns each into emails.</summary>
+public enum NoticeKind
+{
+    /// <summary>A user task was opened: its candidates or assignee are told.</summary>
+    TaskCreated,
+
+    /// <summary>A case ended (completed, cancelled or withdrawn): its applicant is told.</summary>
+    CaseEnded,
+
+    /// <summary>A case went back to the applicant for correction (补正).</summary>
+    CorrectionRequested,
+
+    /// <summary>Someone asked the holder of a task to act (催办).</summary>
+    TaskUrged,
+
+    /// <summary>A case was copied to someone for information (抄送).</summary>
+    TaskCopied,
+
+    /// <summary>A task's deadline is near (a reminder).</summary>
+    DeadlineReminder,
+
+    /// <summary>A task's deadline has passed.</summary>
+    DeadlinePassed,
+}
