@@ -1,10 +1,13 @@
+using KxHome.Host.Cases;
+using KxHome.Host.Mail;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Host.Identity;
 
 /// <summary>
-/// People and organisations, in the same SQLite file as the engine; its migrations keep their own history table so
+/// People and organisations, and what the host keeps beside the engine's cases (attachments, drafts, copies, sent
+/// mail, used email links), in the same SQLite file as the engine; its migrations keep their own history table so
 /// they never mix with the engine's.
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
@@ -12,6 +15,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public const string HistoryTable = "__AppMigrationsHistory";
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<CarbonCopy> CarbonCopies => Set<CarbonCopy>();
+    public DbSet<SentMail> SentMails => Set<SentMail>();
+    public DbSet<UsedLink> UsedLinks => Set<UsedLink>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
@@ -24,5 +32,31 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.HasIndex(o => o.ParentId);
         });
         builder.Entity<AppUser>().HasIndex(u => u.OrganisationId);
+        builder.Entity<Attachment>(e =>
+        {
+            e.ToTable("Attachments");
+            e.HasIndex(a => a.InstanceId);
+        });
+        builder.Entity<Draft>(e =>
+        {
+            e.ToTable("Drafts");
+            e.HasKey(d => d.TaskId);
+        });
+        builder.Entity<CarbonCopy>(e =>
+        {
+            e.ToTable("CarbonCopies");
+            e.HasIndex(c => new { c.UserId, c.At });
+            e.HasIndex(c => c.InstanceId);
+        });
+        builder.Entity<SentMail>(e =>
+        {
+            e.ToTable("SentMails");
+            e.HasIndex(m => new { m.NoticeId, m.Recipient }).IsUnique();
+        });
+        builder.Entity<UsedLink>(e =>
+        {
+            e.ToTable("UsedLinks");
+            e.HasKey(l => l.LinkId);
+        });
     }
 }

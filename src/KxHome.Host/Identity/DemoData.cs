@@ -32,6 +32,7 @@ public static class DemoData
         ("party", "赵敏（园区党工委）", "jd-industrial-park", Roles.PartyCommittee),
         ("expert", "孙磊（评审专家）", "jd", Roles.Expert),
         ("admin", "周婷（系统管理员）", "jd", Roles.Administrator),
+        ("district2", "吴刚（宝山区科协）", "bs", Roles.District),
     ];
 
     public static async Task SeedAsync(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles)

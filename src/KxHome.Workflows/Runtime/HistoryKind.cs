@@ -37,4 +37,5 @@ public enum HistoryKind
     InstanceWithdrawn,
     TaskCopied,
     TaskUrged,
+    TaskCandidatesAdded,
 }

@@ -135,6 +135,9 @@ public sealed record TaskQuery
     public IReadOnlyList<Guid>? InstanceIds { get; init; }
     public string? BusinessKey { get; init; }
 
+    /// <summary>Only tasks due before this instant (UTC); tasks with no due date are left out.</summary>
+    public DateTime? DueBefore { get; init; }
+
     /// <summary>Only tasks this person completed (the inbox's 已办).</summary>
     public string? CompletedBy { get; init; }
 

@@ -124,6 +124,26 @@ public sealed partial class WorkflowEngine
     public Task UrgeTaskAsync(Guid taskId, string userId, string? comment, TimeSpan minInterval, CancellationToken ct = default) =>
         NoteAsync(taskId, userId, comment, HistoryKind.TaskUrged, NoticeKind.TaskUrged, null, null, minInterval, ct);
 
+    /// <summary>
+    /// Offers an open task to more people, e.g. the administrators of the owning association when nobody is in the
+    /// task's candidate groups. Recorded in history with the reason.
+    /// </summary>
+    public Task AddCandidatesAsync(Guid taskId, IReadOnlyList<string> userIds, string reason, CancellationToken ct = default) =>
+        TransactAsync(async session =>
+        {
+            var task = await OpenTaskAsync(session, taskId, ct);
+            foreach (var user in userIds)
+            {
+                await session.ExecuteAsync("INSERT INTO TaskCandidates (TaskId, Kind, Value) VALUES (@p0, @p1, @p2) ON CONFLICT DO NOTHING", ct,
+                    taskId, CandidateKind.User, user);
+            }
+            await session.ExecuteAsync("UPDATE UserTasks SET Revision = @p0 WHERE Id = @p1", ct, Guid.NewGuid(), taskId);
+            await StepWriter.InsertHistoryAsync(session, task.InstanceId,
+                [new HistoryRecord(HistoryKind.TaskCandidatesAdded, Now, task.ElementId, task.Name, task.Id, null, reason,
+                    new JsonObject { ["users"] = new JsonArray(userIds.Select(u => (JsonNode?)u).ToArray()) })], ct);
+            return true;
+        }, ct);
+
     private async Task NoteAsync(Guid taskId, string userId, string? comment, HistoryKind kind, NoticeKind notice, string? recipient,
         JsonObject? data, TimeSpan? minInterval, CancellationToken ct)
     {

@@ -15,6 +15,7 @@ public sealed partial class WorkflowEngine
         if (query.Assignee is { } assignee) tasks = tasks.Where(t => t.Assignee == assignee);
         if (query.InstanceId is { } instanceId) tasks = tasks.Where(t => t.InstanceId == instanceId);
         if (query.InstanceIds is { } instanceIds) tasks = tasks.Where(t => instanceIds.Contains(t.InstanceId));
+        if (query.DueBefore is { } dueBefore) tasks = tasks.Where(t => t.DueAt != null && t.DueAt < dueBefore);
         if (query.CompletedBy is { } completedBy) tasks = tasks.Where(t => t.CompletedBy == completedBy);
         if (query.BusinessKey is { } businessKey) tasks = tasks.Where(t => t.BusinessKey == businessKey);
         if (query.Owners is { } owners) tasks = tasks.Where(t => t.Owner != null && owners.Contains(t.Owner));

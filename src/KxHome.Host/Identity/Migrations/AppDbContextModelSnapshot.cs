@@ -29,6 +29,66 @@ public sealed class AppDbContextModelSnapshot : ModelSnapshot
             b.ToTable("Organisations");
         });
 
+        modelBuilder.Entity("KxHome.Host.Cases.Attachment", b =>
+        {
+            b.Property<Guid>("Id").HasColumnType("TEXT");
+            b.Property<Guid>("InstanceId").HasColumnType("TEXT");
+            b.Property<string>("FileName").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("ContentType").IsRequired().HasColumnType("TEXT");
+            b.Property<long>("Size").HasColumnType("INTEGER");
+            b.Property<string>("StoredName").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("UploadedBy").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTime>("UploadedAt").HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("InstanceId");
+            b.ToTable("Attachments");
+        });
+
+        modelBuilder.Entity("KxHome.Host.Cases.Draft", b =>
+        {
+            b.Property<Guid>("TaskId").HasColumnType("TEXT");
+            b.Property<string>("Data").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("SavedBy").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTime>("SavedAt").HasColumnType("TEXT");
+            b.HasKey("TaskId");
+            b.ToTable("Drafts");
+        });
+
+        modelBuilder.Entity("KxHome.Host.Cases.CarbonCopy", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<Guid>("InstanceId").HasColumnType("TEXT");
+            b.Property<Guid>("TaskId").HasColumnType("TEXT");
+            b.Property<string>("UserId").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("ByUserId").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTime>("At").HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("InstanceId");
+            b.HasIndex("UserId", "At");
+            b.ToTable("CarbonCopies");
+        });
+
+        modelBuilder.Entity("KxHome.Host.Mail.SentMail", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<Guid>("NoticeId").HasColumnType("TEXT");
+            b.Property<string>("Recipient").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("Subject").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTime>("SentAt").HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("NoticeId", "Recipient").IsUnique();
+            b.ToTable("SentMails");
+        });
+
+        modelBuilder.Entity("KxHome.Host.Mail.UsedLink", b =>
+        {
+            b.Property<string>("LinkId").HasColumnType("TEXT");
+            b.Property<string>("UserId").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTime>("UsedAt").HasColumnType("TEXT");
+            b.HasKey("LinkId");
+            b.ToTable("UsedLinks");
+        });
+
         modelBuilder.Entity(Role, b =>
         {
             b.Property<string>("Id").HasColumnType("TEXT");

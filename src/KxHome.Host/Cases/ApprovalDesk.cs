@@ -1,0 +1,106 @@
+using KxHome.Host.Identity;
+using KxHome.Workflows.Model;
+using KxHome.Workflows.Runtime;
+
+namespace KxHome.Host.Cases;
+
+/// <summary>
+/// The approval operations, checked once for pages, the API and email links alike: the task must be the viewer's
+/// to act on, a named person must be an approver who may see the case, a rejection or return needs a reason.
+/// Refusals are <see cref="WorkflowException"/>s with a Chinese message.
+/// </summary>
+public sealed class ApprovalDesk(WorkflowEngine engine, CaseAccess access, People people, AppDbContext db, TimeProvider clock)
+{
+    /// <summary>How soon the holder of a task may be urged again.</summary>
+    public static readonly TimeSpan UrgeInterval = TimeSpan.FromHours(24);
+
+    public async Task<string> ActAsync(Viewer viewer, Guid taskId, ApprovalRequest request)
+    {
+        var task = await access.ActionableTaskAsync(viewer, taskId) ?? throw NotYours();
+        var comment = request.Comment?.Trim();
+        switch (request.Action)
+        {
+            case ApprovalAction.Approve:
+                await engine.CompleteTaskAsync(task.Id, viewer.UserId, new Dictionary<string, object?> { ["approved"] = true }, comment);
+                return "已同意";
+            case ApprovalAction.Reject:
+                Require(comment, "请填写不同意的理由");
+                await engine.CompleteTaskAsync(task.Id, viewer.UserId, new Dictionary<string, object?> { ["approved"] = false }, comment, final: true);
+                return "已退件（不同意）";
+            case ApprovalAction.Return:
+                Require(request.TargetElementId, "请选择退回到哪一步");
+                await engine.ReturnTaskAsync(task.Id, viewer.UserId, request.TargetElementId!, comment ?? "", correction: false);
+                return "已退回";
+            case ApprovalAction.Correction:
+                var applicantStep = (await PassedStepsAsync(task)).FirstOrDefault(s => s.IsApplicantStep)
+                    ?? throw new WorkflowException("no-applicant-step", "案件尚未经过申请人填报的步骤，不能要求补正");
+                await engine.ReturnTaskAsync(task.Id, viewer.UserId, applicantStep.ElementId, comment ?? "", correction: true);
+                return "已要求补正，申请人的办理期限暂停计时";
+            case ApprovalAction.Delegate:
+                await engine.DelegateTaskAsync(task.Id, viewer.UserId, await ApproverAsync(task, request.PersonId), comment);
+                return "已委派";
+            case ApprovalAction.Transfer:
+                await engine.TransferTaskAsync(task.Id, viewer.UserId, await ApproverAsync(task, request.PersonId), comment);
+                return "已转交";
+            case ApprovalAction.AddSignerBefore or ApprovalAction.AddSignerAfter:
+                await engine.AddSignerAsync(task.Id, viewer.UserId, await ApproverAsync(task, request.PersonId),
+                    before: request.Action == ApprovalAction.AddSignerBefore, comment);
+                return "已加签";
+            case ApprovalAction.Copy:
+                var recipient = await ApproverAsync(task, request.PersonId);
+                await engine.CopyTaskAsync(task.Id, viewer.UserId, recipient, comment);
+                db.CarbonCopies.Add(new CarbonCopy
+                {
+                    InstanceId = task.InstanceId, TaskId = task.Id, UserId = recipient, ByUserId = viewer.UserId, At = clock.GetUtcNow().UtcDateTime,
+                });
+                await db.SaveChangesAsync();
+                return "已抄送";
+            default:
+                throw new WorkflowException("unknown-action", "未知的操作");
+        }
+    }
+
+    /// <summary>催办: anyone who may read the case reminds whoever holds an open task of it.</summary>
+    public async Task UrgeAsync(Viewer viewer, Guid taskId, string? comment)
+    {
+        var task = await access.ReadableTaskAsync(viewer, taskId) ?? throw NotYours();
+        await engine.UrgeTaskAsync(task.Id, viewer.UserId, comment, UrgeInterval);
+    }
+
+    /// <summary>The user tasks the case has passed in the task's scope, latest first: the steps a task can go back to.</summary>
+    public async Task<IReadOnlyList<PassedStep>> PassedStepsAsync(UserTaskView task)
+    {
+        var instance = await engine.GetInstanceAsync(task.InstanceId);
+        var model = await engine.GetModelAsync(instance.DefinitionId);
+        var scope = model.ScopeOf(task.ElementId);
+        return instance.History
+            .Where(h => h.Kind == HistoryKind.TaskCompleted && h.ElementId is { } id && id != task.ElementId && scope.Contains(id))
+            .Reverse().DistinctBy(h => h.ElementId)
+            .Select(h => model.Node(h.ElementId!) as UserTaskNode)
+            .OfType<UserTaskNode>()
+            .Select(n => new PassedStep(n.Id, n.DisplayName, IsApplicant(n)))
+            .ToList();
+    }
+
+    private static bool IsApplicant(UserTaskNode node) =>
+        node.Settings.CandidateGroups?.Source.Split(',').Select(g => g.Trim()).Contains(Roles.Applicant) == true;
+
+    private async Task<string> ApproverAsync(UserTaskView task, string? personId)
+    {
+        Require(personId, "请选择人员");
+        var approvers = await people.ApproversForAsync(task.Owner);
+        return approvers.Any(a => a.Id == personId)
+            ? personId!
+            : throw new WorkflowException("person-not-allowed", "所选人员不是可以办理此案件的审核人员");
+    }
+
+    private static void Require(string? value, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value)) throw new WorkflowException("input-required", message);
+    }
+
+    private static WorkflowNotFoundException NotYours() => new("task-not-found", "待办不存在，或不是您的待办");
+}
+
+/// <summary>A step the case has passed, to go back to.</summary>
+public sealed record PassedStep(string ElementId, string Name, bool IsApplicantStep);

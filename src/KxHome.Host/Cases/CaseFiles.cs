@@ -1,0 +1,69 @@
+using KxHome.Host.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace KxHome.Host.Cases;
+
+/// <summary>
+/// Evidence files of a case: size and type limits, stored outside the web root under generated names, read back
+/// only through a check of who is asking (the caller's).
+/// </summary>
+public sealed class CaseFiles(AppDbContext db, IConfiguration configuration, TimeProvider clock)
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    // Extension → content type, and the first bytes a real file of that kind starts with.
+    private static readonly Dictionary<string, (string ContentType, byte[] Magic)> Allowed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = ("application/pdf", "%PDF"u8.ToArray()),
+        [".png"] = ("image/png", [0x89, 0x50, 0x4E, 0x47]),
+        [".jpg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
+        [".jpeg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
+        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK"u8.ToArray()),
+        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK"u8.ToArray()),
+    };
+
+    public static string AllowedList => "PDF、PNG、JPG、DOCX、XLSX";
+
+    private string Folder => configuration["Attachments:Folder"] ?? Path.Combine(Path.GetTempPath(), "kxhome-attachments");
+
+    public Task<List<Attachment>> ListAsync(Guid instanceId) =>
+        db.Attachments.AsNoTracking().Where(a => a.InstanceId == instanceId).OrderBy(a => a.UploadedAt).ToListAsync();
+
+    /// <summary>Stores an upload, or says in Chinese why not; nothing is kept from a refused file.</summary>
+    public async Task<(Attachment? Saved, string? Problem)> SaveAsync(Guid instanceId, IFormFile file, string userId)
+    {
+        var name = Path.GetFileName(file.FileName);
+        if (file.Length == 0) return (null, $"文件 “{name}” 是空的");
+        if (file.Length > MaxBytes) return (null, $"文件 “{name}” 超过 10 MB");
+        if (!Allowed.TryGetValue(Path.GetExtension(name), out var kind)) return (null, $"文件 “{name}” 的类型不允许，只能上传 {AllowedList}");
+        var head = new byte[kind.Magic.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            if (await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false) < head.Length || !head.SequenceEqual(kind.Magic))
+            {
+                return (null, $"文件 “{name}” 的内容与扩展名不符");
+            }
+        }
+        Directory.CreateDirectory(Folder);
+        var attachment = new Attachment
+        {
+            Id = Guid.NewGuid(), InstanceId = instanceId, FileName = name, ContentType = kind.ContentType, Size = file.Length,
+            UploadedBy = userId, UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        attachment.StoredName = attachment.Id.ToString("N") + Path.GetExtension(name).ToLowerInvariant();
+        await using (var target = File.Create(Path.Combine(Folder, attachment.StoredName)))
+        {
+            await file.CopyToAsync(target);
+        }
+        db.Attachments.Add(attachment);
+        await db.SaveChangesAsync();
+        return (attachment, null);
+    }
+
+    public async Task<(Attachment Attachment, Stream Content)?> OpenAsync(Guid instanceId, Guid attachmentId)
+    {
+        var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.InstanceId == instanceId);
+        var path = attachment is null ? null : Path.Combine(Folder, attachment.StoredName);
+        return path is not null && File.Exists(path) ? (attachment!, File.OpenRead(path)) : null;
+    }
+}
