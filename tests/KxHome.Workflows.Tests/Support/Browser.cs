@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+
+namespace KxHome.Workflows.Tests.Support;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright; nothing is downloaded (the driver ships in the NuGet package). Each page
+/// gets its own context in zh-CN, closed with the browser. Use it as an xunit fixture, or
+/// <c>await using var browser = await Browser.LaunchAsync();</c>.
+/// </summary>
+public sealed class Browser : IAsyncLifetime, IAsyncDisposable
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    public static readonly ViewportSize Phone = new() { Width = 375, Height = 812 };
+
+    private static readonly string[] Args =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+    ];
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public IBrowser Instance => _browser ?? throw new InvalidOperationException("The browser is not launched.");
+
+    public static async Task<Browser> LaunchAsync()
+    {
+        var browser = new Browser();
+        try
+        {
+            await browser.LaunchCoreAsync();
+            return browser;
+        }
+        catch
+        {
+            await browser.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A fresh context (no cookies shared with other pages) in zh-CN; the default viewport is 1280x720.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, string? baseUrl = null)
+    {
+        var context = await Instance.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            ViewportSize = viewport,
+            BaseURL = baseUrl,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Closing the browser closes every context and page it made.
+        if (_browser is not null) await _browser.CloseAsync();
+        _playwright?.Dispose();
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => LaunchCoreAsync();
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    private async Task LaunchCoreAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = Args,
+        });
+    }
+}
