@@ -23,9 +23,11 @@ builder.Services.AddSingleton(layout);
 builder.Services.AddHostedService<WorkflowFolderDeployer>(); // first: the database must exist before the job worker starts
 builder.Services.AddKxWorkflows(builder.Configuration);
 builder.Services.AddKxIdentity(builder.Configuration);
+builder.Services.AddKxPortal(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();
@@ -34,6 +36,7 @@ app.MapKxIdentity();
 app.MapCases();
 app.MapAdministration();
 app.MapDefinitions();
+app.MapRazorPages();
 app.Run();
 
 /// <summary>The entry point, visible to the test host.</summary>

@@ -65,13 +65,12 @@ public static class AdministrationApi
     /// <summary>The years with their notices, and a warning for this year or next when its arrangement is not entered.</summary>
     private static IResult Calendar(WorkCalendar calendar, TimeProvider clock, IOptions<WorkflowOptions> options)
     {
-        var thisYear = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), options.Value.TimeZone).Year;
-        var missing = new[] { thisYear, thisYear + 1 }.Where(y => !calendar.HasYear(y)).ToList();
+        var missing = CalendarStatus.MissingYears(calendar, clock, options.Value.TimeZone);
         return TypedResults.Ok(new
         {
             years = calendar.Years.Select(y => new { y.Year, y.Notice }),
             missingYears = missing,
-            warnings = missing.Select(y => $"{y}年节假日安排未录入：该年按周一至周五工作日计算，国务院通知发布后请录入").ToList(),
+            warnings = missing.Select(CalendarStatus.Warning).ToList(),
         });
     }
 

@@ -26,6 +26,11 @@ public sealed record Viewer(string UserId, string? OrganisationId, IReadOnlyList
     public static async Task<Viewer> OfAsync(ClaimsPrincipal principal, UserManager<AppUser> users, AppDbContext db)
     {
         var user = await users.GetUserAsync(principal) ?? throw new UnauthorizedAccessException();
+        return await OfUserAsync(user, users, db);
+    }
+
+    public static async Task<Viewer> OfUserAsync(AppUser user, UserManager<AppUser> users, AppDbContext db)
+    {
         var roles = (await users.GetRolesAsync(user)).ToList();
         if (roles.Contains(Identity.Roles.Administrator)) return new Viewer(user.Id, user.OrganisationId, roles, null);
         if (user.OrganisationId is not { } organisation) return new Viewer(user.Id, null, roles, []);

@@ -53,8 +53,17 @@ public sealed class ContentLayout(string root)
         var calendar = configuration[calendarKey] ?? "workflows/calendars";
         if (!Path.IsPathRooted(calendar)) configuration[calendarKey] = Path.Combine(Root, calendar);
 
+        AnchorFolder(configuration, "Mail:OutboxFolder", "data/outbox");
+        AnchorFolder(configuration, "Attachments:Folder", "data/attachments");
+        AnchorFolder(configuration, "DataProtection:KeysFolder", "data/keys");
         AnchorSqlite(configuration, "Workflows:ConnectionString", "Data Source=data/kxhome.db");
         AnchorSqlite(configuration, "Workflows:SchedulerConnectionString", "Data Source=data/kxhome-scheduler.db");
+    }
+
+    private void AnchorFolder(ConfigurationManager configuration, string key, string fallback)
+    {
+        var folder = configuration[key] is { Length: > 0 } given ? given : fallback;
+        configuration[key] = Path.IsPathRooted(folder) ? folder : Path.Combine(Root, folder);
     }
 
     private void AnchorSqlite(ConfigurationManager configuration, string key, string fallback)

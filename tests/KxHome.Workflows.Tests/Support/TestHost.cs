@@ -13,6 +13,9 @@ public sealed class TestHost : IAsyncDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"kxhome-host-{Guid.NewGuid():N}.db");
 
+    /// <summary>The host's folders (mail outbox, attachments, keys), deleted at the end.</summary>
+    public string Folder { get; } = Directory.CreateTempSubdirectory("kxhome-host-").FullName;
+
     public TestHost() => Factory = New();
 
     public WebApplicationFactory<Program> Factory { get; private set; }
@@ -23,7 +26,10 @@ public sealed class TestHost : IAsyncDisposable
         {
             web.UseEnvironment("Development")
                 .UseSetting("Workflows:ConnectionString", $"Data Source={_file}")
-                .UseSetting("Workflows:SchedulerConnectionString", $"Data Source={_file}.scheduler");
+                .UseSetting("Workflows:SchedulerConnectionString", $"Data Source={_file}.scheduler")
+                .UseSetting("Mail:OutboxFolder", Path.Combine(Folder, "outbox"))
+                .UseSetting("Attachments:Folder", Path.Combine(Folder, "attachments"))
+                .UseSetting("DataProtection:KeysFolder", Path.Combine(Folder, "keys"));
             configure?.Invoke(web);
         });
 
@@ -54,5 +60,6 @@ public sealed class TestHost : IAsyncDisposable
         await Factory.DisposeAsync();
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm", ".scheduler", ".scheduler-wal", ".scheduler-shm" }) File.Delete(_file + suffix);
+        Directory.Delete(Folder, recursive: true);
     }
 }

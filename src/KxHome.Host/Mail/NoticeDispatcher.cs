@@ -1,0 +1,65 @@
+using KxHome.Host.Identity;
+using KxHome.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KxHome.Host.Mail;
+
+/// <summary>
+/// Sends the outbox after commit: each pending notice becomes its emails; each email sent is recorded, so a notice
+/// tried again (after a failure or a crash) never mails the same person twice. Failures wait longer each time.
+/// </summary>
+public sealed class NoticeDispatcher(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, ILogger<NoticeDispatcher> log)
+    : BackgroundService
+{
+    /// <summary>Sends every notice that is due; returns how many were done.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
+        var mails = scope.ServiceProvider.GetRequiredService<NoticeMails>();
+        var sender = scope.ServiceProvider.GetRequiredService<MailSender>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var done = 0;
+        foreach (var notice in await engine.PendingNoticesAsync(50, ct))
+        {
+            try
+            {
+                foreach (var (to, mail) in await mails.ForAsync(notice))
+                {
+                    if (await db.SentMails.AnyAsync(m => m.NoticeId == notice.Id && m.Recipient == to.Id, ct)) continue;
+                    await sender.SendAsync(mail, $"{notice.Id:N}.{to.Id}", ct);
+                    db.SentMails.Add(new SentMail { NoticeId = notice.Id, Recipient = to.Id, Subject = mail.Subject, SentAt = clock.GetUtcNow().UtcDateTime });
+                    await db.SaveChangesAsync(ct);
+                }
+                await engine.MarkNoticeSentAsync(notice.Id, ct);
+                done++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var wait = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, notice.Attempts)));
+                log.LogWarning(e, "Notice {Notice} ({Kind}) could not be sent; trying again in {Wait}", notice.Id, notice.Kind, wait);
+                await engine.MarkNoticeFailedAsync(notice.Id, e.Message, clock.GetUtcNow().UtcDateTime + wait, ct);
+            }
+        }
+        return done;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollInterval);
+        do
+        {
+            try
+            {
+                while (await DispatchOnceAsync(stoppingToken) > 0) { }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "The outbox could not be read");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using KxHome.Host.Cases;
+using KxHome.Host.Forms;
+using KxHome.Host.Identity;
+using KxHome.Workflows.Model;
+using KxHome.Workflows.Runtime;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KxHome.Host.Pages.Tasks;
+
+/// <summary>
+/// A task for its approver: the case's form data, attachments, history and deadline, and every operation
+/// (同意, 不同意, 退回, 补正, 委派, 转交, 加签, 抄送). Someone who may only read the case (a copy, a done task) sees it without the operations.
+/// </summary>
+public sealed class TaskDetailModel(
+    ViewerAccessor viewers, CaseAccess access, WorkflowEngine engine, FormCatalog forms, CaseFiles files, People people,
+    ApprovalDesk desk, TimeProvider clock) : PageModel
+{
+    public UserTaskView Task { get; private set; } = null!;
+    public InstanceView Case { get; private set; } = null!;
+    public string Title { get; private set; } = "";
+    public IReadOnlyList<(string Label, string Value)> Data { get; private set; } = [];
+    public IReadOnlyList<Attachment> Files { get; private set; } = [];
+    public IReadOnlyList<Timeline.Entry> History { get; private set; } = [];
+    public string? Due { get; private set; }
+    public string? Countdown { get; private set; }
+    public bool CanAct { get; private set; }
+    public IReadOnlyList<PassedStep> PassedSteps { get; private set; } = [];
+    public IReadOnlyList<AppUser> Approvers { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    [BindProperty]
+    public ApprovalAction Action { get; set; }
+
+    [BindProperty]
+    public string? Comment { get; set; }
+
+    [BindProperty]
+    public string? Target { get; set; }
+
+    [BindProperty]
+    public string? Person { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        var viewer = await viewers.GetAsync();
+        try
+        {
+            var done = await desk.ActAsync(viewer, id, new ApprovalRequest(Action) { Comment = Comment, TargetElementId = Target, PersonId = Person });
+            TempData["Flash"] = done;
+            return Redirect("/inbox");
+        }
+        catch (WorkflowException e)
+        {
+            if (!await LoadAsync(id)) return NotFound();
+            Error = e.Message;
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(Guid id, Guid fileId)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        return await files.OpenAsync(Case.Id, fileId) is { } found
+            ? File(found.Content, found.Attachment.ContentType, found.Attachment.FileName)
+            : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var viewer = await viewers.GetAsync();
+        if (await access.ReadableTaskAsync(viewer, id) is not { } task) return false;
+        Task = task;
+        Case = await engine.GetInstanceAsync(task.InstanceId);
+        var model = await engine.GetModelAsync(Case.DefinitionId);
+        Title = model.Name ?? Case.DefinitionKey;
+        Data = FormValues(model, Case.Variables);
+        Files = await files.ListAsync(Case.Id);
+        History = Timeline.Of(Case, await people.ByIdsAsync(Timeline.PeopleIn(Case)));
+        var now = clock.GetUtcNow().UtcDateTime;
+        Due = task.DueAt is { } due ? Deadline.Format(due) : null;
+        Countdown = task.DueAt is { } d ? Deadline.Countdown(d, now) : null;
+        CanAct = task.State == UserTaskState.Open && viewer.CanAct(task);
+        if (CanAct)
+        {
+            PassedSteps = await desk.PassedStepsAsync(task);
+            Approvers = (await people.ApproversForAsync(task.Owner)).Where(a => a.Id != viewer.UserId).ToList();
+        }
+        return true;
+    }
+
+    // The case's data as label and value, from the forms of the flow's user tasks.
+    private List<(string, string)> FormValues(ProcessModel model, IReadOnlyDictionary<string, JsonNode?> variables)
+    {
+        var fields = model.AllNodes.OfType<UserTaskNode>().Select(n => forms.Find(n.Settings.FormKey)).OfType<FormSchema>()
+            .SelectMany(f => f.Fields).DistinctBy(f => f.Key);
+        var values = new List<(string, string)>();
+        foreach (var field in fields)
+        {
+            if (!variables.TryGetValue(field.Key, out var value) || value is null) continue;
+            values.Add((field.Name, Show(field, value)));
+        }
+        return values;
+    }
+
+    private static string Show(FormField field, JsonNode value) => value switch
+    {
+        JsonArray many => string.Join("、", many.Select(v => Option(field, v?.ToString() ?? ""))),
+        JsonValue one when field.Type == "checkbox" => one.ToString() == "true" ? "是" : "否",
+        _ => Option(field, value.ToString()),
+    };
+
+    private static string Option(FormField field, string value) => field.Options.FirstOrDefault(o => o.Value == value)?.Label ?? value;
+}

@@ -1,0 +1,192 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using KxHome.Workflows.Runtime;
+using KxHome.Workflows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KxHome.Workflows.Tests.Host;
+
+public class PortalPagesTests
+{
+    public static JsonObject ValidApplication(string homeName = "嘉定工业区科技工作者之家") => new()
+    {
+        ["homeName"] = homeName, ["homeKind"] = "Park", ["address"] = "嘉定区叶城路 1288 号", ["areaM2"] = 45,
+        ["personInCharge"] = "王芳", ["administrator"] = "李娜", ["phone"] = "021-59990000", ["innovationEvents"] = 6,
+        ["outreachEvents"] = 3, ["plan"] = "依托园区服务中心建设阵地，每月组织技术沙龙和供需对接活动。", ["pledge"] = true,
+    };
+
+    /// <summary>The applicant starts a certification case on 我的申报 and lands on its page.</summary>
+    public static async Task<(PageClient Applicant, Guid CaseId)> StartCaseAsync(TestHost host)
+    {
+        var applicant = await PageClient.SignInAsync(host.Factory, "applicant");
+        var (_, list) = await applicant.GetAsync("/cases");
+        list.Should().Contain("科技工作者之家认定", "the programme is open to applicants");
+        var started = await applicant.PostFormAsync("/cases", "/cases?handler=Start", new() { ["key"] = "certification" });
+        started.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var caseId = Guid.Parse(started.Headers.Location!.ToString().Split('/').Last());
+        return (applicant, caseId);
+    }
+
+    private static async Task<string> SubmitFormAsync(PageClient applicant, Guid caseId, JsonObject data, string handler = "submit")
+    {
+        var (_, page) = await applicant.GetAsync($"/cases/{caseId}");
+        var taskId = Regex.Match(page, "name=\"taskId\" value=\"([^\"]+)\"").Groups[1].Value;
+        taskId.Should().NotBeEmpty("the applicant's step shows its form");
+        return await applicant.SubmitAsync($"/cases/{caseId}", $"/cases/{caseId}/{handler}", new() { ["taskId"] = taskId, ["FormData"] = data.ToJsonString() });
+    }
+
+    private static async Task<Guid> OpenTaskIdAsync(TestHost host, Guid caseId) =>
+        (await host.Factory.Services.GetRequiredService<WorkflowEngine>().QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single().Id;
+
+    [Fact]
+    public async Task The_server_checks_the_form_again_and_a_refusal_keeps_what_was_typed()
+    {
+        await using var host = new TestHost();
+        var (applicant, caseId) = await StartCaseAsync(host);
+        var data = ValidApplication();
+        data["areaM2"] = 12;
+        data.Remove("personInCharge");
+        data["injected"] = "not in the form";
+
+        var page = await SubmitFormAsync(applicant, caseId, data);
+
+        page.Should().Contain("场地面积（平方米）：不能小于 30").And.Contain("负责人：此项为必填项");
+        page.Should().Contain("嘉定区叶城路 1288 号", "what was typed is shown again");
+        var engine = host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        var instance = await engine.GetInstanceAsync(caseId);
+        instance.ActiveElements.Single().ElementId.Should().Be("apply", "nothing was submitted");
+        instance.Variables.Should().NotContainKey("areaM2");
+    }
+
+    [Fact]
+    public async Task A_draft_is_kept_and_a_submitted_case_shows_its_step_holder_and_deadline_on_my_cases()
+    {
+        await using var host = new TestHost();
+        var (applicant, caseId) = await StartCaseAsync(host);
+        var draft = new JsonObject { ["homeName"] = "草稿之家", ["unknown"] = "dropped" };
+
+        var saved = await SubmitFormAsync(applicant, caseId, draft, "save");
+        saved.Should().Contain("草稿已保存").And.Contain("草稿之家").And.NotContain("dropped");
+
+        await SubmitFormAsync(applicant, caseId, ValidApplication());
+        var (_, list) = await applicant.GetAsync("/cases");
+        list.Should().Contain("街镇科协初审").And.Contain("街镇科协").And.Contain("还剩 9 天");
+        var engine = host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        (await engine.GetInstanceAsync(caseId)).Variables["areaM2"]!.GetValue<double>().Should().Be(45);
+    }
+
+    [Fact]
+    public async Task Reject_needs_a_reason_then_correction_resubmission_and_approval_end_the_case_approved()
+    {
+        await using var host = new TestHost();
+        var (applicant, caseId) = await StartCaseAsync(host);
+        await SubmitFormAsync(applicant, caseId, ValidApplication());
+        var street = await PageClient.SignInAsync(host.Factory, "street");
+        var (_, inbox) = await street.GetAsync("/inbox");
+        var taskId = await OpenTaskIdAsync(host, caseId);
+        inbox.Should().Contain($"/tasks/{taskId}");
+
+        var noReason = await street.SubmitAsync($"/tasks/{taskId}", $"/tasks/{taskId}", new() { ["Action"] = "Reject", ["Comment"] = "" });
+        noReason.Should().Contain("请填写不同意的理由");
+        await street.SubmitAsync($"/tasks/{taskId}", $"/tasks/{taskId}", new() { ["Action"] = "Correction", ["Comment"] = "请补充场地照片" });
+
+        var (_, asked) = await applicant.GetAsync($"/cases/{caseId}");
+        asked.Should().Contain("审核人要求补正：请补充场地照片");
+        await SubmitFormAsync(applicant, caseId, ValidApplication());
+        var again = await OpenTaskIdAsync(host, caseId);
+        await street.SubmitAsync($"/tasks/{again}", $"/tasks/{again}", new() { ["Action"] = "Approve", ["Comment"] = "材料齐全" });
+        var district = await PageClient.SignInAsync(host.Factory, "district");
+        var last = await OpenTaskIdAsync(host, caseId);
+        var (_, task) = await district.GetAsync($"/tasks/{last}");
+        task.Should().Contain("场地面积（平方米）").And.Contain("园区", "the form's data is shown with option labels");
+        await district.SubmitAsync($"/tasks/{last}", $"/tasks/{last}", new() { ["Action"] = "Approve" });
+
+        var (_, done) = await applicant.GetAsync($"/cases/{caseId}");
+        done.Should().Contain("已办结：通过").And.Contain("要求补正").And.Contain("材料齐全").And.Contain("李强（菊园新区）");
+    }
+
+    [Fact]
+    public async Task Another_organisation_sees_neither_the_case_nor_its_task()
+    {
+        await using var host = new TestHost();
+        var (applicant, caseId) = await StartCaseAsync(host);
+        await SubmitFormAsync(applicant, caseId, ValidApplication());
+        var taskId = await OpenTaskIdAsync(host, caseId);
+
+        foreach (var login in new[] { "applicant2", "district2" })
+        {
+            var other = await PageClient.SignInAsync(host.Factory, login);
+            (await other.GetAsync($"/cases/{caseId}")).Status.Should().Be(HttpStatusCode.NotFound, login);
+            (await other.GetAsync($"/tasks/{taskId}")).Status.Should().Be(HttpStatusCode.NotFound, login);
+            (await other.GetAsync("/inbox")).Html.Should().NotContain(taskId.ToString(), login);
+            (await other.GetAsync("/cases")).Html.Should().NotContain(caseId.ToString(), login);
+            var act = await other.PostFormAsync("/inbox", $"/tasks/{taskId}", new() { ["Action"] = "Approve" });
+            act.StatusCode.Should().Be(HttpStatusCode.NotFound, login);
+        }
+        var stillOpen = await host.Factory.Services.GetRequiredService<WorkflowEngine>().GetTaskAsync(taskId);
+        stillOpen.State.Should().Be(UserTaskState.Open);
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_anti_forgery_token_is_refused_and_changes_nothing()
+    {
+        await using var host = new TestHost();
+        var (applicant, caseId) = await StartCaseAsync(host);
+        await SubmitFormAsync(applicant, caseId, ValidApplication());
+        var street = await PageClient.SignInAsync(host.Factory, "street");
+        var taskId = await OpenTaskIdAsync(host, caseId);
+
+        var forged = await street.Http.PostAsync($"/tasks/{taskId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["Action"] = "Approve" }));
+        var withdraw = await applicant.Http.PostAsync($"/cases/{caseId}/withdraw", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        forged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        withdraw.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await host.Factory.Services.GetRequiredService<WorkflowEngine>().GetInstanceAsync(caseId)).Status.Should().Be(InstanceStatus.Active);
+    }
+
+    [Fact]
+    public async Task Script_typed_into_a_field_is_shown_as_text()
+    {
+        await using var host = new TestHost();
+        var (applicant, caseId) = await StartCaseAsync(host);
+        await SubmitFormAsync(applicant, caseId, ValidApplication("<script>alert('x')</script>之家"));
+        var street = await PageClient.SignInAsync(host.Factory, "street");
+        var taskId = await OpenTaskIdAsync(host, caseId);
+
+        var (_, page) = await street.GetAsync($"/tasks/{taskId}");
+
+        page.Should().Contain("&lt;script&gt;alert(").And.NotContain("<script>alert(");
+    }
+
+    [Fact]
+    public async Task An_applicant_withdraws_before_review_and_the_case_says_so()
+    {
+        await using var host = new TestHost();
+        var (applicant, caseId) = await StartCaseAsync(host);
+        await SubmitFormAsync(applicant, caseId, ValidApplication());
+
+        var page = await applicant.SubmitAsync($"/cases/{caseId}", $"/cases/{caseId}/withdraw", new() { ["reason"] = "材料需要重新准备" });
+
+        page.Should().Contain("申报已撤回").And.Contain("已办结：已撤回").And.Contain("材料需要重新准备");
+    }
+
+    [Fact]
+    public async Task Pages_ask_for_a_login_and_administrators_see_the_calendar_warning()
+    {
+        await using var host = new TestHost();
+        var anonymous = host.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        foreach (var url in new[] { "/cases", "/inbox", "/admin", $"/tasks/{Guid.NewGuid()}" })
+        {
+            var response = await anonymous.GetAsync(url);
+            response.StatusCode.Should().Be(HttpStatusCode.Redirect, url);
+            response.Headers.Location!.ToString().Should().Contain("/login");
+        }
+        var admin = await PageClient.SignInAsync(host.Factory, "admin");
+        var (_, desk) = await admin.GetAsync("/admin");
+        var nextYear = DateTime.UtcNow.Year + 1;
+        if (nextYear > 2026) desk.Should().Contain($"{nextYear}年节假日安排未录入");
+        var applicant = await PageClient.SignInAsync(host.Factory, "applicant");
+        (await applicant.GetAsync("/admin")).Status.Should().Be(HttpStatusCode.NotFound);
+    }
+}
