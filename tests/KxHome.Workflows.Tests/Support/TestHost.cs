@@ -33,6 +33,13 @@ public sealed class TestHost : IAsyncDisposable
             configure?.Invoke(web);
         });
 
+    /// <summary>Replaces the (not yet started) host by one configured further, e.g. with an SMTP server.</summary>
+    public void RestartWith(Action<IWebHostBuilder> configure)
+    {
+        Factory.Dispose();
+        Factory = New(configure);
+    }
+
     /// <summary>Stops the host and starts a new one on the same files.</summary>
     public async Task RestartAsync()
     {
