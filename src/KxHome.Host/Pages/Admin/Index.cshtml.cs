@@ -16,7 +16,7 @@ namespace KxHome.Host.Pages.Admin;
 /// </summary>
 public sealed class AdminModel(
     ViewerAccessor viewers, WorkCalendar calendar, TimeProvider clock, IOptions<WorkflowOptions> workflow,
-    IOptions<MailOptions> mail, WorkflowEngine engine, AppDbContext db) : PageModel
+    IOptions<MailOptions> mail, WorkflowEngine engine, AppDbContext db, People people) : PageModel
 {
     public sealed record MailRow(string At, string To, string Subject);
 
@@ -34,7 +34,7 @@ public sealed class AdminModel(
         Deadlines = await engine.QueryTimersAsync(new TimerQuery { Take = 20 });
         PendingNotices = (await engine.PendingNoticesAsync(500)).Count;
         var sent = await db.SentMails.AsNoTracking().OrderByDescending(m => m.Id).Take(50).ToListAsync();
-        var names = await new People(db).ByIdsAsync(sent.Select(m => m.Recipient));
+        var names = await people.ByIdsAsync(sent.Select(m => m.Recipient));
         Mails = sent.Select(m => new MailRow(Deadline.Format(m.SentAt), People.NameOf(names, m.Recipient), m.Subject)).ToList();
         if (string.IsNullOrWhiteSpace(mail.Value.SmtpHost))
         {

@@ -1,6 +1,5 @@
 using KxHome.Host.Cases;
 using KxHome.Host.Identity;
-using KxHome.Host.Mail;
 using KxHome.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
