@@ -23,6 +23,15 @@ public static class AdministrationApi
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapGet("/cases/{id:guid}/deadlines", DeadlinesAsync);
         var admin = api.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Administrator));
+        admin.MapGet("/deadlines", async (DateTime? dueBefore, string? definitionKey, int? page, int? size, WorkflowEngine engine) =>
+        {
+            var paging = Paging.Of(page, size);
+            var rows = await engine.QueryTimersAsync(new TimerQuery
+            {
+                DueBefore = dueBefore?.ToUniversalTime(), DefinitionKey = definitionKey, Skip = paging.Skip, Take = paging.Size + 1,
+            });
+            return TypedResults.Ok(Paged<TimerView>.From(rows, paging));
+        });
         admin.MapPost("/deadlines/{id:guid}/extend", (Guid id, ChangeDeadline change, HttpContext http, WorkflowEngine engine) =>
             change.DueAt is { } dueAt
                 ? ChangeAsync(() => engine.ExtendTimerAsync(id, DateTime.SpecifyKind(dueAt.ToUniversalTime(), DateTimeKind.Utc), UserId(http), change.Reason))

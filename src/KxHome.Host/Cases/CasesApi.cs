@@ -1,89 +1,48 @@
-using System.Text.Json.Nodes;
 using KxHome.Host.Identity;
 using KxHome.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace KxHome.Host.Cases;
 
-/// <summary>Cases and tasks over HTTP, each read and write checked against who is asking (<see cref="Viewer"/>).</summary>
+/// <summary>
+/// Programmes and cases over HTTP, each read and write checked against who is asking (<see cref="Viewer"/>): an
+/// applicant starts cases of the programmes open to them and reads and withdraws their organisation's cases.
+/// </summary>
 public static class CasesApi
 {
-    public sealed record StartCase(string DefinitionKey, Dictionary<string, JsonNode?>? Variables, string? BusinessKey);
+    public sealed record StartCase(string DefinitionKey, string? BusinessKey);
 
-    public sealed record CompleteTask(Dictionary<string, JsonNode?>? Variables, string? Comment);
+    public sealed record Withdraw(string? Reason);
 
     public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization();
-        api.MapPost("/cases", StartAsync);
+        var api = app.MapGroup("/api").RequireAuthorization().WithTags("申报");
+        api.MapGet("/programmes", async (ViewerAccessor viewers, Programmes programmes) =>
+            TypedResults.Ok(await programmes.OpenToAsync(await viewers.GetAsync())));
+        api.MapPost("/cases", async (StartCase request, ViewerAccessor viewers, Programmes programmes) =>
+        {
+            var instance = await programmes.StartAsync(await viewers.GetAsync(), request.DefinitionKey, request.BusinessKey);
+            return TypedResults.Created($"/api/cases/{instance.Id}", instance);
+        });
+        api.MapGet("/cases", async (int? page, int? size, ViewerAccessor viewers, Worklist worklist) =>
+            TypedResults.Ok(await worklist.CasesAsync(await viewers.GetAsync(), Paging.Of(page, size))));
         api.MapGet("/cases/{id:guid}", GetAsync);
-        api.MapGet("/tasks", TasksAsync);
-        api.MapPost("/tasks/{id:guid}/complete", CompleteAsync);
+        api.MapPost("/cases/{id:guid}/withdraw", WithdrawAsync);
         return app;
     }
 
-    private static async Task<Results<Created<InstanceView>, ProblemHttpResult>> StartAsync(
-        StartCase request, HttpContext http, WorkflowEngine engine, UserManager<AppUser> users, AppDbContext db)
-    {
-        var viewer = await Viewer.OfAsync(http.User, users, db);
-        if (!viewer.IsApplicant || viewer.OrganisationId is null)
-        {
-            return TypedResults.Problem(title: "只有申报单位可以发起申报", statusCode: StatusCodes.Status403Forbidden);
-        }
-        var instance = await engine.StartAsync(new StartRequest(request.DefinitionKey)
-        {
-            Variables = request.Variables?.ToDictionary(v => v.Key, v => (object?)v.Value),
-            BusinessKey = request.BusinessKey, StartedBy = viewer.UserId, Owner = viewer.OrganisationId,
-        });
-        return TypedResults.Created($"/api/cases/{instance.Id}", instance);
-    }
+    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(Guid id, ViewerAccessor viewers, CaseAccess access) =>
+        await access.CaseAsync(await viewers.GetAsync(), id) is { } instance ? TypedResults.Ok(instance) : NotFound();
 
-    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(
-        Guid id, HttpContext http, WorkflowEngine engine, UserManager<AppUser> users, AppDbContext db)
+    /// <summary>撤回: the applicant side takes its case back while nobody outside it has acted.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAsync(
+        Guid id, Withdraw request, ViewerAccessor viewers, CaseAccess access, People people, WorkflowEngine engine)
     {
-        var viewer = await Viewer.OfAsync(http.User, users, db);
-        InstanceView instance;
-        try
-        {
-            instance = await engine.GetInstanceAsync(id);
-        }
-        catch (WorkflowNotFoundException)
-        {
-            return NotFound();
-        }
-        return viewer.CanSee(instance.Owner) ? TypedResults.Ok(instance) : NotFound(); // the same answer as "no such case"
-    }
-
-    private static async Task<Ok<IReadOnlyList<UserTaskView>>> TasksAsync(
-        HttpContext http, WorkflowEngine engine, UserManager<AppUser> users, AppDbContext db)
-    {
-        var viewer = await Viewer.OfAsync(http.User, users, db);
-        var offered = await engine.QueryTasksAsync(new TaskQuery
-        {
-            CandidateUser = viewer.UserId, CandidateGroups = viewer.Roles, Owners = viewer.VisibleOwners,
-        });
-        var assigned = await engine.QueryTasksAsync(new TaskQuery { Assignee = viewer.UserId });
-        return TypedResults.Ok<IReadOnlyList<UserTaskView>>(offered.Concat(assigned).DistinctBy(t => t.Id).ToList());
-    }
-
-    private static async Task<Results<Ok<StepOutcome>, ProblemHttpResult>> CompleteAsync(
-        Guid id, CompleteTask request, HttpContext http, WorkflowEngine engine, UserManager<AppUser> users, AppDbContext db)
-    {
-        var viewer = await Viewer.OfAsync(http.User, users, db);
-        UserTaskView task;
-        try
-        {
-            task = await engine.GetTaskAsync(id);
-        }
-        catch (WorkflowNotFoundException)
-        {
-            return NotFound();
-        }
-        if (!viewer.CanAct(task)) return NotFound();
-        var outcome = await engine.CompleteTaskAsync(id, viewer.UserId,
-            request.Variables?.ToDictionary(v => v.Key, v => (object?)v.Value), request.Comment);
-        return TypedResults.Ok(outcome);
+        var viewer = await viewers.GetAsync();
+        if (!viewer.IsApplicant || await access.CaseAsync(viewer, id) is not { } instance || !viewer.CanSee(instance.Owner)) return NotFound();
+        var applicants = (await people.WithRolesForAsync(instance.Owner, [Roles.Applicant])).Select(u => u.Id).ToList();
+        await engine.WithdrawAsync(id, viewer.UserId, applicants, request.Reason);
+        return TypedResults.NoContent();
     }
 
     /// <summary>The answer for a case or task that does not exist or may not be seen: the same, so nothing leaks.</summary>

@@ -14,6 +14,7 @@ public sealed class WorkflowProblems(IProblemDetailsService problems) : IExcepti
         var status = exception switch
         {
             WorkflowNotFoundException => StatusCodes.Status404NotFound,
+            NotAllowedException => StatusCodes.Status403Forbidden,
             WorkflowConflictException => StatusCodes.Status409Conflict,
             BpmnValidationException => StatusCodes.Status422UnprocessableEntity,
             WorkflowException => StatusCodes.Status400BadRequest,

@@ -46,6 +46,8 @@ public static class PortalSetup
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseFiles>();
         services.AddScoped<ApprovalDesk>();
+        services.AddScoped<Worklist>();
+        services.AddScoped<Programmes>();
         services.AddScoped<ActionLinks>();
         services.AddScoped<NoticeMails>();
         services.AddSingleton<MailSender>();

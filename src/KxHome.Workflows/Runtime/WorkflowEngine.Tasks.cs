@@ -18,13 +18,24 @@ public sealed partial class WorkflowEngine
         if (query.DueBefore is { } dueBefore) tasks = tasks.Where(t => t.DueAt != null && t.DueAt < dueBefore);
         if (query.CompletedBy is { } completedBy) tasks = tasks.Where(t => t.CompletedBy == completedBy);
         if (query.BusinessKey is { } businessKey) tasks = tasks.Where(t => t.BusinessKey == businessKey);
-        if (query.Owners is { } owners) tasks = tasks.Where(t => t.Owner != null && owners.Contains(t.Owner));
-        if (query.CandidateUser is not null || query.CandidateGroups is { Count: > 0 })
+        if (query.InboxOf is { } me)
         {
-            var user = query.CandidateUser;
+            var owners = query.Owners;
             var groups = query.CandidateGroups ?? [];
-            tasks = tasks.Where(t => t.Candidates.Any(c =>
-                (c.Kind == CandidateKind.User && c.Value == user) || (c.Kind == CandidateKind.Group && groups.Contains(c.Value))));
+            tasks = tasks.Where(t => t.Assignee == me || (t.Assignee == null
+                && (owners == null || (t.Owner != null && owners.Contains(t.Owner)))
+                && t.Candidates.Any(c => (c.Kind == CandidateKind.User && c.Value == me) || (c.Kind == CandidateKind.Group && groups.Contains(c.Value)))));
+        }
+        else
+        {
+            if (query.Owners is { } owners) tasks = tasks.Where(t => t.Owner != null && owners.Contains(t.Owner));
+            if (query.CandidateUser is not null || query.CandidateGroups is { Count: > 0 })
+            {
+                var user = query.CandidateUser;
+                var groups = query.CandidateGroups ?? [];
+                tasks = tasks.Where(t => t.Candidates.Any(c =>
+                    (c.Kind == CandidateKind.User && c.Value == user) || (c.Kind == CandidateKind.Group && groups.Contains(c.Value))));
+            }
         }
         var rows = await tasks.Include(t => t.Candidates)
             .OrderByDescending(t => query.CompletedBy == null ? t.Priority : 0).ThenByDescending(t => t.EndedAt).ThenBy(t => t.CreatedAt)

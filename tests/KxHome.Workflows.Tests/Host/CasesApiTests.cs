@@ -13,7 +13,7 @@ public sealed class CasesApiTests : IAsyncDisposable
 
     private Task<HttpClient> SignInAsync(string login) => _host.SignInAsync(login);
 
-    private static async Task<JsonArray> TasksAsync(HttpClient client) => (await client.GetFromJsonAsync<JsonArray>("/api/tasks"))!;
+    private static async Task<JsonArray> TasksAsync(HttpClient client) => (await client.GetFromJsonAsync<JsonObject>("/api/tasks"))!["items"]!.AsArray();
 
     private static bool HasTaskOf(JsonArray tasks, Guid caseId, string elementId) =>
         tasks.Any(t => t!["instanceId"]!.GetValue<Guid>() == caseId && t["elementId"]!.GetValue<string>() == elementId);

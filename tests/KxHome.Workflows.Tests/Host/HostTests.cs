@@ -64,7 +64,11 @@ public sealed class HostTests : IAsyncDisposable
 
         var paths = document!["paths"]!.AsObject().Select(p => p.Key).ToList();
         paths.Should().Contain(["/api/cases", "/api/cases/{id}", "/api/tasks", "/api/tasks/{id}/complete",
-            "/api/cases/{id}/deadlines", "/api/deadlines/{id}/extend", "/api/clock/advance", "/api/calendar", "/api/auth/login"]);
+            "/api/cases/{id}/deadlines", "/api/deadlines/{id}/extend", "/api/clock/advance", "/api/calendar", "/api/auth/login",
+            "/api/tasks/{id}/delegate", "/api/tasks/{id}/correction", "/api/cases/{id}/withdraw", "/api/tasks/{id}/urge"]);
+        var browsable = await client.GetAsync("/api/docs/index.html");
+        browsable.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        (await browsable.Content.ReadAsStringAsync()).Should().Contain("KxHome 接口文档");
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();

@@ -7,20 +7,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KxHome.Host.Pages.Cases;
 
 /// <summary>我的申报: the programmes the organisation may apply to, and every case of the organisation with where it stands.</summary>
-public sealed class CasesIndexModel(ViewerAccessor viewers, WorkflowEngine engine, People people, TimeProvider clock) : PageModel
+public sealed class CasesIndexModel(
+    ViewerAccessor viewers, Worklist worklist, Programmes programmes, WorkflowEngine engine, People people, TimeProvider clock) : PageModel
 {
-    public sealed record Programme(string Key, string Name);
-
     public sealed record Row(Guid Id, string Title, string StartedAt, string Step, string Holder, string? Due, string? Countdown, string Status, string StatusClass);
 
-    public IReadOnlyList<Programme> Programmes { get; private set; } = [];
+    public IReadOnlyList<Programmes.Programme> Programmes { get; private set; } = [];
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int PageNumber { get; private set; } = 1;
+    public bool HasMore { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(int? page)
     {
         var viewer = await viewers.GetAsync();
-        Programmes = await ProgrammesAsync(viewer);
-        var cases = await engine.QueryInstancesAsync(new InstanceQuery { Owners = viewer.VisibleOwners, Take = 100 });
+        Programmes = await programmes.OpenToAsync(viewer);
+        var paged = await worklist.CasesAsync(viewer, Paging.Of(page, Paging.DefaultSize));
+        (PageNumber, HasMore) = (paged.Page, paged.HasMore);
+        var cases = paged.Items;
         var ids = cases.Select(c => c.Id).ToList();
         var tasks = (await engine.QueryTasksAsync(new TaskQuery { InstanceIds = ids, Take = 500 })).ToLookup(t => t.InstanceId);
         var timers = (await engine.QueryTimersAsync(new TimerQuery { InstanceIds = ids, Take = 500 })).ToLookup(t => t.InstanceId);
@@ -46,14 +49,16 @@ public sealed class CasesIndexModel(ViewerAccessor viewers, WorkflowEngine engin
 
     public async Task<IActionResult> OnPostStartAsync(string key)
     {
-        var viewer = await viewers.GetAsync();
-        if (!viewer.IsApplicant || (await ProgrammesAsync(viewer)).All(p => p.Key != key))
+        try
         {
-            TempData["Flash"] = "该项目不向本单位开放";
+            var instance = await programmes.StartAsync(await viewers.GetAsync(), key, businessKey: null);
+            return Redirect($"/cases/{instance.Id}");
+        }
+        catch (WorkflowException e)
+        {
+            TempData["Flash"] = e.Message;
             return RedirectToPage();
         }
-        var instance = await engine.StartAsync(new StartRequest(key) { StartedBy = viewer.UserId, Owner = viewer.OrganisationId });
-        return Redirect($"/cases/{instance.Id}");
     }
 
     private static string Holder(UserTaskView task, IReadOnlyDictionary<string, AppUser> names) =>
@@ -71,16 +76,4 @@ public sealed class CasesIndexModel(ViewerAccessor viewers, WorkflowEngine engin
         Roles.Administrator => "管理员",
         _ => group,
     };
-
-    private async Task<IReadOnlyList<Programme>> ProgrammesAsync(Viewer viewer)
-    {
-        var latest = (await engine.ListDefinitionsAsync()).GroupBy(d => d.Key).Select(g => g.First());
-        var open = new List<Programme>();
-        foreach (var definition in latest)
-        {
-            var model = await engine.GetModelAsync(definition.Id);
-            if (model.CandidateStarterGroups.Intersect(viewer.Roles).Any()) open.Add(new Programme(definition.Key, definition.Name ?? definition.Key));
-        }
-        return open;
-    }
 }

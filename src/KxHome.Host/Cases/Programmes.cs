@@ -1,0 +1,41 @@
+using KxHome.Workflows.Runtime;
+
+namespace KxHome.Host.Cases;
+
+/// <summary>
+/// The programmes (latest flow versions) an applicant may start: those whose <c>camunda:candidateStarterGroups</c>
+/// name one of their roles, or that name no starters at all, as in Camunda.
+/// </summary>
+public sealed class Programmes(WorkflowEngine engine)
+{
+    public sealed record Programme(string Key, string Name);
+
+    public async Task<IReadOnlyList<Programme>> OpenToAsync(Viewer viewer)
+    {
+        if (!viewer.IsApplicant || viewer.OrganisationId is null) return [];
+        var open = new List<Programme>();
+        foreach (var definition in (await engine.ListDefinitionsAsync()).GroupBy(d => d.Key).Select(g => g.First()))
+        {
+            var model = await engine.GetModelAsync(definition.Id);
+            if (model.CandidateStarterGroups.Count == 0 || model.CandidateStarterGroups.Intersect(viewer.Roles).Any())
+            {
+                open.Add(new Programme(definition.Key, definition.Name ?? definition.Key));
+            }
+        }
+        return open;
+    }
+
+    /// <summary>Starts a case of the programme for the viewer's organisation; refused when it is not open to them.</summary>
+    public async Task<InstanceView> StartAsync(Viewer viewer, string key, string? businessKey)
+    {
+        if (!viewer.IsApplicant || viewer.OrganisationId is null)
+        {
+            throw new NotAllowedException("applicant-only", "只有申报单位可以发起申报");
+        }
+        if ((await OpenToAsync(viewer)).All(p => p.Key != key))
+        {
+            throw new WorkflowNotFoundException("definition-not-found", $"没有向本单位开放的项目 “{key}”");
+        }
+        return await engine.StartAsync(new StartRequest(key) { BusinessKey = businessKey, StartedBy = viewer.UserId, Owner = viewer.OrganisationId });
+    }
+}

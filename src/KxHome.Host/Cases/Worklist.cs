@@ -1,0 +1,54 @@
+using KxHome.Host.Identity;
+using KxHome.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace KxHome.Host.Cases;
+
+/// <summary>
+/// The lists people work from, for pages and the API alike: an approver's 待办, 已办 and 抄送, and the cases of an
+/// applicant's organisation (我的申报). Every list is limited to what the viewer may see, and paged.
+/// </summary>
+public sealed class Worklist(WorkflowEngine engine, AppDbContext db)
+{
+    /// <summary>A case copied to the viewer, with when and the task it was copied from.</summary>
+    public sealed record Copy(CarbonCopy Row, InstanceSummary Case);
+
+    /// <summary>
+    /// Tasks the viewer holds, or nobody holds and that are offered to them on cases they may see. An applicant's own
+    /// steps (申报, 补正) are on the case page, not in an approver's inbox, unless <paramref name="withApplicantSteps"/>.
+    /// </summary>
+    public async Task<Paged<UserTaskView>> TodoAsync(Viewer viewer, Paging paging, bool withApplicantSteps = false)
+    {
+        var groups = withApplicantSteps ? viewer.Roles : viewer.Roles.Where(r => r != Roles.Applicant).ToList();
+        var rows = await engine.QueryTasksAsync(new TaskQuery
+        {
+            InboxOf = viewer.UserId, CandidateGroups = groups, Owners = viewer.VisibleOwners, Skip = paging.Skip, Take = paging.Size + 1,
+        });
+        return Paged<UserTaskView>.From(rows, paging);
+    }
+
+    /// <summary>Tasks the viewer completed, latest first.</summary>
+    public async Task<Paged<UserTaskView>> DoneAsync(Viewer viewer, Paging paging) =>
+        Paged<UserTaskView>.From(await engine.QueryTasksAsync(new TaskQuery
+        {
+            CompletedBy = viewer.UserId, State = UserTaskState.Completed, Skip = paging.Skip, Take = paging.Size + 1,
+        }), paging);
+
+    /// <summary>Cases copied to the viewer, latest first.</summary>
+    public async Task<Paged<Copy>> CopiesAsync(Viewer viewer, Paging paging)
+    {
+        var copies = await db.CarbonCopies.AsNoTracking().Where(c => c.UserId == viewer.UserId)
+            .OrderByDescending(c => c.Id).Skip(paging.Skip).Take(paging.Size + 1).ToListAsync();
+        var cases = (await engine.QueryInstancesAsync(new InstanceQuery { Ids = copies.Select(c => c.InstanceId).Distinct().ToList(), Take = copies.Count }))
+            .ToDictionary(c => c.Id);
+        var rows = copies.Where(c => cases.ContainsKey(c.InstanceId)).Select(c => new Copy(c, cases[c.InstanceId])).ToList();
+        return Paged<Copy>.From(rows, paging);
+    }
+
+    /// <summary>The cases the viewer may see (an applicant: their organisation's), newest first.</summary>
+    public async Task<Paged<InstanceSummary>> CasesAsync(Viewer viewer, Paging paging) =>
+        Paged<InstanceSummary>.From(await engine.QueryInstancesAsync(new InstanceQuery
+        {
+            Owners = viewer.VisibleOwners, Skip = paging.Skip, Take = paging.Size + 1,
+        }), paging);
+}

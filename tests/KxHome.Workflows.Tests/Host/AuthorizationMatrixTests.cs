@@ -1,0 +1,273 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using KxHome.Host.Identity;
+using KxHome.Workflows.Runtime;
+using KxHome.Workflows.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KxHome.Workflows.Tests.Host;
+
+/// <summary>
+/// Every API route of the host × every demo role × a member of another organisation: nobody reads or changes what is
+/// not theirs. The route list is read from the running host, so a new route that nobody classified fails here.
+/// </summary>
+public sealed class AuthorizationMatrixTests : IAsyncDisposable
+{
+    private enum Kind
+    {
+        /// <summary>Open to everyone (health, the API description, signing in).</summary>
+        Public,
+
+        /// <summary>Any signed-in person; the answer is limited to what they may see.</summary>
+        SignedIn,
+
+        /// <summary>Reads or changes one case (the route's id is the case).</summary>
+        Case,
+
+        /// <summary>Reads or changes one task (the route's id is the task).</summary>
+        Task,
+
+        /// <summary>Administrators only.</summary>
+        Administrator,
+    }
+
+    private static readonly Dictionary<string, Kind> Routes = new()
+    {
+        ["GET /health"] = Kind.Public,
+        ["GET /openapi/{documentName}.json"] = Kind.Public,
+        ["GET /api/programmes"] = Kind.SignedIn,
+        ["POST /api/cases"] = Kind.SignedIn,
+        ["GET /api/cases"] = Kind.SignedIn,
+        ["GET /api/tasks"] = Kind.SignedIn,
+        ["GET /api/definitions"] = Kind.SignedIn,
+        ["GET /api/calendar"] = Kind.SignedIn,
+        ["GET /api/clock"] = Kind.SignedIn,
+        ["GET /api/cases/{id:guid}"] = Kind.Case,
+        ["POST /api/cases/{id:guid}/withdraw"] = Kind.Case,
+        ["GET /api/cases/{id:guid}/deadlines"] = Kind.Case,
+        ["GET /api/tasks/{id:guid}"] = Kind.Task,
+        ["GET /api/tasks/{id:guid}/steps"] = Kind.Task,
+        ["GET /api/tasks/{id:guid}/people"] = Kind.Task,
+        ["POST /api/tasks/{id:guid}/claim"] = Kind.Task,
+        ["POST /api/tasks/{id:guid}/complete"] = Kind.Task,
+        ["POST /api/tasks/{id:guid}/approve"] = Kind.Task,
+        ["POST /api/tasks/{id:guid}/reject"] = Kind.Task,
+        ["POST /api/tasks/{id:guid}/return"] = Kind.Task,
+        ["POST /api/tasks/{id:guid}/correction"] = Kind.Task,
+        ["POST /api/tasks/{id:guid}/delegate"] = Kind.Task,
+        ["POST /api/tasks/{id:guid}/transfer"] = Kind.Task,
+        ["POST /api/tasks/{id:guid}/add-signer-before"] = Kind.Task,
+        ["POST /api/tasks/{id:guid}/add-signer-after"] = Kind.Task,
+        ["POST /api/tasks/{id:guid}/cc"] = Kind.Task,
+        ["POST /api/tasks/{id:guid}/urge"] = Kind.Task,
+        ["GET /api/definitions/{id}/xml"] = Kind.Administrator,
+        ["POST /api/definitions"] = Kind.Administrator,
+        ["POST /api/cases/{id:guid}/cancel"] = Kind.Administrator,
+        ["POST /api/incidents/{id:guid}/retry"] = Kind.Administrator,
+        ["POST /api/messages"] = Kind.Administrator,
+        ["GET /api/deadlines"] = Kind.Administrator,
+        ["POST /api/deadlines/{id:guid}/extend"] = Kind.Administrator,
+        ["POST /api/deadlines/{id:guid}/pause"] = Kind.Administrator,
+        ["POST /api/deadlines/{id:guid}/resume"] = Kind.Administrator,
+        ["PUT /api/calendar/{year:int}"] = Kind.Administrator,
+        ["POST /api/clock/advance"] = Kind.Administrator,
+    };
+
+    /// <summary>Logins of another organisation than the case's (another district, and a park in it).</summary>
+    private static readonly string[] Outsiders = ["applicant2", "district2"];
+
+    /// <summary>Every login that is not an administrator.</summary>
+    private static readonly string[] NonAdministrators = ["applicant", "applicant2", "street", "district", "district2", "city", "party", "expert"];
+
+    private readonly TestHost _host = new();
+
+    /// <summary>A body that fills every field any route reads, so a refusal is about who asks, not about the input.</summary>
+    private static JsonObject Body(string personId) => new()
+    {
+        ["comment"] = "越权尝试", ["reason"] = "越权尝试", ["personId"] = personId, ["targetElementId"] = "apply",
+        ["definitionKey"] = "certification", ["xml"] = "<definitions/>", ["dueAt"] = "2030-01-01T00:00:00Z", ["by"] = "P1D",
+        ["messageName"] = "m", ["year"] = 2026, ["variables"] = PortalPagesTests.ValidApplication(),
+    };
+
+    private IReadOnlyList<(string Method, string Pattern)> ApiRoutes() =>
+        _host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && !raw.StartsWith("/api/auth") && e.Metadata.GetMetadata<HttpMethodMetadata>() is not null
+                        && !raw.StartsWith("/api/docs") && (raw.StartsWith("/api") || raw.StartsWith("/health") || raw.StartsWith("/openapi")))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (m, e.RoutePattern.RawText!.TrimEnd('/'))))
+            .Distinct().ToList();
+
+    private static string Fill(string pattern, Guid caseId, Guid taskId) => pattern
+        .Replace("/api/cases/{id:guid}", $"/api/cases/{caseId}")
+        .Replace("/api/tasks/{id:guid}", $"/api/tasks/{taskId}")
+        .Replace("{id:guid}", Guid.NewGuid().ToString())
+        .Replace("{id}", "certification:1")
+        .Replace("{year:int}", "2026")
+        .Replace("{documentName}", "v1");
+
+    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, string method, string path, JsonObject body)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method != "GET") request.Content = JsonContent.Create(body);
+        var response = await client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A certification case of 嘉定工业区 submitted by its applicant, waiting at the street review.</summary>
+    private async Task<(Guid CaseId, Guid TaskId)> SubmittedCaseAsync()
+    {
+        using var applicant = await _host.SignInAsync("applicant");
+        var started = await applicant.PostAsJsonAsync("/api/cases", new { definitionKey = "certification" });
+        started.StatusCode.Should().Be(HttpStatusCode.Created);
+        var caseId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        var apply = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single();
+        (await applicant.PostAsJsonAsync($"/api/tasks/{apply.Id}/complete", new { variables = PortalPagesTests.ValidApplication() }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        var review = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single();
+        review.ElementId.Should().Be("streetReview");
+        return (caseId, review.Id);
+    }
+
+    private async Task<string> UserIdAsync(string login)
+    {
+        await using var scope = _host.Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return (await users.FindByEmailAsync($"{login}@kxhome.demo"))!.Id;
+    }
+
+    [Fact]
+    public void Every_api_route_is_classified()
+    {
+        var unknown = ApiRoutes().Select(r => $"{r.Method} {r.Pattern}").Where(r => !Routes.ContainsKey(r)).ToList();
+
+        unknown.Should().BeEmpty("every route must say who may use it; add it to the matrix");
+        ApiRoutes().Should().HaveCount(Routes.Count, "no route in the matrix has gone");
+    }
+
+    [Fact]
+    public async Task Nobody_reads_or_changes_a_case_that_is_not_theirs_and_only_administrators_administer()
+    {
+        var (caseId, taskId) = await SubmittedCaseAsync();
+        var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        var before = await engine.GetInstanceAsync(caseId);
+        var body = Body(await UserIdAsync("district2"));
+        var failures = new List<string>();
+
+        using var anonymous = _host.Factory.CreateClient();
+        foreach (var (method, pattern) in ApiRoutes().Where(r => Routes[$"{r.Method} {r.Pattern}"] != Kind.Public))
+        {
+            var (status, _) = await SendAsync(anonymous, method, Fill(pattern, caseId, taskId), body);
+            if (status != HttpStatusCode.Unauthorized) failures.Add($"anonymous {method} {pattern}: {(int)status}");
+        }
+        foreach (var login in NonAdministrators)
+        {
+            using var client = await _host.SignInAsync(login);
+            foreach (var (method, pattern) in ApiRoutes().Where(r => Routes[$"{r.Method} {r.Pattern}"] == Kind.Administrator))
+            {
+                var (status, _) = await SendAsync(client, method, Fill(pattern, caseId, taskId), body);
+                if (status != HttpStatusCode.Forbidden) failures.Add($"{login} {method} {pattern}: {(int)status}");
+            }
+        }
+        foreach (var login in Outsiders)
+        {
+            using var client = await _host.SignInAsync(login);
+            foreach (var (method, pattern) in ApiRoutes())
+            {
+                var kind = Routes[$"{method} {pattern}"];
+                if (kind is Kind.Public or Kind.Administrator) continue;
+                var (status, text) = await SendAsync(client, method, Fill(pattern, caseId, taskId), body);
+                if (kind is Kind.Case or Kind.Task && status != HttpStatusCode.NotFound) failures.Add($"{login} {method} {pattern}: {(int)status}");
+                if (text.Contains(caseId.ToString()) || text.Contains(taskId.ToString())) failures.Add($"{login} {method} {pattern} shows the case");
+            }
+        }
+
+        failures.Should().BeEmpty();
+        var after = await engine.GetInstanceAsync(caseId);
+        after.History.Should().HaveCount(before.History.Count, "no refused request changed the case");
+        (await engine.GetTaskAsync(taskId)).State.Should().Be(UserTaskState.Open);
+        (await engine.GetTaskAsync(taskId)).Assignee.Should().BeNull("nobody outside claimed it");
+    }
+
+    [Fact]
+    public async Task The_people_of_the_case_read_it_and_the_holder_acts_on_it()
+    {
+        var (caseId, taskId) = await SubmittedCaseAsync();
+
+        foreach (var login in new[] { "applicant", "street", "district", "admin" })
+        {
+            using var client = await _host.SignInAsync(login);
+            (await client.GetAsync($"/api/cases/{caseId}")).StatusCode.Should().Be(HttpStatusCode.OK, login);
+        }
+        using var applicant = await _host.SignInAsync("applicant");
+        (await applicant.PostAsJsonAsync($"/api/tasks/{taskId}/approve", new { comment = "自己批自己" }))
+            .StatusCode.Should().Be(HttpStatusCode.NotFound, "the street review is not the applicant's to act on");
+        using var street = await _host.SignInAsync("street");
+        var todo = await street.GetFromJsonAsync<JsonObject>("/api/tasks");
+        todo!["items"]!.AsArray().Select(t => t!["id"]!.GetValue<Guid>()).Should().Contain(taskId);
+        (await street.PostAsJsonAsync($"/api/tasks/{taskId}/approve", new { comment = "材料齐全" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        var done = await street.GetFromJsonAsync<JsonObject>("/api/tasks?tab=done");
+        done!["items"]!.AsArray().Select(t => t!["id"]!.GetValue<Guid>()).Should().Contain(taskId);
+    }
+
+    /// <summary>The pages, by route: what a person of another organisation tries on each.</summary>
+    private static readonly Dictionary<string, string[]> PageAttempts = new()
+    {
+        ["/"] = [],
+        ["/login"] = [],
+        ["/logout"] = [],
+        ["/cases"] = [],
+        ["/inbox"] = [],
+        ["/mail/act"] = [],
+        ["/admin"] = ["GET /admin"],
+        ["/cases/{id:guid}/{handler?}"] =
+        [
+            "GET /cases/{case}", "GET /cases/{case}/file?fileId={random}", "POST /cases/{case}/save", "POST /cases/{case}/submit",
+            "POST /cases/{case}/upload", "POST /cases/{case}/withdraw", "POST /cases/{case}/urge",
+        ],
+        ["/tasks/{id:guid}/{handler?}"] = ["GET /tasks/{task}", "GET /tasks/{task}/file?fileId={random}", "POST /tasks/{task}"],
+    };
+
+    [Fact]
+    public async Task A_person_of_another_organisation_gets_not_found_on_every_page_of_the_case_and_changes_nothing()
+    {
+        var (caseId, taskId) = await SubmittedCaseAsync();
+        var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        var before = await engine.GetInstanceAsync(caseId);
+        var pages = _host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
+            .Select(e => e.RoutePattern.RawText!.TrimEnd('/') is "" ? "/" : "/" + e.RoutePattern.RawText!.Trim('/')).Distinct().ToList();
+        pages.Should().BeEquivalentTo(PageAttempts.Keys, "every page must say what an outsider tries on it");
+        var failures = new List<string>();
+
+        foreach (var login in Outsiders)
+        {
+            var client = await PageClient.SignInAsync(_host.Factory, login);
+            foreach (var attempt in PageAttempts.Values.SelectMany(a => a))
+            {
+                var (method, url) = (attempt.Split(' ')[0], attempt.Split(' ')[1]
+                    .Replace("{case}", caseId.ToString()).Replace("{task}", taskId.ToString()).Replace("{random}", Guid.NewGuid().ToString()));
+                var response = method == "GET"
+                    ? await client.Http.GetAsync(url)
+                    : await client.PostFormAsync("/inbox", url, new()
+                    {
+                        ["taskId"] = taskId.ToString(), ["FormData"] = PortalPagesTests.ValidApplication().ToJsonString(),
+                        ["Action"] = "Approve", ["Comment"] = "越权", ["reason"] = "越权",
+                    });
+                if (response.StatusCode != HttpStatusCode.NotFound) failures.Add($"{login} {attempt}: {(int)response.StatusCode}");
+            }
+            foreach (var list in new[] { "/cases", "/inbox", "/inbox?tab=done", "/inbox?tab=cc" })
+            {
+                var (_, html) = await client.GetAsync(list);
+                if (html.Contains(caseId.ToString()) || html.Contains(taskId.ToString())) failures.Add($"{login} {list} shows the case");
+            }
+        }
+
+        failures.Should().BeEmpty();
+        (await engine.GetInstanceAsync(caseId)).History.Should().HaveCount(before.History.Count, "no refused request changed the case");
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+}
