@@ -1,10 +1,14 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KxHome.Host.Identity;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KxHome.Workflows.Tests.Support;
 
@@ -46,6 +50,15 @@ public sealed class TestHost : IAsyncDisposable
         using (Factory.CreateClient()) { }
         await Factory.DisposeAsync();
         Factory = New();
+    }
+
+    /// <summary>Serves the host on a real Kestrel socket on a free loopback port (for a browser); gives its address.</summary>
+    public string StartKestrel()
+    {
+        Factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        Factory.StartServer();
+        var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return addresses.First();
     }
 
     /// <summary>A client signed in as a demo login (e.g. "applicant") with a bearer token.</summary>
