@@ -24,6 +24,7 @@ builder.Services.AddHostedService<WorkflowFolderDeployer>(); // first: the datab
 builder.Services.AddKxWorkflows(builder.Configuration);
 builder.Services.AddKxIdentity(builder.Configuration);
 builder.Services.AddKxPortal(builder.Configuration);
+builder.Services.AddHostedService<DemoCases>(); // after the flows and the demo logins exist
 
 var app = builder.Build();
 app.UseExceptionHandler();

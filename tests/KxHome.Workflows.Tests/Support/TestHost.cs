@@ -33,7 +33,8 @@ public sealed class TestHost : IAsyncDisposable
                 .UseSetting("Workflows:SchedulerConnectionString", $"Data Source={_file}.scheduler")
                 .UseSetting("Mail:OutboxFolder", Path.Combine(Folder, "outbox"))
                 .UseSetting("Attachments:Folder", Path.Combine(Folder, "attachments"))
-                .UseSetting("DataProtection:KeysFolder", Path.Combine(Folder, "keys"));
+                .UseSetting("DataProtection:KeysFolder", Path.Combine(Folder, "keys"))
+                .UseSetting("Demo:Cases", "false"); // tests start from no cases; DemoCasesTests turns them on
             configure?.Invoke(web);
         });
 
