@@ -6,9 +6,15 @@ using KxHome.Benchmarks;
 // the median of the per-round ratios.
 // `-- engine` measures only the persisted engine against raw SQLite (the quick loop while tuning).
 var engineOnly = args.Contains("engine");
+var root = RepositoryRoot.Find();
+if (args.Contains("web"))
+{
+    // `-- web`: only the pages and the API on a large database.
+    await WebFigures();
+    return;
+}
 const int instancesPerRound = 100;
 const int rounds = 7;
-var root = RepositoryRoot.Find();
 var flow = File.ReadAllText(Path.Combine(root, "workflows", "approval.bpmn"));
 
 var persisted = new List<double>();
@@ -42,3 +48,19 @@ Report.Line("timers.startup_100k_s", timers.StartupSeconds, "0.00");
 Report.Line("timers.rss_100k_mb", timers.RssMb);
 Report.Line("timers.lateness_p50_ms", lateP50, "0");
 Report.Line("timers.lateness_p99_ms", lateP99, "0");
+
+await WebFigures();
+
+async Task WebFigures()
+{
+    var web = await WebBenchmark.RunAsync(root, instances: 100_000, requestsPerRoute: 1_000);
+    Report.Line("web.instances", web.Instances, "0");
+    Report.Line("web.tasks", web.Tasks, "0");
+    Report.Line("web.health_p95_ms", web.HealthP95);
+    Report.Line("web.inbox_p95_ms", web.InboxP95);
+    Report.Line("web.my_cases_p95_ms", web.MyCasesP95);
+    Report.Line("api.tasks_p95_ms", web.ApiTasksP95);
+    Report.Line("web.inbox_vs_health", web.InboxP95 / web.HealthP95);
+    Report.Line("web.my_cases_vs_health", web.MyCasesP95 / web.HealthP95);
+    Report.Line("api.tasks_vs_health", web.ApiTasksP95 / web.HealthP95);
+}

@@ -60,8 +60,8 @@ public sealed partial class WorkflowEngine
     public async Task<IReadOnlyList<DefinitionView>> ListDefinitionsAsync(CancellationToken ct = default)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Definitions.AsNoTracking().OrderBy(d => d.Key).ThenByDescending(d => d.Version).ToListAsync(ct);
-        return rows.Select(ToView).ToList();
+        return await db.Definitions.AsNoTracking().OrderBy(d => d.Key).ThenByDescending(d => d.Version) // without the XML
+            .Select(d => new DefinitionView(d.Id, d.Key, d.Version, d.Name, d.DeployedAt, d.DeployedBy)).ToListAsync(ct);
     }
 
     /// <summary>The BPMN XML of one version.</summary>

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+
+namespace KxHome.Benchmarks;
+
+/// <summary>The host built beside the benchmark (same configuration) running as its own process on a SQLite file.</summary>
+internal sealed class HostProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private HostProcess(Process process) => _process = process;
+
+    public static async Task<HostProcess> StartAsync(string root, string folder, string database, string url)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var dll = Path.Combine(root, "src", "KxHome.Host", "bin", configuration, "net10.0", "KxHome.Host.dll");
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development", // the demo logins
+                ["Demo__Cases"] = "false",
+                ["Urls"] = url,
+                ["Workflows__ConnectionString"] = $"Data Source={database}",
+                ["Workflows__SchedulerConnectionString"] = $"Data Source={database}.scheduler",
+                ["Mail__OutboxFolder"] = Path.Combine(folder, "outbox"),
+                ["Attachments__Folder"] = Path.Combine(folder, "attachments"),
+                ["DataProtection__KeysFolder"] = Path.Combine(folder, "keys"),
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"host: {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new HostProcess(process);
+        using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The host exited with {process.ExitCode}.");
+            try
+            {
+                if ((await client.GetAsync("/health")).IsSuccessStatusCode) return host;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(100); // waiting for the host to listen, not timing anything
+        }
+        host.Dispose();
+        throw new TimeoutException("The host did not answer /health within 60 s.");
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+
+namespace KxHome.Benchmarks;
+
+/// <summary>
+/// The pages and the API under load with a large database: the host (Release build) runs as its own process on
+/// loopback; one real case is made through the API (applied, approved by the street, waiting for the district),
+/// then copied in SQL to <c>instances</c> cases with three tasks each, spread over a thousand organisations (one
+/// case in a thousand belongs to the demo park). A bounded load (<see cref="Concurrency"/> clients) then asks for
+/// the inbox, 我的申报 and the task API; /health, measured in the same rounds, is the baseline.
+/// </summary>
+internal static partial class WebBenchmark
+{
+    public const int Concurrency = 8;
+    private const string DemoPark = "jd-industrial-park";
+
+    public sealed record Figures(double InboxP95, double MyCasesP95, double ApiTasksP95, double HealthP95, long Instances, long Tasks);
+
+    public static async Task<Figures> RunAsync(string root, int instances, int requestsPerRoute)
+    {
+        var folder = Directory.CreateTempSubdirectory("kxhome-web-bench-").FullName;
+        var database = Path.Combine(folder, "kxhome.db");
+        try
+        {
+            var url = $"http://127.0.0.1:{FreePort()}";
+            using (var host = await HostProcess.StartAsync(root, folder, database, url))
+            {
+                await MakeTemplateCaseAsync(url);
+            }
+            var (cases, tasks) = Copy(database, instances);
+            using var server = await HostProcess.StartAsync(root, folder, database, url);
+            using var applicant = await PageSessionAsync(url, "applicant");
+            using var district = await PageSessionAsync(url, "district");
+            using var api = await BearerAsync(url, "district");
+            using var anonymous = new HttpClient { BaseAddress = new Uri(url) };
+
+            var routes = new (string Name, HttpClient Client, string Path)[]
+            {
+                ("health", anonymous, "/health"), ("inbox", district, "/inbox"), ("cases", applicant, "/cases"), ("api", api, "/api/tasks"),
+            };
+            foreach (var (_, client, path) in routes) await LoadAsync(client, path, 50); // warm up
+            var p95 = new Dictionary<string, List<double>>();
+            for (var round = 0; round < 5; round++)
+            {
+                foreach (var (name, client, path) in routes)
+                {
+                    var latencies = await LoadAsync(client, path, requestsPerRoute / 5);
+                    p95.TryAdd(name, []);
+                    p95[name].Add(Percentile(latencies, 0.95));
+                }
+            }
+            return new Figures(Report.Median(p95["inbox"]), Report.Median(p95["cases"]), Report.Median(p95["api"]), Report.Median(p95["health"]), cases, tasks);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Sends <paramref name="count"/> GETs from <see cref="Concurrency"/> clients at once; the latency of each, in ms.</summary>
+    private static async Task<List<double>> LoadAsync(HttpClient client, string path, int count)
+    {
+        var latencies = new List<double>(count);
+        var next = 0;
+        var workers = Enumerable.Range(0, Concurrency).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) <= count)
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await client.GetAsync(path);
+                await response.Content.ReadAsByteArrayAsync();
+                watch.Stop();
+                if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}");
+                lock (latencies) latencies.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        });
+        await Task.WhenAll(workers);
+        return latencies;
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+
+    /// <summary>Through the API: the demo applicant applies, the street approves; the case waits for the district.</summary>
+    private static async Task MakeTemplateCaseAsync(string url)
+    {
+        using var applicant = await BearerAsync(url, "applicant");
+        using var street = await BearerAsync(url, "street");
+        var started = await applicant.PostAsJsonAsync("/api/cases", new { definitionKey = "certification" });
+        started.EnsureSuccessStatusCode();
+        var caseId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        await CompleteAsync(applicant, caseId, "complete", new
+        {
+            variables = new
+            {
+                homeName = "嘉定工业区科技工作者之家", homeKind = "Park", address = "嘉定区叶城路 1288 号", areaM2 = 45, personInCharge = "王芳",
+                administrator = "李娜", phone = "021-59990000", innovationEvents = 6, outreachEvents = 3, plan = "依托园区服务中心建设阵地，每月组织技术沙龙和供需对接活动。", pledge = true,
+            },
+        });
+        await CompleteAsync(street, caseId, "approve", new { comment = "同意" });
+    }
+
+    private static async Task CompleteAsync(HttpClient client, Guid caseId, string operation, object body)
+    {
+        var todo = await client.GetFromJsonAsync<JsonObject>("/api/tasks");
+        var task = todo!["items"]!.AsArray().First(t => t!["instanceId"]!.GetValue<Guid>() == caseId)!;
+        var response = await client.PostAsJsonAsync($"/api/tasks/{task["id"]}/{operation}", body);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{operation}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Copies the one case (and its tasks and candidates) until there are <paramref name="instances"/>; gives the counts.</summary>
+    private static (long Instances, long Tasks) Copy(string database, int instances)
+    {
+        using var connection = new SqliteConnection($"Data Source={database}");
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, $"""
+            CREATE TEMP TABLE Copies AS
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {instances - 1})
+            SELECT i, {NewGuid} AS InstanceId,
+                   CASE WHEN i % 1000 = 0 THEN '{DemoPark}' ELSE printf('org-%04d', i % 1000) END AS Owner
+            FROM n;
+            CREATE TEMP TABLE TaskCopies AS
+            SELECT c.i, c.InstanceId, c.Owner, t.Id AS TemplateId, {NewGuid} AS Id FROM Copies c CROSS JOIN UserTasks t;
+            INSERT INTO Instances (Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, State, Owner, ParentInstanceId, Revision)
+            SELECT c.InstanceId, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status,
+                   strftime('%Y-%m-%d %H:%M:%f', StartedAt, printf('-%d minutes', c.i)), EndedAt, StartedBy, State, c.Owner, NULL, {NewGuid}
+            FROM Copies c CROSS JOIN Instances;
+            INSERT INTO UserTasks (Id, InstanceId, TokenId, ElementId, Name, DefinitionKey, BusinessKey, Owner, Assignee, FormKey, DueAt, Priority, State, CreatedAt, EndedAt, CompletedBy, Revision, DelegatedBy, PendingSigners)
+            SELECT c.Id, c.InstanceId, TokenId, ElementId, Name, DefinitionKey, BusinessKey, c.Owner,
+                   CASE WHEN c.Owner = '{DemoPark}' THEN Assignee ELSE NULL END, FormKey, DueAt, Priority, State,
+                   strftime('%Y-%m-%d %H:%M:%f', CreatedAt, printf('-%d minutes', c.i)), EndedAt,
+                   CASE WHEN CompletedBy IS NULL OR c.Owner = '{DemoPark}' THEN CompletedBy ELSE printf('user-%04d', c.i % 5000) END,
+                   {NewGuid}, DelegatedBy, PendingSigners
+            FROM TaskCopies c JOIN UserTasks t ON t.Id = c.TemplateId;
+            INSERT INTO TaskCandidates (TaskId, Kind, Value)
+            SELECT c.Id, k.Kind, k.Value FROM TaskCopies c JOIN TaskCandidates k ON k.TaskId = c.TemplateId;
+            """);
+        transaction.Commit();
+        Execute(connection, "ANALYZE;");
+        return (Count(connection, "Instances"), Count(connection, "UserTasks"));
+    }
+
+    /// <summary>A new random GUID in the text form EF Core stores (upper case, with dashes).</summary>
+    private const string NewGuid =
+        "upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-A' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        command.ExecuteNonQuery();
+    }
+
+    private static long Count(SqliteConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static async Task<HttpClient> BearerAsync(string url, string login)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(url) };
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"{login}@kxhome.demo", password = "Demo@2026" });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A cookie session of the pages, signed in through the login form.</summary>
+    private static async Task<HttpClient> PageSessionAsync(string url, string login)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(url) };
+        var form = await client.GetStringAsync("/login");
+        var token = WebUtility.HtmlDecode(TokenPattern().Match(form).Groups[1].Value);
+        var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = $"{login}@kxhome.demo", ["Password"] = "Demo@2026", ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"{login} could not sign in");
+        return client;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
