@@ -4,6 +4,7 @@ using KxHome.Host.Cases;
 using KxHome.Host.Health;
 using KxHome.Host.Hosting;
 using KxHome.Host.Identity;
+using KxHome.Host.Studio;
 using KxHome.Workflows;
 
 var layout = ContentLayout.Find();
@@ -39,6 +40,7 @@ app.MapCases();
 app.MapTasks();
 app.MapAdministration();
 app.MapDefinitions();
+app.MapStudio();
 app.MapRazorPages();
 app.Run();
 

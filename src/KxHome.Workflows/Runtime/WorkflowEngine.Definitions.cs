@@ -64,6 +64,14 @@ public sealed partial class WorkflowEngine
             .Select(d => new DefinitionView(d.Id, d.Key, d.Version, d.Name, d.DeployedAt, d.DeployedBy)).ToListAsync(ct);
     }
 
+    /// <summary>How many cases run on each version (definition id → running cases); versions with none are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> RunningCasesByVersionAsync(CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        return await db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Active)
+            .GroupBy(i => i.DefinitionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
+
     /// <summary>The BPMN XML of one version.</summary>
     public async Task<string> GetDefinitionXmlAsync(string definitionId, CancellationToken ct = default)
     {

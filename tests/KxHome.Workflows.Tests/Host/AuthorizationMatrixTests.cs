@@ -74,6 +74,10 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["POST /api/deadlines/{id:guid}/resume"] = Kind.Administrator,
         ["PUT /api/calendar/{year:int}"] = Kind.Administrator,
         ["POST /api/clock/advance"] = Kind.Administrator,
+        ["GET /api/studio/flows"] = Kind.Administrator,
+        ["GET /api/studio/templates"] = Kind.Administrator,
+        ["POST /api/studio/check"] = Kind.Administrator,
+        ["POST /api/studio/publish"] = Kind.Administrator,
     };
 
     /// <summary>Logins of another organisation than the case's (another district, and a park in it).</summary>
@@ -222,6 +226,8 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["/inbox"] = [],
         ["/mail/act"] = [],
         ["/admin"] = ["GET /admin"],
+        ["/studio"] = ["GET /studio"],
+        ["/studio/edit"] = ["GET /studio/edit", "GET /studio/edit?id=certification:1"],
         ["/cases/{id:guid}/{handler?}"] =
         [
             "GET /cases/{case}", "GET /cases/{case}/file?fileId={random}", "POST /cases/{case}/save", "POST /cases/{case}/submit",

@@ -1,0 +1,55 @@
+using KxHome.Host.Administration;
+using KxHome.Host.Hosting;
+using KxHome.Host.Identity;
+using KxHome.Workflows.Model;
+using KxHome.Workflows.Parsing;
+using KxHome.Workflows.Runtime;
+
+namespace KxHome.Host.Studio;
+
+/// <summary>
+/// The studio's server side, for administrators only: the flows with their versions and running cases, the palette
+/// of 科协 tasks (<c>workflows/templates/*.json</c>), checking a drawing with the engine's own parser (problems carry
+/// the element id, so the editor marks the element), and publishing a new version.
+/// </summary>
+public static class StudioApi
+{
+    public sealed record Drawing(string Xml);
+
+    public sealed record Version(string Id, int Number, DateTime DeployedAt, string? DeployedBy, int RunningCases);
+
+    public sealed record Flow(string Key, string? Name, IReadOnlyList<Version> Versions);
+
+    public sealed record Check(bool IsValid, IReadOnlyList<BpmnProblem> Problems);
+
+    public static IEndpointRouteBuilder MapStudio(this IEndpointRouteBuilder app)
+    {
+        var studio = app.MapGroup("/api/studio").RequireAuthorization(policy => policy.RequireRole(Roles.Administrator)).WithTags("流程设计");
+        studio.MapGet("/flows", async (WorkflowEngine engine) => TypedResults.Ok(await FlowsAsync(engine)));
+        studio.MapGet("/templates", (ContentLayout layout) => Results.Text(Templates(layout), "application/json"));
+        studio.MapPost("/check", (Drawing drawing, BpmnParser parser) =>
+        {
+            var result = parser.Parse(drawing.Xml);
+            return TypedResults.Ok(new Check(result.IsValid, result.Problems));
+        });
+        studio.MapPost("/publish", async (Drawing drawing, HttpContext http, WorkflowEngine engine) =>
+            TypedResults.Ok(await engine.DeployAsync(drawing.Xml, AdministrationApi.UserId(http)))); // refusals: 422 with the problems
+        return app;
+    }
+
+    public static async Task<IReadOnlyList<Flow>> FlowsAsync(WorkflowEngine engine)
+    {
+        var running = await engine.RunningCasesByVersionAsync();
+        return (await engine.ListDefinitionsAsync()).GroupBy(d => d.Key)
+            .Select(g => new Flow(g.Key, g.First().Name, g.Select(d => new Version(d.Id, d.Version, d.DeployedAt, d.DeployedBy, running.GetValueOrDefault(d.Id))).ToList()))
+            .ToList();
+    }
+
+    /// <summary>The element templates as one JSON array.</summary>
+    public static string Templates(ContentLayout layout)
+    {
+        var folder = Path.Combine(layout.WorkflowsFolder, "templates");
+        var files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.json").Order().Select(File.ReadAllText) : [];
+        return "[" + string.Join(",", files) + "]";
+    }
+}
