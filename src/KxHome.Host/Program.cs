@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using KxHome.Host.Administration;
+using KxHome.Host.Association;
 using KxHome.Host.Cases;
 using KxHome.Host.Health;
 using KxHome.Host.Hosting;
@@ -25,6 +26,7 @@ builder.Services.AddHostedService<WorkflowFolderDeployer>(); // first: the datab
 builder.Services.AddKxWorkflows(builder.Configuration);
 builder.Services.AddKxIdentity(builder.Configuration);
 builder.Services.AddKxPortal(builder.Configuration);
+builder.Services.AddKxAssociation();
 builder.Services.AddHostedService<DemoCases>(); // after the flows and the demo logins exist
 
 var app = builder.Build();

@@ -20,6 +20,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CarbonCopy> CarbonCopies => Set<CarbonCopy>();
     public DbSet<SentMail> SentMails => Set<SentMail>();
     public DbSet<UsedLink> UsedLinks => Set<UsedLink>();
+    public DbSet<Association.LedgerEntry> Ledger => Set<Association.LedgerEntry>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
@@ -57,6 +58,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             e.ToTable("UsedLinks");
             e.HasKey(l => l.LinkId);
+        });
+        builder.Entity<Association.LedgerEntry>(e =>
+        {
+            e.ToTable("Ledger");
+            e.Property(l => l.Kind).HasConversion<string>();
+            e.HasIndex(l => l.JobId).IsUnique();
+            e.HasIndex(l => l.InstanceId);
+            e.HasIndex(l => new { l.Owner, l.Kind });
         });
     }
 }

@@ -45,6 +45,11 @@ public sealed class NoticeMails(WorkflowEngine engine, People people, ActionLink
                 var outcome = Outcome(instance);
                 return (await people.WithRolesForAsync(instance.Owner, [Roles.Applicant])).Select(to => (to, MailTemplates.Compose(to.Email!, to.DisplayName,
                     $"申报已办结（{outcome}）：{title}", $"您单位的申报已办结，结果：{outcome}。", Facts(title, null), [Open(instance.Id)]))).ToList();
+            case NoticeKind.FlowMessage when notice.Recipient is { } recipient:
+                var lines = (notice.Comment ?? "").Split('\n', 2);
+                var readers = Roles.All.Contains(recipient) ? await people.WithRolesForAsync(instance.Owner, [recipient]) : await UsersAsync([recipient]);
+                return readers.Select(to => (to, MailTemplates.Compose(to.Email!, to.DisplayName, $"{lines[0]}：{title}",
+                    lines.Length > 1 ? lines[1] : lines[0], Facts(title, null), [Open(instance.Id)]))).ToList();
             default:
                 return []; // the task ended before the notice went out: nothing to tell
         }

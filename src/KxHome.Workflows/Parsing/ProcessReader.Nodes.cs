@@ -91,10 +91,35 @@ internal sealed partial class ProcessReader
         var topic = Camunda(element, "topic");
         if (Camunda(element, "type") == "external" && !string.IsNullOrWhiteSpace(topic))
         {
-            return new ServiceTaskNode(id, name, topic.Trim());
+            return new ServiceTaskNode(id, name, topic.Trim()) { Inputs = ReadInputs(element, id) };
         }
         return Unsupported(element, id, name,
             $"{BpmnNames.Describe(element.Name.LocalName)}须设为外部任务（camunda:type=\"external\"）并填写主题 camunda:topic");
+    }
+
+    /// <summary>The text-valued <c>camunda:inputParameter</c>s (lists, maps and scripts are not supported and say so).</summary>
+    private List<InputParameter> ReadInputs(XElement element, string id)
+    {
+        var inputs = new List<InputParameter>();
+        var parameters = element.Element(BpmnNames.Model + "extensionElements")?.Element(BpmnNames.Camunda + "inputOutput")
+            ?.Elements(BpmnNames.Camunda + "inputParameter") ?? [];
+        foreach (var parameter in parameters)
+        {
+            var name = ((string?)parameter.Attribute("name"))?.Trim();
+            if (string.IsNullOrEmpty(name))
+            {
+                Executable(parameter, "bad-input", $"“{id}” 有一个输入参数没有名称", id);
+                continue;
+            }
+            if (parameter.HasElements)
+            {
+                Executable(parameter, "bad-input", $"“{id}” 的输入参数 “{name}” 只能是文本或 ${{...}} 表达式", id);
+                continue;
+            }
+            var value = ReadExpression(parameter, id, parameter.Value) ?? ExpressionText.Parse("");
+            inputs.Add(new InputParameter(name, value));
+        }
+        return inputs;
     }
 
     private FlowNode ReadCallActivity(XElement element, string id, string? name)

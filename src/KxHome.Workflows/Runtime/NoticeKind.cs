@@ -23,4 +23,7 @@ public enum NoticeKind
 
     /// <summary>A task's deadline has passed.</summary>
     DeadlinePassed,
+
+    /// <summary>A flow's 发送邮件通知 task: <c>Recipient</c> is a role or a person, <c>Comment</c> the subject, a line break, the text.</summary>
+    FlowMessage,
 }

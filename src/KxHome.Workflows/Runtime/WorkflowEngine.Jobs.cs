@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Workflows.Runtime;
 
@@ -92,7 +94,7 @@ public sealed partial class WorkflowEngine
         try
         {
             output = _handlers.TryGetValue(context.Topic, out var handler)
-                ? await handler.HandleAsync(context, ct)
+                ? await handler.HandleAsync(await WithInputsAsync(context, ct), ct)
                 : throw new InvalidOperationException($"没有为主题 “{context.Topic}” 注册处理程序");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -101,6 +103,17 @@ public sealed partial class WorkflowEngine
             return;
         }
         await CompleteJobAsync(context, VariableValues.FromMap(output), ct);
+    }
+
+    /// <summary>The context with the task's input parameters worked out over the case's variables (they win over same-named ones).</summary>
+    private async Task<ServiceTaskContext> WithInputsAsync(ServiceTaskContext context, CancellationToken ct)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var definitionId = await db.Instances.AsNoTracking().Where(i => i.Id == context.InstanceId).Select(i => i.DefinitionId).SingleAsync(ct);
+        if ((await GetModelAsync(definitionId, ct)).Node(context.ElementId) is not ServiceTaskNode { Inputs.Count: > 0 } node) return context;
+        var variables = new Dictionary<string, JsonNode?>(context.Variables);
+        foreach (var input in node.Inputs) variables[input.Name] = _services.Expressions.Evaluate(input.Value, context.Variables);
+        return context with { Variables = variables };
     }
 
     private async Task CompleteJobAsync(ServiceTaskContext context, Dictionary<string, JsonNode?> output, CancellationToken ct)

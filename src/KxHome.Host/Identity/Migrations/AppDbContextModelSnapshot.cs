@@ -68,6 +68,23 @@ public sealed class AppDbContextModelSnapshot : ModelSnapshot
             b.ToTable("CarbonCopies");
         });
 
+        modelBuilder.Entity("KxHome.Host.Association.LedgerEntry", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<long?>("AmountFen").HasColumnType("INTEGER");
+            b.Property<DateTime>("At").HasColumnType("TEXT");
+            b.Property<Guid>("InstanceId").HasColumnType("TEXT");
+            b.Property<Guid>("JobId").HasColumnType("TEXT");
+            b.Property<string>("Kind").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("Owner").HasColumnType("TEXT");
+            b.Property<string>("Summary").IsRequired().HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("InstanceId");
+            b.HasIndex("JobId").IsUnique();
+            b.HasIndex("Owner", "Kind");
+            b.ToTable("Ledger");
+        });
+
         modelBuilder.Entity("KxHome.Host.Mail.SentMail", b =>
         {
             b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
