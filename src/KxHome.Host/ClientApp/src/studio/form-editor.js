@@ -3,13 +3,14 @@
 import { FormEditor } from '@bpmn-io/form-js-editor';
 
 import { translateDom } from './dom-translate.js';
+import { formEditor as dictionary, formEditorPatterns as patterns } from './zh-CN.js';
 
 // The editor's own chrome only: the form canvas in between shows the labels users wrote.
 const CHROME = '.fjs-palette-container, .fjs-properties-container, .fjs-context-pad, .fjs-empty-editor, .fjs-editor-dropzone-placeholder';
 
 export function createFormEditor({ container }) {
   const editor = new FormEditor({ container });
-  translateDom(container, CHROME);
+  translateDom(container, CHROME, { dictionary, patterns });
   return {
     open: async schema => {
       try {

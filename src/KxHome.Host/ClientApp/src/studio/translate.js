@@ -28,12 +28,14 @@ export function customTranslate(template, replacements) {
     values[key] === undefined || values[key] === null ? whole : String(values[key]));
 }
 
-// For texts that packages write into the DOM without translate(): exact entries and `domPatterns`
-// only; null when there is no Chinese for it.
-export function translateText(text) {
+// For texts that packages write into the DOM without translate(): exact entries of `dictionary` and
+// `textPatterns` only; null when there is no Chinese for it.
+export function translateText(text, dictionary = zhCN, textPatterns = domPatterns) {
   const trimmed = text.trim();
   if (!trimmed) return null;
-  const chinese = has(trimmed) ? zhCN[trimmed] : fromPatterns(domPatterns, trimmed);
+  const chinese = Object.prototype.hasOwnProperty.call(dictionary, trimmed)
+    ? dictionary[trimmed]
+    : fromPatterns(textPatterns, trimmed);
   return chinese === null ? null : text.replace(trimmed, chinese);
 }
 

@@ -11,17 +11,22 @@
 // asynchronous continuations 异步延续, job execution 作业执行, element template 元素模板,
 // pool/participant 池, lane 泳道, sequence flow 顺序流, timer 定时器, escalation 升级, compensation 补偿.
 //
-// Hard-coded English that packages write without translate():
-// - bpmn-js-token-simulation: every text (toggle, log, notifications, context pad titles). Put into
-//   Chinese through the DOM (dom-translate.js) with the "Token simulation" entries and `domPatterns` below.
-// - diagram-js popup menu: "N results found", "Open entry documentation", the search box's fallback
-//   aria-label "Search". Put into Chinese through the DOM as well.
-// - @bpmn-io/form-js-editor: no translate() at all; its palette and properties panel are put into
-//   Chinese through the DOM (form-editor.js) with the "Form editor" entries below. Texts built from
-//   parts at run time (e.g. "Field must have minimum length of 3.") are left as they are.
-// - bpmn-js-bpmnlint: the rule name in brackets after each message (e.g. "(label-required)") is an id,
-//   kept as is; the linked rule documentation is English.
-// - bpmn-js's palette shortcut hints ("Ctrl", "Shift") and the bpmn.io watermark stay as they are.
+// English that does not reach translate() on its own, and what is done about it:
+// - bpmn-js 18 import warnings and errors (and moddle's XML warnings) are plain English: open() passes
+//   them through translate() itself; `patterns` below cover the ones with a varying part.
+// - @bpmn-io/properties-panel's own group texts ("Toggle section", …) need a `translate` on each group:
+//   panel-translate.js gives it. Its entries' tooltips ("Open pop-up editor") are put into Chinese
+//   through the DOM (attributes only); a few texts inside entries (e.g. "Opened in editor" while the
+//   pop-up editor is open) stay English.
+// - bpmn-js-token-simulation writes every text (toggle, log, notifications, context pad titles)
+//   without translate(); diagram-js's popup menu writes "N results found" and "Open entry
+//   documentation". Both are put into Chinese through the DOM (dom-translate.js, `domPatterns`).
+// - @bpmn-io/form-js-editor has no translate() at all: its palette and properties panel are put into
+//   Chinese through the DOM with `formEditor` and `formEditorPatterns`; the form itself shows the
+//   labels users wrote and is left alone.
+// - Left as they are: bpmnlint rule ids after each lint message (e.g. "(label-required)") and the
+//   English rule documentation they link to, the bpmn.io watermark's "Powered by bpmn.io", and the
+//   Camunda 8-only strings of the properties panel and element templates (never shown with Camunda 7).
 
 const events = {
   'Start Event': '开始事件',
@@ -192,7 +197,7 @@ const modeling = {
   'Sequential multi-instance': '串行多实例',
   'Ad-hoc': '特设',
   'Collection': '集合',
-  'Participant multiplicity': '池多重性',
+  'Participant multiplicity': '池多实例',
   'Data object must be placed within a pool/participant.': '数据对象必须放在池内。',
   'flow elements must be children of pools/participants': '流程元素必须放在池内',
 
@@ -275,28 +280,14 @@ const modeling = {
   'Expanded pool/participant': '池（展开）',
 };
 
-// Import warnings and errors of bpmn-js.
+// Import errors of bpmn-js without a varying part (the others are in `patterns`).
 const importing = {
-  'already rendered {element}': '{element} 已经绘制过',
-  'correcting missing bpmnElement on {plane} to {rootElement}': '{plane} 缺少 bpmnElement，已更正为 {rootElement}',
-  'diagram not part of bpmn:Definitions': '图不属于 bpmn:Definitions',
-  'element required': '缺少元素',
-  'element {element} referenced by {referenced}#{property} not yet drawn': '{referenced}#{property} 引用的元素 {element} 尚未绘制',
-  'failed to import {element}': '无法导入 {element}',
-  'missing {semantic}#attachedToRef': '{semantic} 缺少 attachedToRef',
-  'more than {count} child lanes': '子泳道超过 {count} 条',
-  'multiple DI elements defined for {element}': '{element} 定义了多个图形（DI）元素',
-  'no bpmnElement referenced in {element}': '{element} 没有引用 bpmnElement',
-  'no diagram to display': '没有可显示的图',
-  'no parent for {element} in {parent}': '{parent} 中找不到 {element} 的父元素',
-  'no plane for {element}': '{element} 没有对应的图平面',
+  'diagram not part of <bpmn:Definitions />': '图不属于 <bpmn:Definitions />',
+  'no diagram to display': '没有可显示的图（文件缺少 BPMNDiagram 图形信息）',
   'no process or collaboration to display': '没有可显示的流程或协作',
-  'no shape type specified': '未指定形状类型',
-  'out of bounds release': '释放位置超出范围',
-  'unknown di {di} for element {semantic}': '元素 {semantic} 的图形（DI）{di} 无法识别',
-  'unrecognized flowElement {element} in context {context}': '{context} 中的流程元素 {element} 无法识别',
-  'unsupported bpmnElement for {plane}: {rootElement}': '{plane} 不支持的 bpmnElement：{rootElement}',
-  '{semantic}#{side} Ref not specified': '{semantic} 未指定 {side}Ref',
+  'failed to parse document as <bpmn:Definitions>': '文件的根元素不是 <bpmn:Definitions>',
+  'expected element': '此处应为元素',
+  'expected no sub nodes': '此处不应有子节点',
 };
 
 // @bpmn-io/properties-panel: the panel itself and its generic entries.
@@ -676,10 +667,10 @@ const lint = {
   'A <Sequence Flow> outgoing from an <Event-based Gateway> must not be conditional': '从 <事件网关> 流出的 <顺序流> 不能带条件',
   'Start event is missing event definition': '开始事件缺少事件定义',
   'Start event must be blank': '开始事件必须是空开始事件',
-  'Incoming flows do not join': '多条流入的流没有汇合（请用网关汇合）',
-  'Element is missing name': '元素缺少名称',
-  'Element is unused': '元素未被使用',
-  'Element name is not unique': '元素名称重复',
+  'Incoming flows do not join': '多条流入的顺序流未用网关汇合',
+  'Element is missing name': '全局元素（消息、信号等）缺少名称',
+  'Element is unused': '全局元素（消息、信号等）未被使用',
+  'Element name is not unique': '全局元素（消息、信号等）名称重复',
   'Link event is missing link name': '链接事件缺少链接名称',
   'Element is missing bpmndi': '元素缺少图形信息（bpmndi）',
   'Element is not connected': '元素没有连线',
@@ -731,9 +722,6 @@ const tokenSimulation = {
   'Process canceled': '流程已取消',
 };
 
-// @bpmn-io/form-js-editor (through the DOM, see the top of this file).
-const formEditor = {};
-
 export default {
   ...elementTypes,
   ...modeling,
@@ -743,11 +731,49 @@ export default {
   ...templates,
   ...lint,
   ...tokenSimulation,
-  ...formEditor,
 };
+
+// Causes that the XML parser (moddle-xml, saxen) names inside "unparsable content … nested error: …".
+const parseErrors = [
+  [/^duplicate ID <(.+)>$/, id => `ID <${id}> 重复`],
+  [/^illegal ID <(.+)>$/, id => `ID <${id}> 不合法`],
+  [/^unrecognized element <(.+)>$/, name => `无法识别的元素 <${name}>`],
+  [/^unexpected element <(.+)>$/, name => `此处不应有元素 <${name}>`],
+  [/^unexpected body text <([\s\S]*)>$/, text => `此处不应有文本 <${text}>`],
+  [/^expected element$/, () => '此处应为元素'],
+  [/^missing start tag$/, () => '缺少开始标签'],
+  [/^unexpected end of file$/, () => '文件意外结束'],
+  [/^unclosed tag/, () => '标签没有闭合'],
+  [/^unexpected close tag/, () => '结束标签不匹配'],
+];
+
+function parseError(text) {
+  const found = parseErrors.find(([pattern]) => pattern.test(text));
+  return found ? found[1](...found[0].exec(text).slice(1)) : text;
+}
 
 // Messages with a part that varies: [pattern, (...groups) => Chinese]. Used by translate().
 export const patterns = [
+  // bpmn-js import warnings and errors (bpmn-js 18 builds them with template literals)
+  [/^unparsable content (?:(.*?) )?detected[\s\S]*?(?:nested error: ([^\n]*))?$/,
+    (content, cause) => `无法解析的内容${content ? ' ' + content : ''}${cause ? '：' + parseError(cause) : ''}`],
+  [/^unresolved reference <(.+)>$/, ref => `无法解析的引用 <${ref}>`],
+  [/^unknown attribute <(.+)>$/, name => `无法识别的属性 <${name}>`],
+  [/^unknown type <(.+)>$/, name => `无法识别的类型 <${name}>`],
+  [/^unsupported document encoding <(.+)>, falling back to UTF-8$/, encoding => `不支持的文件编码 <${encoding}>，已按 UTF-8 读取`],
+  [/^((?:duplicate ID|illegal ID|unrecognized element|unexpected element) <.+>)$/, text => parseError(text)],
+  [/^element (.+) referenced by (.+)#(.+) not yet drawn$/, (el, by, prop) => `${by}#${prop} 引用的元素 ${el} 尚未绘制`],
+  [/^unknown di (.+) for element (.+)$/, (di, el) => `元素 ${el} 的图形（DI）${di} 无法识别`],
+  [/^missing (.+)#attachedToRef$/, el => `${el} 缺少 attachedToRef`],
+  [/^already rendered (.+)$/, el => `${el} 已经绘制过`],
+  [/^multiple DI elements defined for (.+)$/, el => `${el} 定义了多个图形（DI）元素`],
+  [/^no bpmnElement referenced in (.+)$/, di => `${di} 没有引用 bpmnElement`],
+  [/^no plane for (.+)$/, diagram => `${diagram} 没有对应的图平面`],
+  [/^correcting missing bpmnElement on (.+) to (.+)$/, (plane, root) => `${plane} 缺少 bpmnElement，已更正为 ${root}`],
+  [/^unsupported bpmnElement for (.+): (.+)$/, (plane, root) => `${plane} 不支持的 bpmnElement：${root}`],
+  [/^unrecognized flowElement (.+) in context (.+)$/, (el, context) => `${context} 中的流程元素 ${el} 无法识别`],
+  [/^(.+)#(source|target) Ref not specified$/, (el, side) => `${el} 未指定 ${side}Ref`],
+
   [/^Custom properties for scope <(.+)>$/, scope => `作用域 <${scope}> 的自定义属性`],
   [/^Element type <(.+)> is discouraged$/, type => `不建议使用元素类型 <${type}>`],
   [/^Link (catch|throw) event with link name <(.*)> missing in scope$/,
@@ -766,4 +792,230 @@ export const domPatterns = [
   [/^(.+) started$/, name => `${elementTypes[name] || name}已开始`],
   [/^(.+) finished$/, name => `${elementTypes[name] || name}已完成`],
   [/^(.+) canceled$/, name => `${elementTypes[name] || name}已取消`],
+];
+
+// @bpmn-io/form-js-editor, through the DOM (see the top of this file). A map of its own: the same
+// English word can mean another thing there ("Select" is the drop-down field type).
+const formFieldTypes = {
+  'Text field': '文本框',
+  'Text area': '多行文本框',
+  'Number': '数字',
+  'Date time': '日期时间',
+  'Date': '日期',
+  'Expression': '表达式',
+  'File picker': '文件上传',
+  'Checkbox': '复选框',
+  'Checkbox group': '复选框组',
+  'Radio group': '单选按钮组',
+  'Select': '下拉框',
+  'Tag list': '标签列表',
+  'Text view': '文本',
+  'Image view': '图片',
+  'Table': '表格',
+  'HTML view': 'HTML',
+  'Document preview': '文档预览',
+  'Spacer': '空白间隔',
+  'Separator': '分隔线',
+  'Group': '分组',
+  'Dynamic list': '动态列表',
+  'iFrame': '内嵌网页',
+  'Button': '按钮',
+};
+
+export const formEditor = {
+  ...formFieldTypes,
+  'Components': '组件',
+  'Search components': '搜索组件',
+  'No components found.': '没有找到组件。',
+  'Input': '输入',
+  'Selection': '选择',
+  'Presentation': '展示',
+  'Containers': '容器',
+  'Action': '操作',
+  'Build your form': '设计表单',
+  'Drag and drop components here to start designing.': '把组件拖到这里开始设计。',
+  'Drag and drop components here.': '把组件拖到这里。',
+  'Use the preview window to test your form.': '用预览窗口试填表单。',
+  'Select a form field to edit its properties.': '选择一个表单字段以编辑其属性。',
+  'Multiple form fields are selected. Select a single form field to edit its properties.': '选中了多个表单字段。请只选择一个以编辑其属性。',
+  'Toggle section': '展开/收起',
+  'Section contains an error': '此部分有错误',
+  'Section contains edits': '此部分已填写',
+  'Create new list item': '新建列表项',
+  'Create': '创建',
+  'Delete item': '删除此项',
+  'Toggle list item': '展开/收起此项',
+  'Open pop-up editor': '在弹出窗口中编辑',
+  'Opened in editor': '已在编辑器中打开',
+  'Opened in popup': '已在弹出窗口中打开',
+  'FEEL expression is mandatory': '必须填写 FEEL 表达式',
+  'Click to set a dynamic value with FEEL expression': '点击以使用 FEEL 表达式设置动态值',
+  'Click to remove dynamic value with FEEL expression': '点击以移除 FEEL 表达式动态值',
+  'Form': '表单',
+  'Learn more': '了解更多',
+  'documentation': '文档',
+  '<none>': '<无>',
+
+  // General
+  'General': '常规',
+  'ID': 'ID',
+  'Key': '键',
+  'Binds to a form variable': '绑定到表单变量',
+  'Path': '路径',
+  'Where the child variables of this component are pathed to.': '此组件的子变量存放的路径。',
+  'Label': '标签',
+  'Field label': '字段标签',
+  'Field description': '字段说明',
+  'Description': '说明',
+  'Default value': '默认值',
+  'Checked': '选中',
+  'Not checked': '未选中',
+  'Disabled': '禁用',
+  'Disable this field when it should not be interactive for end-users. Its data will not be submitted. This setting takes precedence over read-only.':
+    '不允许填写人操作时禁用此字段。禁用字段的数据不会提交。此设置优先于只读。',
+  'Read only': '只读',
+  'Make this field read-only when it cannot be edited by the end-user, but its content is important for them to see. Its data will still be submitted.':
+    '填写人不能修改、但需要看到内容时，把此字段设为只读。只读字段的数据仍会提交。',
+  'Searchable': '可搜索',
+  'Text': '文本',
+  'Content': '内容',
+  'Supports markdown and templating.': '支持 Markdown 和模板。',
+  'Submit': '提交',
+  'Reset': '重置',
+  'Type': '类型',
+  'Subtype': '子类型',
+  'Date label': '日期标签',
+  'Time label': '时间标签',
+  'Use 24h': '使用 24 小时制',
+  'Time format': '时间格式',
+  'Time interval': '时间间隔',
+  'Disallow past dates': '不允许选择过去的日期',
+  'Time': '时间',
+  'Date & Time': '日期和时间',
+  'UTC offset': 'UTC 偏移',
+  'UTC normalized': '转换为 UTC',
+  'No timezone': '不带时区',
+  'Supported file formats': '允许的文件格式',
+  'file type specifiers': '文件类型说明符',
+  'Upload multiple files': '允许上传多个文件',
+  'Alternative text': '替代文字',
+  'Descriptive text for screen reader accessibility.': '供读屏软件使用的描述文字。',
+  'Image source': '图片来源',
+  'Expression or static value (link/data URI)': '表达式或固定值（链接或 data URI）',
+  'Link referring to a hosted image, or use a data URI directly to embed image data into the form.':
+    '指向图片的链接，或直接用 data URI 把图片嵌入表单。',
+  'URL': '网址',
+  'Height': '高度',
+  'Height of the container in pixels.': '容器的高度（像素）。',
+  'Please make sure that the URL is safe as it might impose security risks.': '请确认网址安全，否则可能带来安全风险。',
+  'Enter a HTTPS URL to a source or populate it dynamically via a template or an expression (e.g., to pass a value from the variable).':
+    '填写一个 HTTPS 网址，或用模板、表达式动态生成（例如取变量的值）。',
+  'Security attributes': '安全属性',
+  'These options can incur security risks, especially if used in combination with dynamic links. Ensure that you are aware of them, that you trust the source url and only enable what your use case requires.':
+    '这些选项可能带来安全风险，与动态链接一起使用时尤甚。请了解其风险、确认来源网址可信，并只开启确实需要的选项。',
+  'MDN iFrame documentation.': 'MDN 的 iFrame 文档。',
+  'X-FRAME-OPTIONS documentation': 'X-FRAME-OPTIONS 文档',
+  'Allow same origin': '允许同源',
+  'Camera access': '允许使用摄像头',
+  'Microphone access': '允许使用麦克风',
+  'Geolocation': '允许获取位置',
+  'Forms submission': '允许提交表单',
+  'Open in fullscreen': '允许全屏',
+  'Open modal windows': '允许打开模态窗口',
+  'Open popups': '允许打开弹出窗口',
+  'Script execution': '允许执行脚本',
+  'Storage access by user': '允许访问存储',
+  'Top level navigation': '允许顶层导航',
+  'Document reference': '文档引用',
+  'A source is a JSON object containing metadata for a document or an array of documents.': '来源是一个 JSON 对象，含一个文档或一组文档的元数据。',
+  'Each entry must include a document ID, name, and MIME type.': '每一项都必须有文档 ID、名称和 MIME 类型。',
+  'Additional details are optional. The expected format is as follows:': '其他信息可选。格式如下：',
+  'When using Camunda Tasklist UI, additional document reference attributes are automatically handled. Modifying the document reference may affect the document preview functionality.':
+    '使用 Camunda Tasklist 时，其他文档引用属性会自动处理。修改文档引用可能影响文档预览。',
+  'Max height of preview container': '预览区最大高度',
+
+  // Options
+  'Options source': '选项来源',
+  'Static': '静态',
+  'Input data': '输入数据',
+  'Static options': '静态选项',
+  'Dynamic options': '动态选项',
+  'Options expression': '选项表达式',
+  'Define an expression to populate the options from.': '填写一个表达式，用其结果作为选项。',
+  'Input values key': '输入值的键',
+  'Define which input property to populate the values from': '指定从哪个输入属性取选项值',
+  'Value': '值',
+
+  // Conditions, layout, appearance
+  'Condition': '条件',
+  'Hide if': '隐藏条件',
+  'Condition under which the field is hidden': '满足此条件时隐藏该字段',
+  'Layout': '布局',
+  'Columns': '列宽',
+  'Auto': '自动',
+  'Appearance': '外观',
+  'Prefix': '前缀',
+  'Suffix': '后缀',
+  'Vertical alignment': '垂直对齐',
+  'Top': '顶部',
+  'Center': '居中',
+  'Bottom': '底部',
+  'Show outline': '显示边框',
+  'Disable collapse': '不允许折叠',
+  'Number of non-collapsing items': '不折叠的项数',
+  'Repeatable': '可重复',
+  'Allow add/delete items': '允许增删项',
+  'Default number of items': '默认项数',
+  'Headers source': '表头来源',
+  'Header items': '表头项',
+  'Data source': '数据来源',
+  'Specify the source from which to populate the table': '指定表格数据的来源',
+  'Enter a form input variable that contains the data for the table or define an expression to populate the data dynamically.':
+    '填写含表格数据的表单输入变量，或用表达式动态生成数据。',
+  'Specify an expression to populate column items': '填写表达式以生成各列',
+  'List of items': '项目列表',
+  'Column': '列',
+  'Pagination': '分页',
+  'Number of rows per page': '每页行数',
+  'Clear content': '清除内容',
+
+  // Validation
+  'Validation': '校验',
+  'Required': '必填',
+  'Validation pattern': '校验规则',
+  'Custom': '自定义',
+  'Email': '电子邮箱',
+  'Phone': '电话号码',
+  'Minimum length': '最小长度',
+  'Maximum length': '最大长度',
+  'Minimum': '最小值',
+  'Maximum': '最大值',
+  'Custom regular expression': '自定义正则表达式',
+  'Custom error message': '自定义错误消息',
+  'The error message to display when the input does not match the regular expression.': '输入不符合正则表达式时显示的错误消息。',
+  'Decimal digits': '小数位数',
+  'Increment': '步长',
+  'Serialization': '序列化',
+  'Output as string': '以字符串输出',
+  'Allows arbitrary precision values': '允许任意精度的数值',
+
+  // Computed values, custom properties, form-level settings
+  'Compute on': '计算时机',
+  'Value changes': '值改变时',
+  'Form submission': '提交表单时',
+  'Target value': '目标值',
+  'Define an expression to calculate the value of this field': '填写表达式以计算此字段的值',
+  'Custom properties': '自定义属性',
+  'Add properties directly to the form schema, useful to configure functionality in custom-built task applications and form renderers.':
+    '直接向表单定义添加属性，供自建的任务应用和表单渲染器使用。',
+  'Constraints': '约束',
+  'Version tag': '版本标签',
+  'Version tag by which this form can be referenced.': '引用此表单时使用的版本标签。',
+};
+
+// Form editor texts with a varying part.
+export const formEditorPatterns = [
+  [/^Create an? (.+) element$/, type => `创建${formFieldTypes[type] || type}`],
+  [/^List contains (\d+) items?$/, count => `列表有 ${count} 项`],
+  [/^Column (\d+)$/, n => `第 ${n} 列`],
 ];
