@@ -1,4 +1,17 @@
-// The studio bundle (wwwroot/dist/studio.js + studio.css): window.KxStudio for the administrators' pages.
+// The studio bundle (wwwroot/dist/studio.js + studio.css) for the administrators' pages:
+//
+//   const editor = KxStudio.createEditor({ container, propertiesPanel, templates });
+//     await editor.open(xml)          -> { warnings }, or throws an Error with a Chinese message
+//     await editor.xml()              -> formatted BPMN XML
+//     editor.showProblems([{ elementId, message }]) / editor.clearProblems()
+//     editor.markDiff({ added, removed, changed })   (element ids; replaces the previous marks)
+//     editor.on(event, fn), editor.modeler (the bpmn-js Modeler)
+//   const viewer = KxStudio.createViewer({ container });
+//     await viewer.open(xml), viewer.mark(ids, cssClass), viewer.overlay(elementId, html, position?)
+//   const forms = KxStudio.createFormEditor({ container });
+//     await forms.open(schema), forms.schema()
+//
+// `templates` are the element templates of workflows/templates/*.json (an array of their JSON).
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';

@@ -19,7 +19,7 @@
 //   through the DOM (attributes only); a few texts inside entries (e.g. "Opened in editor" while the
 //   pop-up editor is open) stay English.
 // - bpmn-js-token-simulation writes every text (toggle, log, notifications, context pad titles)
-//   without translate(); diagram-js's popup menu writes "N results found" and "Open entry
+//   without translate(); diagram-js's popup menu writes "N results found" (as "N 项") and "Open entry
 //   documentation". Both are put into Chinese through the DOM (dom-translate.js, `domPatterns`).
 // - @bpmn-io/form-js-editor has no translate() at all: its palette and properties panel are put into
 //   Chinese through the DOM with `formEditor` and `formEditorPatterns`; the form itself shows the
@@ -629,6 +629,7 @@ const templates = {
   'Template': '模板',
   'Templates': '模板',
   'Choose element template': '选择元素模板',
+  'Select a template': '选择模板',
   'Select': '选择',
   'Change': '更改',
   'Unlink': '取消关联',
@@ -786,7 +787,9 @@ export const patterns = [
 
 // Texts that packages write into the DOM with a varying part. Used by dom-translate.js only.
 export const domPatterns = [
-  [/^(\d+) results? found$/, count => `找到 ${count} 项`],
+  // "N results found" arrives as separate text nodes: "N", "results", " found".
+  [/^results?$/, () => '项'],
+  [/^found$/, () => ''],
   [/^Open entry documentation for (.+)$/, label => `打开“${label}”的文档`],
   [/^Focus process instance (.+)$/, id => `只看流程实例 ${id}`],
   [/^(.+) started$/, name => `${elementTypes[name] || name}已开始`],
