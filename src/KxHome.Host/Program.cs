@@ -31,7 +31,7 @@ builder.Services.AddHostedService<DemoCases>(); // after the flows and the demo 
 
 var app = builder.Build();
 app.UseExceptionHandler();
-app.UseStaticFiles();
+app.UseCompressedStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();

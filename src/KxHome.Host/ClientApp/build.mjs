@@ -58,3 +58,13 @@ await Promise.all([
     loader: { '.woff2': 'dataurl', '.woff': 'empty', '.eot': 'empty', '.ttf': 'empty', '.svg': 'empty' },
   }),
 ]);
+
+// Compressed copies beside each bundle (brotli and gzip, at the best level: done once here, not per request);
+// the host sends them to browsers that accept them (Hosting/CompressedStaticFiles.cs).
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+for (const name of readdirSync('../wwwroot/dist').filter(n => /\.(js|css)$/.test(n))) {
+  const content = readFileSync(`../wwwroot/dist/${name}`);
+  writeFileSync(`../wwwroot/dist/${name}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(`../wwwroot/dist/${name}.gz`, gzipSync(content, { level: 9 }));
+}

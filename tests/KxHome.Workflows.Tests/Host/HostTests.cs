@@ -71,5 +71,26 @@ public sealed class HostTests : IAsyncDisposable
         (await browsable.Content.ReadAsStringAsync()).Should().Contain("KxHome 接口文档");
     }
 
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Bundles_go_out_compressed_and_a_versioned_link_is_cached_for_a_year(string encoding)
+    {
+        using var client = _host.Factory.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/dist/studio.js?v=1");
+        request.Headers.AcceptEncoding.ParseAdd(encoding);
+
+        var response = await client.SendAsync(request);
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        response.Content.Headers.ContentEncoding.Should().Equal(encoding);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/javascript");
+        response.Headers.CacheControl!.ToString().Should().Contain("immutable");
+        var plain = new FileInfo(Path.Combine(Support.RepositoryPaths.Root, "src", "KxHome.Host", "wwwroot", "dist", "studio.js")).Length;
+        (await response.Content.ReadAsByteArrayAsync()).Length.Should().BeLessThan((int)(plain / 3), "the compressed copy is sent");
+        var unversioned = await client.GetAsync("/site.css");
+        unversioned.Headers.CacheControl!.NoCache.Should().BeTrue("an unversioned link is checked again");
+    }
+
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

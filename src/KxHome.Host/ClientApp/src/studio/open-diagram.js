@@ -18,9 +18,20 @@ function inChinese(warning) {
   return { ...warning, message: customTranslate(warning.message), englishMessage: warning.message };
 }
 
+// Some files (Activiti, Signavio exports) bind the prefix `camunda` to another namespace. The Camunda extension
+// claims that prefix for its own, and the export then fails ("no namespace uri given for prefix"): such a file's
+// prefix is renamed before import, which changes nothing in what the file means.
+const CAMUNDA = 'http://camunda.org/schema/1.0/bpmn';
+
+function withoutForeignCamundaPrefix(xml) {
+  const declared = /xmlns:camunda="([^"]*)"/.exec(xml);
+  if (!declared || declared[1] === CAMUNDA) return xml;
+  return xml.replace(/xmlns:camunda=/g, 'xmlns:othercamunda=').replace(/([<\s/])camunda:/g, '$1othercamunda:');
+}
+
 export async function openDiagram(diagram, xml) {
   try {
-    const { warnings } = await diagram.importXML(xml);
+    const { warnings } = await diagram.importXML(withoutForeignCamundaPrefix(xml));
     diagram.get('canvas').zoom('fit-viewport', 'auto');
     return { warnings: warnings.map(inChinese) };
   } catch (error) {

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using KxHome.Workflows.Parsing;
+using KxHome.Workflows.Runtime;
+using KxHome.Workflows.Tests.Host;
+using KxHome.Workflows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace KxHome.Workflows.Tests.Web;
+
+/// <summary>The administrators' studio in Debian's Chromium against the host on a real Kestrel socket.</summary>
+public sealed class StudioBrowserTests : IAsyncLifetime
+{
+    private readonly TestHost _host = new();
+    private Browser _browser = null!;
+    private string _url = "";
+
+    public async Task InitializeAsync()
+    {
+        _url = _host.StartKestrel();
+        _browser = await Browser.LaunchAsync();
+    }
+
+    private async Task<IPage> SignInAsync(string login)
+    {
+        var page = await _browser.NewPageAsync(new ViewportSize { Width = 1400, Height = 900 }, _url);
+        await page.GotoAsync("/login");
+        await page.GetByLabel("电子邮箱").FillAsync($"{login}@kxhome.demo");
+        await page.GetByLabel("密码").FillAsync(KxHome.Host.Identity.DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        return page;
+    }
+
+    /// <summary>The administrator opens the certification flow in the designer from the flow list.</summary>
+    private async Task<IPage> OpenCertificationAsync()
+    {
+        var page = await SignInAsync("admin");
+        await page.GotoAsync("/studio");
+        var row = page.Locator("tr", new() { HasText = "科技工作者之家认定" });
+        await Assertions.Expect(row).ToContainTextAsync("第 1 版");
+        await Assertions.Expect(row).ToContainTextAsync("当前发布");
+        await row.GetByRole(AriaRole.Link, new() { Name = "编辑" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#studio[data-ready=yes]")).ToBeAttachedAsync();
+        return page;
+    }
+
+    private Task<IReadOnlyList<DefinitionView>> VersionsAsync() =>
+        _host.Factory.Services.GetRequiredService<WorkflowEngine>().ListDefinitionsAsync()
+            .ContinueWith(t => (IReadOnlyList<DefinitionView>)t.Result.Where(d => d.Key == "certification").ToList());
+
+    private static async Task<(float X, float Y)> CenterAsync(ILocator element)
+    {
+        var box = (await element.BoundingBoxAsync())!;
+        return (box.X + box.Width / 2, box.Y + box.Height / 2);
+    }
+
+    [Fact]
+    public async Task An_administrator_adds_a_user_task_from_the_palette_publishes_and_new_cases_run_on_the_new_version()
+    {
+        var page = await OpenCertificationAsync();
+        await Assertions.Expect(page.Locator(".bjs-powered-by")).ToBeVisibleAsync(); // the bpmn.io watermark stays (its licence)
+        await Assertions.Expect(page.Locator(".djs-palette [data-action='create.task']")).ToHaveAttributeAsync("aria-label", "创建任务");
+        await Assertions.Expect(page.Locator(".djs-palette .kx-template-name")).ToHaveTextAsync(
+            ["发送邮件通知", "发放建设资助", "记录考核等级", "命名授牌", "公示", "取消资格", "提交备案"]);
+
+        // A task from the palette, dropped on the flow from 填写申报材料 to 街镇科协初审, then made a user task.
+        await page.Locator(".djs-palette [data-action='create.task']").ClickAsync();
+        var (x, y) = await CenterAsync(page.Locator("[data-element-id=f_apply_street]"));
+        await page.Mouse.MoveAsync(x - 20, y);
+        await page.Mouse.MoveAsync(x, y, new() { Steps = 5 });
+        await page.Mouse.ClickAsync(x, y);
+        await page.Locator(".djs-context-pad [data-action=replace]").ClickAsync();
+        await page.Locator(".djs-popup .entry", new() { HasText = "用户任务" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".bio-properties-panel-header-type")).ToContainTextAsync("用户任务");
+        await page.Locator(".bio-properties-panel-group-header", new() { HasText = "常规" }).First.ClickAsync();
+        await page.GetByLabel("名称", new() { Exact = true }).FillAsync("园区党工委意见");
+        await page.Locator(".bio-properties-panel-group-header", new() { HasText = "人员分配" }).ClickAsync();
+        await page.GetByLabel("候选组").FillAsync("party");
+
+        await page.Locator("[data-act=publish]").ClickAsync();
+        await Assertions.Expect(page.Locator(".studio-message")).ToContainTextAsync("第 2 版已发布");
+
+        (await VersionsAsync()).Select(v => v.Version).Should().Equal(2, 1);
+        using var applicant = await _host.SignInAsync("applicant");
+        var started = await applicant.PostAsJsonAsync("/api/cases", new { definitionKey = "certification" });
+        var caseId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        (await engine.GetInstanceAsync(caseId)).DefinitionVersion.Should().Be(2);
+        var apply = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single();
+        (await applicant.PostAsJsonAsync($"/api/tasks/{apply.Id}/complete", new { variables = PortalPagesTests.ValidApplication() }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        var next = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single();
+        next.Name.Should().Be("园区党工委意见");
+        next.CandidateGroups.Should().Equal("party");
+    }
+
+    [Fact]
+    public async Task A_drawing_with_an_error_shows_it_on_the_element_and_nothing_is_published()
+    {
+        var page = await OpenCertificationAsync();
+        await page.Locator("[data-element-id=streetReview]").ClickAsync();
+        await page.Locator(".bio-properties-panel-group-header", new() { HasText = "人员分配" }).ClickAsync();
+        await page.GetByLabel("候选组").FillAsync("${street");
+
+        await page.Locator("[data-act=publish]").ClickAsync();
+
+        await Assertions.Expect(page.Locator(".studio-message")).ToContainTextAsync("发现 1 个问题");
+        await Assertions.Expect(page.Locator(".studio-problems")).ToContainTextAsync("[streetReview]");
+        await Assertions.Expect(page.Locator(".djs-element.kx-problem[data-element-id=streetReview]")).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator(".kx-problem-note")).ToContainTextAsync("右花括号");
+        (await VersionsAsync()).Should().ContainSingle("nothing was published");
+    }
+
+    [Fact]
+    public async Task Every_corpus_file_with_a_diagram_opens_in_the_designer_and_its_export_parses_as_before()
+    {
+        var page = await SignInAsync("admin");
+        await page.GotoAsync("/studio/edit");
+        await Assertions.Expect(page.Locator("#studio[data-ready=yes]")).ToBeAttachedAsync();
+        await page.EvaluateAsync("""
+            () => {
+            const host = document.createElement('div');
+            host.style.cssText = 'width:800px;height:600px';
+            document.body.append(host);
+            window.corpusEditor = KxStudio.createEditor({ container: host, templates: [] });
+            }
+            """);
+        var files = Directory.EnumerateFiles(RepositoryPaths.Corpus, "*.bpmn", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains("BPMNDiagram")).Order().ToList();
+        files.Should().HaveCountGreaterThan(50);
+        var parser = new BpmnParser();
+        var failures = new List<string>();
+
+        foreach (var file in files)
+        {
+            var xml = File.ReadAllText(file);
+            var result = await page.EvaluateAsync<JsonElementResult>("""
+                async xml => {
+                try { await window.corpusEditor.open(xml); return { error: null, xml: await window.corpusEditor.xml() }; }
+                catch (e) { return { error: e.message, xml: null }; }
+                }
+                """, xml);
+            var name = Path.GetRelativePath(RepositoryPaths.Corpus, file);
+            if (result.Error is not null)
+            {
+                failures.Add($"{name}: {result.Error}");
+                continue;
+            }
+            var before = parser.Parse(xml).Problems.Select(p => p.Code).ToHashSet();
+            var introduced = parser.Parse(result.Xml!).Problems.Where(p => !before.Contains(p.Code)).ToList();
+            if (introduced.Count > 0) failures.Add($"{name}: export {string.Join("; ", introduced)}");
+        }
+
+        failures.Should().BeEmpty();
+    }
+
+    /// <summary>What the page gives back for one corpus file.</summary>
+    private sealed class JsonElementResult
+    {
+        public string? Error { get; set; }
+        public string? Xml { get; set; }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        await _host.DisposeAsync();
+    }
+}
