@@ -2,7 +2,10 @@ using KxHome.Workflows.Runtime;
 
 namespace KxHome.Host.Hosting;
 
-/// <summary>At start-up: creates or upgrades the database, then deploys every <c>workflows/*.bpmn</c> (unchanged files make no new version).</summary>
+/// <summary>
+/// At start-up: creates or upgrades the database, then deploys every <c>workflows/*.bpmn</c>. A file whose content some
+/// version already had makes no new version, so what an administrator published in the studio stays current.
+/// </summary>
 public sealed class WorkflowFolderDeployer(
     WorkflowDatabase database, WorkflowEngine engine, ContentLayout layout, ILogger<WorkflowFolderDeployer> logger) : IHostedService
 {
@@ -15,7 +18,7 @@ public sealed class WorkflowFolderDeployer(
         {
             try
             {
-                var result = await engine.DeployAsync(await File.ReadAllTextAsync(file, cancellationToken), "system", cancellationToken);
+                var result = await engine.DeployAsync(await File.ReadAllTextAsync(file, cancellationToken), "system", keepPublished: true, cancellationToken);
                 foreach (var deployed in result.Definitions.Where(d => d.IsNewVersion))
                 {
                     logger.LogInformation("Deployed {Definition} from {File}", deployed.Definition.Id, Path.GetFileName(file));

@@ -12,7 +12,15 @@ public sealed partial class WorkflowEngine
     /// Deploys every executable process in the file. Changed XML makes version n+1; identical XML changes nothing.
     /// A file with any problem deploys nothing and throws <see cref="BpmnValidationException"/> listing them all.
     /// </summary>
-    public async Task<DeploymentResult> DeployAsync(string xml, string? deployedBy = null, CancellationToken ct = default)
+    public Task<DeploymentResult> DeployAsync(string xml, string? deployedBy = null, CancellationToken ct = default) =>
+        DeployAsync(xml, deployedBy, keepPublished: false, ct);
+
+    /// <summary>
+    /// Deploys as <see cref="DeployAsync(string, string?, CancellationToken)"/>; with <paramref name="keepPublished"/>, XML that
+    /// any earlier version already had makes no new version either (the start-up deployment of the workflows folder:
+    /// a flow an administrator changed in the studio stays as published).
+    /// </summary>
+    public async Task<DeploymentResult> DeployAsync(string xml, string? deployedBy, bool keepPublished, CancellationToken ct = default)
     {
         var parsed = _parser.Parse(xml);
         if (!parsed.IsValid) throw new BpmnValidationException(parsed.Problems);
@@ -34,7 +42,9 @@ public sealed partial class WorkflowEngine
                         Id = r.GetString(0), Key = r.GetString(1), Version = r.GetInt32(2), Name = Column.Text(r, 3),
                         XmlHash = r.GetString(4), DeployedAt = Column.Instant(r, 5), DeployedBy = Column.Text(r, 6),
                     }, ct, process.Key);
-                if (latest is not null && latest.XmlHash == hash)
+                var known = keepPublished && latest is not null
+                    && await session.ExistsAsync("SELECT 1 FROM Definitions WHERE Key = @p0 AND XmlHash = @p1", ct, process.Key, hash);
+                if (latest is not null && (latest.XmlHash == hash || known))
                 {
                     deployed.Add(new DeployedDefinition(ToView(latest), false));
                     continue;

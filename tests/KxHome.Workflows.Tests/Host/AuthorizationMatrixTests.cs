@@ -226,7 +226,9 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["/inbox"] = [],
         ["/mail/act"] = [],
         ["/admin"] = ["GET /admin"],
-        ["/studio"] = ["GET /studio"],
+        ["/studio/{handler?}"] = ["GET /studio", "POST /studio/republish"],
+        ["/studio/cases/{id:guid}/{handler?}"] = ["GET /studio/cases/{case}", "POST /studio/cases/{case}/cancel", "POST /studio/cases/{case}/retry"],
+        ["/studio/compare"] = ["GET /studio/compare?from=certification:1&to=certification:1"],
         ["/studio/edit"] = ["GET /studio/edit", "GET /studio/edit?id=certification:1"],
         ["/cases/{id:guid}/{handler?}"] =
         [
@@ -260,7 +262,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
                     : await client.PostFormAsync("/inbox", url, new()
                     {
                         ["taskId"] = taskId.ToString(), ["FormData"] = PortalPagesTests.ValidApplication().ToJsonString(),
-                        ["Action"] = "Approve", ["Comment"] = "越权", ["reason"] = "越权",
+                        ["Action"] = "Approve", ["Comment"] = "越权", ["reason"] = "越权", ["id"] = "certification:1",
                     });
                 if (response.StatusCode != HttpStatusCode.NotFound) failures.Add($"{login} {attempt}: {(int)response.StatusCode}");
             }

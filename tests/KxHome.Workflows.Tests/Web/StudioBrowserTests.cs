@@ -61,6 +61,7 @@ public sealed class StudioBrowserTests : IAsyncLifetime
     public async Task An_administrator_adds_a_user_task_from_the_palette_publishes_and_new_cases_run_on_the_new_version()
     {
         var page = await OpenCertificationAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "kxhome-studio.png") }); // README's picture comes from here
         await Assertions.Expect(page.Locator(".bjs-powered-by")).ToBeVisibleAsync(); // the bpmn.io watermark stays (its licence)
         await Assertions.Expect(page.Locator(".djs-palette [data-action='create.task']")).ToHaveAttributeAsync("aria-label", "创建任务");
         await Assertions.Expect(page.Locator(".djs-palette .kx-template-name")).ToHaveTextAsync(
@@ -95,6 +96,19 @@ public sealed class StudioBrowserTests : IAsyncLifetime
         var next = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single();
         next.Name.Should().Be("园区党工委意见");
         next.CandidateGroups.Should().Equal("party");
+
+        // The case's own diagram: where it stands, and what it has done.
+        await page.GotoAsync($"/studio/cases/{caseId}");
+        await Assertions.Expect(page.Locator("#case-diagram[data-ready=yes]")).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator($".djs-element.kx-active[data-element-id={next.ElementId}]")).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator(".djs-element.kx-completed[data-element-id=apply]")).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator(".timeline")).ToContainTextAsync("填写申报材料");
+
+        // The two versions compared: the new step is marked as added on the newer diagram.
+        await page.GotoAsync("/studio/compare?from=certification:1&to=certification:2");
+        await Assertions.Expect(page.Locator(".diff-summary")).ToContainTextAsync("新增 2 处");
+        await Assertions.Expect(page.Locator($"[data-side=newer] .djs-element.kx-added[data-element-id={next.ElementId}]")).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator("[data-side=older] .djs-element.kx-changed[data-element-id=f_apply_street]")).ToBeAttachedAsync();
     }
 
     [Fact]

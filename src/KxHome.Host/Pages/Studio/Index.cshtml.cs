@@ -1,3 +1,4 @@
+using KxHome.Host.Administration;
 using KxHome.Host.Cases;
 using KxHome.Host.Studio;
 using KxHome.Workflows.Runtime;
@@ -6,15 +7,32 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KxHome.Host.Pages.Studio;
 
-/// <summary>流程设计: every flow with its versions (the newest is the one new cases start on) and the cases running on each.</summary>
-public sealed class StudioIndexModel(ViewerAccessor viewers, WorkflowEngine engine) : PageModel
+/// <summary>
+/// 流程设计: every flow with its versions (the newest is the one new cases start on) and the cases running on each;
+/// comparing a version with the current one, rolling back by publishing an old version again, and the latest cases.
+/// </summary>
+public sealed class StudioIndexModel(ViewerAccessor viewers, WorkflowEngine engine, Worklist worklist) : PageModel
 {
     public IReadOnlyList<StudioApi.Flow> Flows { get; private set; } = [];
+    public IReadOnlyList<InstanceSummary> Cases { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!(await viewers.GetAsync()).IsAdministrator) return NotFound();
+        var viewer = await viewers.GetAsync();
+        if (!viewer.IsAdministrator) return NotFound();
         Flows = await StudioApi.FlowsAsync(engine);
+        Cases = (await worklist.CasesAsync(viewer, Paging.Of(1, 20))).Items;
         return Page();
+    }
+
+    /// <summary>Rolls back: the old version's XML becomes the newest version.</summary>
+    public async Task<IActionResult> OnPostRepublishAsync(string id)
+    {
+        if (!(await viewers.GetAsync()).IsAdministrator) return NotFound();
+        if ((await engine.ListDefinitionsAsync()).FirstOrDefault(d => d.Id == id) is not { } version) return NotFound();
+        var result = await engine.DeployAsync(await engine.GetDefinitionXmlAsync(id), AdministrationApi.UserId(HttpContext));
+        var published = result.Definitions.First(d => d.Definition.Key == version.Key).Definition;
+        TempData["Flash"] = $"已将第 {version.Version} 版重新发布为第 {published.Version} 版";
+        return RedirectToPage();
     }
 }

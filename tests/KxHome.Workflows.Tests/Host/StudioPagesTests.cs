@@ -1,0 +1,74 @@
+using System.Net;
+using KxHome.Host.Studio;
+using KxHome.Workflows.Runtime;
+using KxHome.Workflows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KxHome.Workflows.Tests.Host;
+
+/// <summary>The studio's pages without a browser: rolling back, the workflows folder not undoing a publication, the case view's marks, the diff.</summary>
+public sealed class StudioPagesTests : IAsyncDisposable
+{
+    private readonly TestHost _host = new();
+
+    private static string Changed(string xml) => xml.Replace("街镇科协初审", "街镇科协初审（新）");
+
+    [Fact]
+    public async Task Republishing_an_old_version_makes_it_the_newest_and_a_restart_keeps_what_was_published()
+    {
+        var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        var original = await engine.GetDefinitionXmlAsync("certification:1");
+        await engine.DeployAsync(Changed(original), "admin");
+        var admin = await PageClient.SignInAsync(_host.Factory, "admin");
+
+        await _host.RestartAsync();
+        engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        (await engine.ListDefinitionsAsync()).Where(d => d.Key == "certification").Select(d => d.Version).Should().Equal([2, 1],
+            "the unchanged file in workflows/ does not undo the studio's version 2");
+
+        admin = await PageClient.SignInAsync(_host.Factory, "admin");
+        var page = await admin.SubmitAsync("/studio", "/studio/republish", new() { ["id"] = "certification:1" });
+
+        page.Should().Contain("已将第 1 版重新发布为第 3 版");
+        (await engine.GetDefinitionXmlAsync("certification:3")).Should().Be(original);
+    }
+
+    [Fact]
+    public async Task The_case_view_marks_where_the_case_stands_and_its_pending_deadline()
+    {
+        var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        await engine.DeployAsync(Bpmn.Process("rectification", """
+            <startEvent id="start" /><userTask id="rectify" name="整改" camunda:candidateGroups="applicant" />
+            <boundaryEvent id="window" name="整改期限" attachedToRef="rectify"><timerEventDefinition><timeDuration>P1Y</timeDuration></timerEventDefinition></boundaryEvent>
+            <endEvent id="done" /><endEvent id="revoked" />
+            """ + Bpmn.Flow("f1", "start", "rectify") + Bpmn.Flow("f2", "rectify", "done") + Bpmn.Flow("f3", "window", "revoked")));
+        var instance = await engine.StartAsync(new StartRequest("rectification") { Owner = "jd-industrial-park" });
+        var admin = await PageClient.SignInAsync(_host.Factory, "admin");
+
+        var (status, html) = await admin.GetAsync($"/studio/cases/{instance.Id}");
+
+        status.Should().Be(HttpStatusCode.OK);
+        var marks = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "data-marks=\"([^\"]+)\"").Groups[1].Value);
+        marks.Should().Contain("\"active\":[\"rectify\"]").And.Contain("\"completed\":[\"start\"]");
+        marks.Should().Contain("\"elementId\":\"window\"").And.Contain("到期");
+        html.Should().Contain("办理中").And.Contain("取消案件");
+        var applicant = await PageClient.SignInAsync(_host.Factory, "applicant");
+        (await applicant.GetAsync($"/studio/cases/{instance.Id}")).Status.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public void The_diff_names_what_was_added_removed_and_changed_and_ignores_moves_on_the_diagram()
+    {
+        var older = Bpmn.Process("p", """<startEvent id="s" /><userTask id="a" name="甲" /><userTask id="gone" /><endEvent id="e" />""");
+        var newer = Bpmn.Process("p", """<startEvent id="s" /><userTask id="a" name="乙" /><serviceTask id="new" /><endEvent id="e" />""")
+            .Replace("</definitions>", """<bpmndi:BPMNDiagram xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" id="d"><bpmndi:BPMNPlane id="pl" bpmnElement="p" /></bpmndi:BPMNDiagram></definitions>""");
+
+        var diff = VersionDiff.Of(older, newer);
+
+        diff.Added.Should().Equal("new");
+        diff.Removed.Should().Equal("gone");
+        diff.Changed.Should().Equal("a");
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+}
