@@ -7,6 +7,12 @@ using KxHome.Benchmarks;
 // `-- engine` measures only the persisted engine against raw SQLite (the quick loop while tuning).
 var engineOnly = args.Contains("engine");
 var root = RepositoryRoot.Find();
+if (args.Contains("studio"))
+{
+    // `-- studio`: only the studio's cold load.
+    await StudioFigures();
+    return;
+}
 if (args.Contains("web"))
 {
     // `-- web`: only the pages and the API on a large database.
@@ -50,6 +56,7 @@ Report.Line("timers.lateness_p50_ms", lateP50, "0");
 Report.Line("timers.lateness_p99_ms", lateP99, "0");
 
 await WebFigures();
+await StudioFigures();
 
 async Task WebFigures()
 {
@@ -63,4 +70,12 @@ async Task WebFigures()
     Report.Line("web.inbox_vs_health", web.InboxP95 / web.HealthP95);
     Report.Line("web.my_cases_vs_health", web.MyCasesP95 / web.HealthP95);
     Report.Line("api.tasks_vs_health", web.ApiTasksP95 / web.HealthP95);
+}
+
+async Task StudioFigures()
+{
+    var studio = await StudioBenchmark.RunAsync(root, rounds: 5);
+    Report.Line("studio.cold_load_ms", studio.ColdLoadMs, "0");
+    Report.Line("web.login_page_cold_ms", studio.LoginPageMs, "0");
+    Report.Line("studio.cold_load_vs_login_page", studio.ColdLoadMs / studio.LoginPageMs);
 }

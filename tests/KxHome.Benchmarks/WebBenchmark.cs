@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
@@ -28,7 +27,7 @@ internal static partial class WebBenchmark
         var database = Path.Combine(folder, "kxhome.db");
         try
         {
-            var url = $"http://127.0.0.1:{FreePort()}";
+            var url = $"http://127.0.0.1:{HostProcess.FreePort()}";
             using (var host = await HostProcess.StartAsync(root, folder, database, url))
             {
                 await MakeTemplateCaseAsync(url);
@@ -192,13 +191,6 @@ internal static partial class WebBenchmark
         }));
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"{login} could not sign in");
         return client;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
