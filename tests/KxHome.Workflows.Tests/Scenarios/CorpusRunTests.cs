@@ -60,7 +60,11 @@ public class CorpusRunTests
     [Fact]
     public void The_corpus_has_files_of_each_kind_the_engine_runs()
     {
-        Files().Count().Should().BeGreaterThanOrEqualTo(22);
+        // 21 since service-task input parameters are worked out: camunda-bpm-examples/loan-granting.bpmn has a script
+        // input (camunda:script), which the engine refuses by name instead of ignoring.
+        Files().Count().Should().BeGreaterThanOrEqualTo(21);
+        new KxHome.Workflows.Parsing.BpmnParser().Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Corpus, "camunda-bpm-examples", "loan-granting.bpmn")))
+            .Problems.Should().ContainSingle(p => p.Code == "bad-input");
     }
 
     [Theory]
