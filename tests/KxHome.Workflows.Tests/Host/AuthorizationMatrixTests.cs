@@ -277,5 +277,47 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         (await engine.GetInstanceAsync(caseId)).History.Should().HaveCount(before.History.Count, "no refused request changed the case");
     }
 
+    [Fact]
+    public async Task Every_form_refuses_a_post_without_its_anti_forgery_token_and_changes_nothing()
+    {
+        var (caseId, taskId) = await SubmittedCaseAsync();
+        var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        var before = await engine.GetInstanceAsync(caseId);
+        var posts = new (string Login, string Url)[]
+        {
+            ("applicant", "/cases?handler=Start"), ("applicant", $"/cases/{caseId}/save"), ("applicant", $"/cases/{caseId}/submit"),
+            ("applicant", $"/cases/{caseId}/upload"), ("applicant", $"/cases/{caseId}/withdraw"), ("applicant", $"/cases/{caseId}/urge"),
+            ("street", $"/tasks/{taskId}"), ("admin", "/studio/republish"), ("admin", $"/studio/cases/{caseId}/cancel"),
+            ("admin", $"/studio/cases/{caseId}/retry"), ("applicant", "/logout"),
+        };
+        var failures = new List<string>();
+
+        foreach (var (login, url) in posts)
+        {
+            var client = await PageClient.SignInAsync(_host.Factory, login);
+            var response = await client.Http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["key"] = "certification", ["taskId"] = taskId.ToString(), ["Action"] = "Approve", ["Comment"] = "跨站", ["reason"] = "跨站",
+                ["id"] = "certification:1", ["FormData"] = PortalPagesTests.ValidApplication().ToJsonString(),
+            }));
+            if (response.StatusCode != HttpStatusCode.BadRequest) failures.Add($"{login} POST {url}: {(int)response.StatusCode}");
+        }
+        using (var anonymous = _host.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }))
+        {
+            var login = await anonymous.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = "applicant@kxhome.demo", ["Password"] = DemoData.Password,
+            }));
+            if (login.StatusCode != HttpStatusCode.BadRequest) failures.Add($"anonymous POST /login: {(int)login.StatusCode}");
+        }
+
+        failures.Should().BeEmpty();
+        var after = await engine.GetInstanceAsync(caseId);
+        after.History.Should().HaveCount(before.History.Count);
+        after.Status.Should().Be(InstanceStatus.Active);
+        (await engine.ListDefinitionsAsync()).Count(d => d.Key == "certification").Should().Be(1, "nothing was republished");
+        (await engine.QueryInstancesAsync(new InstanceQuery())).Should().ContainSingle("no case was started");
+    }
+
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
