@@ -9,7 +9,8 @@ public sealed class ViewerAccessor(IHttpContextAccessor http, UserManager<AppUse
     private Viewer? _viewer;
     private AppUser? _user;
 
-    public async Task<Viewer> GetAsync() => _viewer ??= await Viewer.OfAsync(http.HttpContext!.User, users, db);
+    public async Task<Viewer> GetAsync() =>
+        _viewer ??= await Viewer.OfUserAsync(await UserAsync() ?? throw new UnauthorizedAccessException(), users, db);
 
     /// <summary>The person, for their name on pages.</summary>
     public async Task<AppUser?> UserAsync() => _user ??= await users.GetUserAsync(http.HttpContext!.User);

@@ -13,7 +13,8 @@ internal sealed class DefinitionCache(BpmnParser parser)
     public async Task<ProcessModel> GetAsync(WorkflowDbContext db, string definitionId, CancellationToken ct)
     {
         if (_models.TryGetValue(definitionId, out var model)) return model;
-        var row = await db.Definitions.AsNoTracking().FirstAsync(d => d.Id == definitionId, ct);
+        var row = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == definitionId, ct)
+            ?? throw new Runtime.WorkflowNotFoundException("definition-not-found", $"流程定义 “{definitionId}” 不存在");
         return _models.GetOrAdd(definitionId, _ => Parse(row));
     }
 

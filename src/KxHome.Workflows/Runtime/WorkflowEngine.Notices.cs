@@ -46,10 +46,6 @@ public sealed partial class WorkflowEngine
     public async Task<ProcessModel> GetModelAsync(string definitionId, CancellationToken ct = default)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Definitions.AnyAsync(d => d.Id == definitionId, ct))
-        {
-            throw new WorkflowNotFoundException("definition-not-found", $"流程定义 “{definitionId}” 不存在");
-        }
-        return await _definitions.GetAsync(db, definitionId, ct);
+        return await _definitions.GetAsync(db, definitionId, ct); // a version never changes: parsed once, then from memory
     }
 }
