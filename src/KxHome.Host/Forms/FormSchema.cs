@@ -29,8 +29,16 @@ public sealed class FormSchema
     /// <summary>Reads a form file; a file that is not a form-js form gives a <see cref="FormatException"/>.</summary>
     public static FormSchema Parse(string json)
     {
-        var root = JsonNode.Parse(json) as JsonObject ?? throw new FormatException("表单不是 JSON 对象");
-        var id = root["id"]?.GetValue<string>() ?? throw new FormatException("表单缺少 id");
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(json) as JsonObject ?? throw new FormatException("表单不是 JSON 对象");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new FormatException("表单不是有效的 JSON：" + e.Message);
+        }
+        var id = (root["id"] as JsonValue)?.TryGetValue<string>(out var text) == true && text.Length > 0 ? text : throw new FormatException("表单缺少 id");
         var fields = new List<FormField>();
         Collect(root["components"] as JsonArray, fields);
         return new FormSchema(id, json, fields);

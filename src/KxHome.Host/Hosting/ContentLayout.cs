@@ -53,6 +53,7 @@ public sealed class ContentLayout(string root)
         var calendar = configuration[calendarKey] ?? "workflows/calendars";
         if (!Path.IsPathRooted(calendar)) configuration[calendarKey] = Path.Combine(Root, calendar);
 
+        AnchorFolder(configuration, "Forms:Folder", "workflows/forms");
         AnchorFolder(configuration, "Mail:OutboxFolder", "data/outbox");
         AnchorFolder(configuration, "Attachments:Folder", "data/attachments");
         AnchorFolder(configuration, "DataProtection:KeysFolder", "data/keys");

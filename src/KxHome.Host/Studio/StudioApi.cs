@@ -1,4 +1,5 @@
 using KxHome.Host.Administration;
+using KxHome.Host.Forms;
 using KxHome.Host.Hosting;
 using KxHome.Host.Identity;
 using KxHome.Workflows.Model;
@@ -9,7 +10,7 @@ namespace KxHome.Host.Studio;
 
 /// <summary>
 /// The studio's server side, for administrators only: the flows with their versions and running cases, the palette
-/// of 科协 tasks (<c>workflows/templates/*.json</c>), checking a drawing with the engine's own parser (problems carry
+/// of 科协 tasks (<c>workflows/templates/*.json</c>), the forms (listed, and saved from the form editor), checking a drawing with the engine's own parser (problems carry
 /// the element id, so the editor marks the element), and publishing a new version.
 /// </summary>
 public static class StudioApi
@@ -31,6 +32,19 @@ public static class StudioApi
         {
             var result = parser.Parse(drawing.Xml);
             return TypedResults.Ok(new Check(result.IsValid, result.Problems));
+        });
+        studio.MapGet("/forms", (FormCatalog forms) => TypedResults.Ok(forms.All.Select(f => f.Id)));
+        studio.MapPut("/forms", async (HttpRequest request, FormCatalog forms) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            try
+            {
+                return Results.Ok(new { id = forms.Save(await reader.ReadToEndAsync()).Id });
+            }
+            catch (FormatException e)
+            {
+                return Results.Problem(title: e.Message, statusCode: StatusCodes.Status400BadRequest);
+            }
         });
         studio.MapPost("/publish", async (Drawing drawing, HttpContext http, WorkflowEngine engine) =>
             TypedResults.Ok(await engine.DeployAsync(drawing.Xml, AdministrationApi.UserId(http)))); // refusals: 422 with the problems

@@ -82,6 +82,16 @@
   root.querySelector('[data-act=export]').addEventListener('click', exportFile);
   root.querySelector('[data-act=import]').addEventListener('change', event => importFile(event.target));
 
+  // A user task's form key is chosen from the flows' forms: the panel's form key field offers them.
+  const forms = await fetch('/api/studio/forms', { credentials: 'same-origin' }).then(r => (r.ok ? r.json() : [])).catch(() => []);
+  const formKeys = document.createElement('datalist');
+  formKeys.id = 'kx-form-keys';
+  formKeys.replaceChildren(...forms.map(id => Object.assign(document.createElement('option'), { value: id })));
+  root.append(formKeys);
+  new MutationObserver(() => {
+    root.querySelectorAll('.studio-properties input[id$="formKey"]:not([list])').forEach(input => input.setAttribute('list', formKeys.id));
+  }).observe(root.querySelector('.studio-properties'), { childList: true, subtree: true });
+
   try {
     await editor.open(root.dataset.xml);
     root.dataset.ready = 'yes';

@@ -78,6 +78,8 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["GET /api/studio/templates"] = Kind.Administrator,
         ["POST /api/studio/check"] = Kind.Administrator,
         ["POST /api/studio/publish"] = Kind.Administrator,
+        ["GET /api/studio/forms"] = Kind.Administrator,
+        ["PUT /api/studio/forms"] = Kind.Administrator,
     };
 
     /// <summary>Logins of another organisation than the case's (another district, and a park in it).</summary>
@@ -228,6 +230,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["/admin"] = ["GET /admin"],
         ["/studio/{handler?}"] = ["GET /studio", "POST /studio/republish"],
         ["/studio/cases/{id:guid}/{handler?}"] = ["GET /studio/cases/{case}", "POST /studio/cases/{case}/cancel", "POST /studio/cases/{case}/retry"],
+        ["/studio/forms"] = ["GET /studio/forms", "GET /studio/forms?id=certification-apply"],
         ["/studio/compare"] = ["GET /studio/compare?from=certification:1&to=certification:1"],
         ["/studio/edit"] = ["GET /studio/edit", "GET /studio/edit?id=certification:1"],
         ["/cases/{id:guid}/{handler?}"] =

@@ -57,6 +57,26 @@ public sealed class StudioPagesTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_form_saved_in_the_studio_is_kept_beside_the_flows_and_a_bad_id_is_refused_without_writing()
+    {
+        using var admin = await _host.SignInAsync("admin");
+        const string form = """{"type":"default","id":"rectify-report","components":[{"type":"textarea","key":"measures","label":"整改措施","validate":{"required":true}}]}""";
+
+        var saved = await admin.PutAsync("/api/studio/forms", new StringContent(form, System.Text.Encoding.UTF8, "application/json"));
+        var refused = await admin.PutAsync("/api/studio/forms", new StringContent(form.Replace("rectify-report", "../evil"), System.Text.Encoding.UTF8, "application/json"));
+
+        saved.StatusCode.Should().Be(HttpStatusCode.OK);
+        File.ReadAllText(Path.Combine(_host.Folder, "forms", "rectify-report.form")).Should().Be(form);
+        var ids = await admin.GetStringAsync("/api/studio/forms");
+        ids.Should().Contain("rectify-report").And.Contain("certification-apply");
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("表单 id 只能由小写字母、数字和连字符组成");
+        Directory.EnumerateFiles(_host.Folder, "evil*", SearchOption.AllDirectories).Should().BeEmpty();
+        var forms = _host.Factory.Services.GetRequiredService<KxHome.Host.Forms.FormCatalog>();
+        forms.Find("rectify-report")!.Fields.Should().ContainSingle(f => f.Key == "measures");
+    }
+
+    [Fact]
     public void The_diff_names_what_was_added_removed_and_changed_and_ignores_moves_on_the_diagram()
     {
         var older = Bpmn.Process("p", """<startEvent id="s" /><userTask id="a" name="甲" /><userTask id="gone" /><endEvent id="e" />""");

@@ -20,7 +20,13 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>The host's folders (mail outbox, attachments, keys), deleted at the end.</summary>
     public string Folder { get; } = Directory.CreateTempSubdirectory("kxhome-host-").FullName;
 
-    public TestHost() => Factory = New();
+    public TestHost()
+    {
+        // The forms, copied: the studio saves forms, and the repository's own must stay as they are.
+        var forms = Directory.CreateDirectory(Path.Combine(Folder, "forms")).FullName;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Workflows, "forms"))) File.Copy(file, Path.Combine(forms, Path.GetFileName(file)));
+        Factory = New();
+    }
 
     public WebApplicationFactory<Program> Factory { get; private set; }
 
@@ -33,6 +39,7 @@ public sealed class TestHost : IAsyncDisposable
                 .UseSetting("Workflows:SchedulerConnectionString", $"Data Source={_file}.scheduler")
                 .UseSetting("Mail:OutboxFolder", Path.Combine(Folder, "outbox"))
                 .UseSetting("Attachments:Folder", Path.Combine(Folder, "attachments"))
+                .UseSetting("Forms:Folder", Path.Combine(Folder, "forms"))
                 .UseSetting("DataProtection:KeysFolder", Path.Combine(Folder, "keys"))
                 .UseSetting("Demo:Cases", "false"); // tests start from no cases; DemoCasesTests turns them on
             configure?.Invoke(web);

@@ -171,6 +171,21 @@ public sealed class StudioBrowserTests : IAsyncLifetime
         failures.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task The_form_editor_opens_a_flow_s_form_and_saves_it()
+    {
+        var page = await SignInAsync("admin");
+        await page.GotoAsync("/studio/forms?id=certification-apply");
+        await Assertions.Expect(page.Locator("#form-studio[data-ready=yes]")).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator(".form-editor .fjs-form-field").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".form-editor")).ToContainTextAsync("之家名称");
+
+        await page.Locator("[data-act=save]").ClickAsync();
+
+        await Assertions.Expect(page.Locator(".studio-message")).ToHaveTextAsync("表单 certification-apply 已保存");
+        File.Exists(Path.Combine(_host.Folder, "forms", "certification-apply.form")).Should().BeTrue();
+    }
+
     /// <summary>What the page gives back for one corpus file.</summary>
     private sealed class JsonElementResult
     {
