@@ -9,7 +9,7 @@ internal static class StepWriter
 {
     /// <summary>
     /// Saves the instance (inserted when <paramref name="isNew"/>, else updated only if nobody changed it since it was
-    /// read) and the step's tasks, jobs, incidents and history. Jobs whose topic <paramref name="hold"/> handles are
+    /// read; its version too, which only a migration changes) and the step's tasks, jobs, incidents and history. Jobs whose topic <paramref name="hold"/> handles are
     /// written already locked by it. For a new instance, returns the history entries with their ids.
     /// </summary>
     public static async Task<IReadOnlyList<HistoryEntry>> WriteAsync(
@@ -32,8 +32,9 @@ internal static class StepWriter
                 row.StartedAt, row.EndedAt, row.StartedBy, row.State, row.Revision, state.ParentInstanceId, row.Owner);
         }
         else if (await session.ExecuteAsync(
-                     "UPDATE Instances SET State = @p0, Status = @p1, EndedAt = @p2, Revision = @p3 WHERE Id = @p4 AND Revision = @p5", ct,
-                     row.State, row.Status, row.EndedAt, row.Revision, row.Id, read) == 0)
+                     "UPDATE Instances SET State = @p0, Status = @p1, EndedAt = @p2, Revision = @p3, DefinitionId = @p6, DefinitionVersion = @p7 " +
+                     "WHERE Id = @p4 AND Revision = @p5", ct,
+                     row.State, row.Status, row.EndedAt, row.Revision, row.Id, read, row.DefinitionId, row.DefinitionVersion) == 0)
         {
             throw new StaleInstanceException();
         }

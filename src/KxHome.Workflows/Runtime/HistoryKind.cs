@@ -26,6 +26,9 @@ public enum HistoryKind
     TimerResumed,
     MessageReceived,
 
+    /// <summary>An administrator moved the case to another version of its flow.</summary>
+    InstanceMigrated,
+
     // Approval operations: each says who did it and why.
     TaskDelegated,
     TaskResolved,

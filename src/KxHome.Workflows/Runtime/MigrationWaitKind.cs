@@ -1,0 +1,29 @@
+namespace KxHome.Workflows.Runtime;
+
+/// <summary>What a case waits on at an element that a migration moves to another version.</summary>
+public enum MigrationWaitKind
+{
+    UserTask,
+
+    /// <summary>A service task's job, queued for its handler.</summary>
+    Job,
+
+    /// <summary>A timer catch event.</summary>
+    Timer,
+
+    /// <summary>A message catch event or receive task.</summary>
+    Message,
+    CallActivity,
+    SubProcess,
+
+    /// <summary>The body of a multi-instance activity (its instances are moves of their own).</summary>
+    MultiInstance,
+
+    /// <summary>A token parked at a joining gateway.</summary>
+    Join,
+
+    /// <summary>A token stopped by an incident.</summary>
+    Incident,
+    BoundaryTimer,
+    BoundaryMessage,
+}
