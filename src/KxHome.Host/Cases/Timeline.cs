@@ -42,6 +42,7 @@ public static class Timeline
         HistoryKind.InstanceCompleted => "办结",
         HistoryKind.InstanceCancelled => "取消",
         HistoryKind.InstanceWithdrawn => "撤回",
+        HistoryKind.InstanceMigrated => "迁移到新版本",
         HistoryKind.TimerExtended => "期限延长",
         HistoryKind.TimerPaused => "暂停计时",
         HistoryKind.TimerResumed => "恢复计时",

@@ -10,12 +10,15 @@ namespace KxHome.Host.Studio;
 
 /// <summary>
 /// The studio's server side, for administrators only: the flows with their versions and running cases, the palette
-/// of 科协 tasks (<c>workflows/templates/*.json</c>), the forms (listed, and saved from the form editor), checking a drawing with the engine's own parser (problems carry
-/// the element id, so the editor marks the element), and publishing a new version.
+/// of 科协 tasks (<c>workflows/templates/*.json</c>), the forms (listed, and saved from the form editor), checking a
+/// drawing with the engine's own parser (problems carry the element id, so the editor marks the element), publishing
+/// a new version, and moving a case to another version (a dry run first).
 /// </summary>
 public static class StudioApi
 {
     public sealed record Drawing(string Xml);
+
+    public sealed record Migration(string To);
 
     public sealed record Version(string Id, int Number, DateTime DeployedAt, string? DeployedBy, int RunningCases);
 
@@ -46,6 +49,10 @@ public static class StudioApi
                 return Results.Problem(title: e.Message, statusCode: StatusCodes.Status400BadRequest);
             }
         });
+        studio.MapGet("/cases/{id:guid}/migration", async (Guid id, string to, WorkflowEngine engine) =>
+            TypedResults.Ok(await engine.PlanMigrationAsync(id, to)));
+        studio.MapPost("/cases/{id:guid}/migration", async (Guid id, Migration request, HttpContext http, WorkflowEngine engine) =>
+            TypedResults.Ok(await engine.MigrateAsync(id, request.To, AdministrationApi.UserId(http)))); // blocked: 400 with code migration-blocked
         studio.MapPost("/publish", async (Drawing drawing, HttpContext http, WorkflowEngine engine) =>
             TypedResults.Ok(await engine.DeployAsync(drawing.Xml, AdministrationApi.UserId(http)))); // refusals: 422 with the problems
         return app;

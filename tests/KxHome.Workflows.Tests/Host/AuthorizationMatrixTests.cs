@@ -79,6 +79,8 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["POST /api/studio/check"] = Kind.Administrator,
         ["POST /api/studio/publish"] = Kind.Administrator,
         ["GET /api/studio/forms"] = Kind.Administrator,
+        ["GET /api/studio/cases/{id:guid}/migration"] = Kind.Administrator,
+        ["POST /api/studio/cases/{id:guid}/migration"] = Kind.Administrator,
         ["PUT /api/studio/forms"] = Kind.Administrator,
     };
 
@@ -229,7 +231,11 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["/mail/act"] = [],
         ["/admin"] = ["GET /admin"],
         ["/studio/{handler?}"] = ["GET /studio", "POST /studio/republish"],
-        ["/studio/cases/{id:guid}/{handler?}"] = ["GET /studio/cases/{case}", "POST /studio/cases/{case}/cancel", "POST /studio/cases/{case}/retry"],
+        ["/studio/cases/{id:guid}/{handler?}"] =
+        [
+            "GET /studio/cases/{case}", "GET /studio/cases/{case}?to=certification:1", "POST /studio/cases/{case}/cancel",
+            "POST /studio/cases/{case}/retry", "POST /studio/cases/{case}/migrate",
+        ],
         ["/studio/forms"] = ["GET /studio/forms", "GET /studio/forms?id=certification-apply"],
         ["/studio/compare"] = ["GET /studio/compare?from=certification:1&to=certification:1"],
         ["/studio/edit"] = ["GET /studio/edit", "GET /studio/edit?id=certification:1"],
@@ -291,7 +297,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             ("applicant", "/cases?handler=Start"), ("applicant", $"/cases/{caseId}/save"), ("applicant", $"/cases/{caseId}/submit"),
             ("applicant", $"/cases/{caseId}/upload"), ("applicant", $"/cases/{caseId}/withdraw"), ("applicant", $"/cases/{caseId}/urge"),
             ("street", $"/tasks/{taskId}"), ("admin", "/studio/republish"), ("admin", $"/studio/cases/{caseId}/cancel"),
-            ("admin", $"/studio/cases/{caseId}/retry"), ("applicant", "/logout"),
+            ("admin", $"/studio/cases/{caseId}/retry"), ("admin", $"/studio/cases/{caseId}/migrate"), ("applicant", "/logout"),
         };
         var failures = new List<string>();
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using KxHome.Host.Studio;
 using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Support;
@@ -74,6 +75,36 @@ public sealed class StudioPagesTests : IAsyncDisposable
         Directory.EnumerateFiles(_host.Folder, "evil*", SearchOption.AllDirectories).Should().BeEmpty();
         var forms = _host.Factory.Services.GetRequiredService<KxHome.Host.Forms.FormCatalog>();
         forms.Find("rectify-report")!.Fields.Should().ContainSingle(f => f.Key == "measures");
+    }
+
+    [Fact]
+    public async Task A_case_is_tried_then_migrated_to_a_newer_version_and_a_case_at_a_removed_step_is_not()
+    {
+        var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        using var applicant = await _host.SignInAsync("applicant");
+        var started = await applicant.PostAsJsonAsync("/api/cases", new { definitionKey = "certification" });
+        var caseId = (await started.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<Guid>();
+        var original = await engine.GetDefinitionXmlAsync("certification:1");
+        await engine.DeployAsync(Changed(original), "admin");
+        var admin = await PageClient.SignInAsync(_host.Factory, "admin");
+
+        var (_, dryRun) = await admin.GetAsync($"/studio/cases/{caseId}?to=certification:2");
+        dryRun.Should().Contain("第 1 版 → 第 2 版").And.Contain("填写申报材料（apply）").And.Contain("迁移到第 2 版");
+        (await engine.GetInstanceAsync(caseId)).DefinitionVersion.Should().Be(1, "a dry run changes nothing");
+        var migrated = await admin.SubmitAsync($"/studio/cases/{caseId}", $"/studio/cases/{caseId}/migrate", new() { ["to"] = "certification:2" });
+
+        migrated.Should().Contain("已迁移到第 2 版").And.Contain("迁移到新版本");
+        (await engine.GetInstanceAsync(caseId)).DefinitionVersion.Should().Be(2);
+        (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single().ElementId.Should().Be("apply");
+
+        await engine.DeployAsync(original.Replace("\"apply\"", "\"fill\"").Replace(">apply<", ">fill<"), "admin");
+        using var api = await _host.SignInAsync("admin");
+        var plan = await api.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/studio/cases/{caseId}/migration?to=certification:3");
+        plan!["canMigrate"]!.GetValue<bool>().Should().BeFalse();
+        var refused = await api.PostAsJsonAsync($"/api/studio/cases/{caseId}/migration", new { to = "certification:3" });
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["code"]!.GetValue<string>().Should().Be("migration-blocked");
+        (await engine.GetInstanceAsync(caseId)).DefinitionVersion.Should().Be(2, "a blocked migration changes nothing");
     }
 
     [Fact]

@@ -34,7 +34,28 @@ public sealed class StudioCaseModel(ViewerAccessor viewers, WorkflowEngine engin
         _ => "已终止",
     };
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+    /// <summary>The other versions of the case's flow, newest first: where it can be migrated to.</summary>
+    public IReadOnlyList<DefinitionView> OtherVersions { get; private set; } = [];
+
+    /// <summary>The dry run for the version asked for (<c>?to=</c>): what would move where, what cannot move.</summary>
+    public MigrationPlan? Plan { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? to)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (to is not null && OtherVersions.Any(v => v.Id == to)) Plan = await engine.PlanMigrationAsync(id, to);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostMigrateAsync(Guid id, string to)
+    {
+        if (!await LoadAsync(id) || OtherVersions.All(v => v.Id != to)) return NotFound();
+        return await ActAsync(id, async () =>
+        {
+            var plan = await engine.MigrateAsync(id, to, AdministrationApi.UserId(HttpContext));
+            TempData["Migrated"] = $"已迁移到第 {plan.ToVersion} 版";
+        }, "已迁移");
+    }
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, Guid incidentId)
     {
@@ -58,7 +79,7 @@ public sealed class StudioCaseModel(ViewerAccessor viewers, WorkflowEngine engin
         try
         {
             await act();
-            TempData["Flash"] = done;
+            TempData["Flash"] = TempData["Migrated"] as string ?? done;
         }
         catch (WorkflowException e)
         {
@@ -79,6 +100,9 @@ public sealed class StudioCaseModel(ViewerAccessor viewers, WorkflowEngine engin
             return false;
         }
         Xml = await engine.GetDefinitionXmlAsync(Case.DefinitionId);
+        OtherVersions = Case.Status == InstanceStatus.Active
+            ? (await engine.ListDefinitionsAsync()).Where(d => d.Key == Case.DefinitionKey && d.Id != Case.DefinitionId).ToList()
+            : [];
         var active = Case.ActiveElements.Select(a => a.ElementId).Distinct().ToList();
         var completed = Case.History.Where(h => h.Kind == HistoryKind.ElementLeft && h.ElementId is not null)
             .Select(h => h.ElementId!).Distinct().Except(active).ToList();
