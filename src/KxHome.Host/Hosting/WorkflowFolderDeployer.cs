@@ -18,7 +18,8 @@ public sealed class WorkflowFolderDeployer(
         {
             try
             {
-                var result = await engine.DeployAsync(await File.ReadAllTextAsync(file, cancellationToken), "system", keepPublished: true, cancellationToken);
+                var xml = await File.ReadAllTextAsync(file, cancellationToken);
+                var result = await engine.DeployAsync(xml, "system", keepPublished: true, note: "随程序部署（workflows 文件夹）", cancellationToken);
                 foreach (var deployed in result.Definitions.Where(d => d.IsNewVersion))
                 {
                     logger.LogInformation("Deployed {Definition} from {File}", deployed.Definition.Id, Path.GetFileName(file));

@@ -16,11 +16,12 @@ namespace KxHome.Host.Studio;
 /// </summary>
 public static class StudioApi
 {
-    public sealed record Drawing(string Xml);
+    /// <summary>A drawing to check or publish; publishing keeps the note with the new version.</summary>
+    public sealed record Drawing(string Xml, string? Note = null);
 
     public sealed record Migration(string To);
 
-    public sealed record Version(string Id, int Number, DateTime DeployedAt, string? DeployedBy, int RunningCases);
+    public sealed record Version(string Id, int Number, DateTime DeployedAt, string? DeployedBy, string? Note, int RunningCases);
 
     public sealed record Flow(string Key, string? Name, IReadOnlyList<Version> Versions);
 
@@ -54,7 +55,7 @@ public static class StudioApi
         studio.MapPost("/cases/{id:guid}/migration", async (Guid id, Migration request, HttpContext http, WorkflowEngine engine) =>
             TypedResults.Ok(await engine.MigrateAsync(id, request.To, AdministrationApi.UserId(http)))); // blocked: 400 with code migration-blocked
         studio.MapPost("/publish", async (Drawing drawing, HttpContext http, WorkflowEngine engine) =>
-            TypedResults.Ok(await engine.DeployAsync(drawing.Xml, AdministrationApi.UserId(http)))); // refusals: 422 with the problems
+            TypedResults.Ok(await engine.DeployAsync(drawing.Xml, AdministrationApi.UserId(http), keepPublished: false, drawing.Note))); // refusals: 422 with the problems
         return app;
     }
 
@@ -62,7 +63,7 @@ public static class StudioApi
     {
         var running = await engine.RunningCasesByVersionAsync();
         return (await engine.ListDefinitionsAsync()).GroupBy(d => d.Key)
-            .Select(g => new Flow(g.Key, g.First().Name, g.Select(d => new Version(d.Id, d.Version, d.DeployedAt, d.DeployedBy, running.GetValueOrDefault(d.Id))).ToList()))
+            .Select(g => new Flow(g.Key, g.First().Name, g.Select(d => new Version(d.Id, d.Version, d.DeployedAt, d.DeployedBy, d.Note, running.GetValueOrDefault(d.Id))).ToList()))
             .ToList();
     }
 

@@ -42,7 +42,8 @@
   async function publish() {
     const xml = await check();
     if (!xml) return;
-    const { ok, data } = await post('/api/studio/publish', { xml });
+    const note = root.querySelector('input[name=note]').value;
+    const { ok, data } = await post('/api/studio/publish', { xml, note });
     if (!ok) {
       showProblems(data.problems || []);
       say('未发布：' + (data.title || '服务器没有回应'));

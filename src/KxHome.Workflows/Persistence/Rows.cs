@@ -13,6 +13,9 @@ internal sealed class DefinitionRow
     public string XmlHash { get; set; } = "";
     public DateTime DeployedAt { get; set; }
     public string? DeployedBy { get; set; }
+
+    /// <summary>What the publisher said of this version.</summary>
+    public string? Note { get; set; }
 }
 
 /// <summary>A process instance; <see cref="State"/> holds its tokens, scopes and variables as JSON.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace KxHome.Workflows.Runtime;
 
 /// <summary>One deployed version of a process.</summary>
-public sealed record DefinitionView(string Id, string Key, int Version, string? Name, DateTime DeployedAt, string? DeployedBy);
+public sealed record DefinitionView(string Id, string Key, int Version, string? Name, DateTime DeployedAt, string? DeployedBy, string? Note = null);
 
 /// <summary>What a deployment did: for each executable process, the version now current and whether it is new.</summary>
 public sealed record DeploymentResult(IReadOnlyList<DeployedDefinition> Definitions);

@@ -13,14 +13,14 @@ public sealed partial class WorkflowEngine
     /// A file with any problem deploys nothing and throws <see cref="BpmnValidationException"/> listing them all.
     /// </summary>
     public Task<DeploymentResult> DeployAsync(string xml, string? deployedBy = null, CancellationToken ct = default) =>
-        DeployAsync(xml, deployedBy, keepPublished: false, ct);
+        DeployAsync(xml, deployedBy, keepPublished: false, note: null, ct);
 
     /// <summary>
     /// Deploys as <see cref="DeployAsync(string, string?, CancellationToken)"/>; with <paramref name="keepPublished"/>, XML that
     /// any earlier version already had makes no new version either (the start-up deployment of the workflows folder:
-    /// a flow an administrator changed in the studio stays as published).
+    /// a flow an administrator changed in the studio stays as published). A new version keeps <paramref name="note"/>.
     /// </summary>
-    public async Task<DeploymentResult> DeployAsync(string xml, string? deployedBy, bool keepPublished, CancellationToken ct = default)
+    public async Task<DeploymentResult> DeployAsync(string xml, string? deployedBy, bool keepPublished, string? note, CancellationToken ct = default)
     {
         var parsed = _parser.Parse(xml);
         if (!parsed.IsValid) throw new BpmnValidationException(parsed.Problems);
@@ -36,11 +36,11 @@ public sealed partial class WorkflowEngine
             foreach (var process in executable)
             {
                 var latest = await session.SingleOrDefaultAsync(
-                    "SELECT Id, Key, Version, Name, XmlHash, DeployedAt, DeployedBy FROM Definitions WHERE Key = @p0 ORDER BY Version DESC LIMIT 1",
+                    "SELECT Id, Key, Version, Name, XmlHash, DeployedAt, DeployedBy, Note FROM Definitions WHERE Key = @p0 ORDER BY Version DESC LIMIT 1",
                     r => new DefinitionRow
                     {
                         Id = r.GetString(0), Key = r.GetString(1), Version = r.GetInt32(2), Name = Column.Text(r, 3),
-                        XmlHash = r.GetString(4), DeployedAt = Column.Instant(r, 5), DeployedBy = Column.Text(r, 6),
+                        XmlHash = r.GetString(4), DeployedAt = Column.Instant(r, 5), DeployedBy = Column.Text(r, 6), Note = Column.Text(r, 7),
                     }, ct, process.Key);
                 var known = keepPublished && latest is not null
                     && await session.ExistsAsync("SELECT 1 FROM Definitions WHERE Key = @p0 AND XmlHash = @p1", ct, process.Key, hash);
@@ -53,11 +53,11 @@ public sealed partial class WorkflowEngine
                 var row = new DefinitionRow
                 {
                     Id = $"{process.Key}:{version}", Key = process.Key, Version = version, Name = process.Name,
-                    Xml = xml, XmlHash = hash, DeployedAt = Now, DeployedBy = deployedBy,
+                    Xml = xml, XmlHash = hash, DeployedAt = Now, DeployedBy = deployedBy, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
                 };
                 await session.ExecuteAsync(
-                    "INSERT INTO Definitions (Id, Key, Version, Name, Xml, XmlHash, DeployedAt, DeployedBy) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)",
-                    ct, row.Id, row.Key, row.Version, row.Name, row.Xml, row.XmlHash, row.DeployedAt, row.DeployedBy);
+                    "INSERT INTO Definitions (Id, Key, Version, Name, Xml, XmlHash, DeployedAt, DeployedBy, Note) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)",
+                    ct, row.Id, row.Key, row.Version, row.Name, row.Xml, row.XmlHash, row.DeployedAt, row.DeployedBy, row.Note);
                 await ArmStartTimersAsync(session, row, process, ct);
                 await SubscribeStartMessagesAsync(session, row, process, ct);
                 deployed.Add(new DeployedDefinition(ToView(row), true));
@@ -71,7 +71,7 @@ public sealed partial class WorkflowEngine
     {
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         return await db.Definitions.AsNoTracking().OrderBy(d => d.Key).ThenByDescending(d => d.Version) // without the XML
-            .Select(d => new DefinitionView(d.Id, d.Key, d.Version, d.Name, d.DeployedAt, d.DeployedBy)).ToListAsync(ct);
+            .Select(d => new DefinitionView(d.Id, d.Key, d.Version, d.Name, d.DeployedAt, d.DeployedBy, d.Note)).ToListAsync(ct);
     }
 
     /// <summary>How many cases run on each version (definition id → running cases); versions with none are left out.</summary>
@@ -91,5 +91,5 @@ public sealed partial class WorkflowEngine
     }
 
     private static DefinitionView ToView(DefinitionRow row) =>
-        new(row.Id, row.Key, row.Version, row.Name, row.DeployedAt, row.DeployedBy);
+        new(row.Id, row.Key, row.Version, row.Name, row.DeployedAt, row.DeployedBy, row.Note);
 }

@@ -81,8 +81,13 @@ public sealed class StudioBrowserTests : IAsyncLifetime
         await page.Locator(".bio-properties-panel-group-header", new() { HasText = "人员分配" }).ClickAsync();
         await page.GetByLabel("候选组").FillAsync("party");
 
+        await page.GetByLabel("发布说明").FillAsync("增加园区党工委意见");
         await page.Locator("[data-act=publish]").ClickAsync();
         await Assertions.Expect(page.Locator(".studio-message")).ToContainTextAsync("第 2 版已发布");
+        await page.GotoAsync("/studio");
+        var published = page.Locator("tr", new() { HasText = "第 2 版" });
+        await Assertions.Expect(published).ToContainTextAsync("周婷（系统管理员）");
+        await Assertions.Expect(published).ToContainTextAsync("增加园区党工委意见");
 
         (await VersionsAsync()).Select(v => v.Version).Should().Equal(2, 1);
         using var applicant = await _host.SignInAsync("applicant");

@@ -1,5 +1,6 @@
 using KxHome.Host.Administration;
 using KxHome.Host.Cases;
+using KxHome.Host.Identity;
 using KxHome.Host.Studio;
 using KxHome.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
@@ -11,16 +12,18 @@ namespace KxHome.Host.Pages.Studio;
 /// 流程设计: every flow with its versions (the newest is the one new cases start on) and the cases running on each;
 /// comparing a version with the current one, rolling back by publishing an old version again, and the latest cases.
 /// </summary>
-public sealed class StudioIndexModel(ViewerAccessor viewers, WorkflowEngine engine, Worklist worklist) : PageModel
+public sealed class StudioIndexModel(ViewerAccessor viewers, WorkflowEngine engine, Worklist worklist, People people) : PageModel
 {
     public IReadOnlyList<StudioApi.Flow> Flows { get; private set; } = [];
     public IReadOnlyList<InstanceSummary> Cases { get; private set; } = [];
+    public IReadOnlyDictionary<string, AppUser> Names { get; private set; } = new Dictionary<string, AppUser>();
 
     public async Task<IActionResult> OnGetAsync()
     {
         var viewer = await viewers.GetAsync();
         if (!viewer.IsAdministrator) return NotFound();
         Flows = await StudioApi.FlowsAsync(engine);
+        Names = await people.ByIdsAsync(Flows.SelectMany(f => f.Versions).Select(v => v.DeployedBy));
         Cases = (await worklist.CasesAsync(viewer, Paging.Of(1, 20))).Items;
         return Page();
     }
@@ -30,7 +33,8 @@ public sealed class StudioIndexModel(ViewerAccessor viewers, WorkflowEngine engi
     {
         if (!(await viewers.GetAsync()).IsAdministrator) return NotFound();
         if ((await engine.ListDefinitionsAsync()).FirstOrDefault(d => d.Id == id) is not { } version) return NotFound();
-        var result = await engine.DeployAsync(await engine.GetDefinitionXmlAsync(id), AdministrationApi.UserId(HttpContext));
+        var result = await engine.DeployAsync(await engine.GetDefinitionXmlAsync(id), AdministrationApi.UserId(HttpContext),
+            keepPublished: false, note: $"回滚：重新发布第 {version.Version} 版");
         var published = result.Definitions.First(d => d.Definition.Key == version.Key).Definition;
         TempData["Flash"] = $"已将第 {version.Version} 版重新发布为第 {published.Version} 版";
         return RedirectToPage();

@@ -25,6 +25,7 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("XmlHash").IsRequired().HasColumnType("TEXT");
             b.Property<DateTime>("DeployedAt").HasColumnType("TEXT");
             b.Property<string>("DeployedBy").HasColumnType("TEXT");
+            b.Property<string>("Note").HasColumnType("TEXT");
             b.HasKey("Id");
             b.HasIndex("Key", "Version").IsUnique();
             b.ToTable("Definitions");
