@@ -21,6 +21,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<SentMail> SentMails => Set<SentMail>();
     public DbSet<UsedLink> UsedLinks => Set<UsedLink>();
     public DbSet<Association.LedgerEntry> Ledger => Set<Association.LedgerEntry>();
+    public DbSet<Studio.FlowDraft> FlowDrafts => Set<Studio.FlowDraft>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
@@ -58,6 +59,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             e.ToTable("UsedLinks");
             e.HasKey(l => l.LinkId);
+        });
+        builder.Entity<Studio.FlowDraft>(e =>
+        {
+            e.ToTable("FlowDrafts");
+            e.HasKey(d => d.Key);
         });
         builder.Entity<Association.LedgerEntry>(e =>
         {

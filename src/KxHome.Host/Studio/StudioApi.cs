@@ -2,6 +2,7 @@ using KxHome.Host.Administration;
 using KxHome.Host.Forms;
 using KxHome.Host.Hosting;
 using KxHome.Host.Identity;
+using Microsoft.EntityFrameworkCore;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Parsing;
 using KxHome.Workflows.Runtime;
@@ -10,7 +11,7 @@ namespace KxHome.Host.Studio;
 
 /// <summary>
 /// The studio's server side, for administrators only: the flows with their versions and running cases, the palette
-/// of 科协 tasks (<c>workflows/templates/*.json</c>), the forms (listed, and saved from the form editor), checking a
+/// of 科协 tasks (<c>workflows/templates/*.json</c>), the forms (listed, and saved from the form editor), keeping drafts, checking a
 /// drawing with the engine's own parser (problems carry the element id, so the editor marks the element), publishing
 /// a new version, and moving a case to another version (a dry run first).
 /// </summary>
@@ -54,10 +55,39 @@ public static class StudioApi
             TypedResults.Ok(await engine.PlanMigrationAsync(id, to)));
         studio.MapPost("/cases/{id:guid}/migration", async (Guid id, Migration request, HttpContext http, WorkflowEngine engine) =>
             TypedResults.Ok(await engine.MigrateAsync(id, request.To, AdministrationApi.UserId(http)))); // blocked: 400 with code migration-blocked
-        studio.MapPost("/publish", async (Drawing drawing, HttpContext http, WorkflowEngine engine) =>
-            TypedResults.Ok(await engine.DeployAsync(drawing.Xml, AdministrationApi.UserId(http), keepPublished: false, drawing.Note))); // refusals: 422 with the problems
+        studio.MapPut("/drafts", SaveDraftAsync);
+        studio.MapPost("/publish", async (Drawing drawing, HttpContext http, WorkflowEngine engine, AppDbContext db) =>
+        {
+            var result = await engine.DeployAsync(drawing.Xml, AdministrationApi.UserId(http), keepPublished: false, drawing.Note); // refusals: 422 with the problems
+            var keys = result.Definitions.Select(d => d.Definition.Key).ToList();
+            await db.FlowDrafts.Where(d => keys.Contains(d.Key)).ExecuteDeleteAsync(); // published: the draft is done
+            return TypedResults.Ok(result);
+        });
         return app;
     }
+
+    /// <summary>
+    /// 保存草稿: keeps the drawing of its flow (the first process's id) whether or not it is valid yet, and answers the
+    /// parser's check so the editor marks the problems.
+    /// </summary>
+    private static async Task<IResult> SaveDraftAsync(Drawing drawing, HttpContext http, BpmnParser parser, AppDbContext db, TimeProvider clock)
+    {
+        var result = parser.Parse(drawing.Xml);
+        var key = result.Processes.FirstOrDefault()?.Key ?? ProcessId(drawing.Xml);
+        if (key is null)
+        {
+            return Results.Problem(title: "无法保存草稿：找不到流程（bpmn:process）的 id", statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["problems"] = result.Problems });
+        }
+        var draft = await db.FlowDrafts.FindAsync(key) ?? db.FlowDrafts.Add(new FlowDraft { Key = key }).Entity;
+        (draft.Xml, draft.SavedBy, draft.SavedAt) = (drawing.Xml, AdministrationApi.UserId(http), clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync();
+        return Results.Ok(new { key, check = new Check(result.IsValid, result.Problems) });
+    }
+
+    /// <summary>The first process id in XML the parser refused (a draft may be unfinished), or null.</summary>
+    private static string? ProcessId(string xml) =>
+        System.Text.RegularExpressions.Regex.Match(xml, "<(?:\\w+:)?process\\b[^>]*\\bid=\"([^\"]+)\"") is { Success: true } match ? match.Groups[1].Value : null;
 
     public static async Task<IReadOnlyList<Flow>> FlowsAsync(WorkflowEngine engine)
     {

@@ -39,6 +39,13 @@
     return data.isValid ? xml : null;
   }
 
+  async function saveDraft() {
+    const { ok, data } = await post('/api/studio/drafts', { xml: await editor.xml() });
+    if (!ok) { say(data.title || '草稿未保存'); return; }
+    showProblems(data.check.problems);
+    say(data.check.isValid ? '草稿已保存，检查通过' : `草稿已保存；发现 ${data.check.problems.length} 个问题，已在图上标出`);
+  }
+
   async function publish() {
     const xml = await check();
     if (!xml) return;
@@ -78,6 +85,7 @@
     input.value = '';
   }
 
+  root.querySelector('[data-act=draft]').addEventListener('click', saveDraft);
   root.querySelector('[data-act=check]').addEventListener('click', check);
   root.querySelector('[data-act=publish]').addEventListener('click', publish);
   root.querySelector('[data-act=export]').addEventListener('click', exportFile);

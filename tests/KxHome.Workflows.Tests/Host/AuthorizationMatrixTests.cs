@@ -79,6 +79,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["POST /api/studio/check"] = Kind.Administrator,
         ["POST /api/studio/publish"] = Kind.Administrator,
         ["GET /api/studio/forms"] = Kind.Administrator,
+        ["PUT /api/studio/drafts"] = Kind.Administrator,
         ["GET /api/studio/cases/{id:guid}/migration"] = Kind.Administrator,
         ["POST /api/studio/cases/{id:guid}/migration"] = Kind.Administrator,
         ["PUT /api/studio/forms"] = Kind.Administrator,
@@ -238,7 +239,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ],
         ["/studio/forms"] = ["GET /studio/forms", "GET /studio/forms?id=certification-apply"],
         ["/studio/compare"] = ["GET /studio/compare?from=certification:1&to=certification:1"],
-        ["/studio/edit"] = ["GET /studio/edit", "GET /studio/edit?id=certification:1"],
+        ["/studio/edit"] = ["GET /studio/edit", "GET /studio/edit?id=certification:1", "GET /studio/edit?draft=certification"],
         ["/cases/{id:guid}/{handler?}"] =
         [
             "GET /cases/{case}", "GET /cases/{case}/file?fileId={random}", "POST /cases/{case}/save", "POST /cases/{case}/submit",

@@ -108,6 +108,31 @@ public sealed class StudioPagesTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_draft_is_kept_with_its_problems_until_the_flow_is_published()
+    {
+        var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        var original = await engine.GetDefinitionXmlAsync("certification:1");
+        using var api = await _host.SignInAsync("admin");
+        var admin = await PageClient.SignInAsync(_host.Factory, "admin");
+
+        var broken = await api.PutAsJsonAsync("/api/studio/drafts", new { xml = Changed(original).Replace("camunda:candidateGroups=\"street\"", "camunda:candidateGroups=\"${street\"") });
+        var check = (await broken.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["check"]!;
+
+        broken.StatusCode.Should().Be(HttpStatusCode.OK, "a draft may be unfinished");
+        check["isValid"]!.GetValue<bool>().Should().BeFalse();
+        check["problems"]![0]!["elementId"]!.GetValue<string>().Should().Be("streetReview");
+        var (_, editor) = await admin.GetAsync("/studio/edit?id=certification:1");
+        editor.Should().Contain("已载入未发布的草稿").And.Contain("街镇科协初审（新）");
+        (await admin.GetAsync("/studio")).Html.Should().Contain("未发布的草稿");
+        (await engine.ListDefinitionsAsync()).Should().ContainSingle(d => d.Key == "certification", "a draft publishes nothing");
+
+        var published = await api.PostAsJsonAsync("/api/studio/publish", new { xml = Changed(original), note = "改名" });
+        published.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await admin.GetAsync("/studio")).Html.Should().NotContain("未发布的草稿", "publishing the flow ends its draft");
+        (await api.PutAsJsonAsync("/api/studio/drafts", new { xml = "不是 XML" })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public void The_diff_names_what_was_added_removed_and_changed_and_ignores_moves_on_the_diagram()
     {
         var older = Bpmn.Process("p", """<startEvent id="s" /><userTask id="a" name="甲" /><userTask id="gone" /><endEvent id="e" />""");

@@ -85,6 +85,16 @@ public sealed class AppDbContextModelSnapshot : ModelSnapshot
             b.ToTable("Ledger");
         });
 
+        modelBuilder.Entity("KxHome.Host.Studio.FlowDraft", b =>
+        {
+            b.Property<string>("Key").HasColumnType("TEXT");
+            b.Property<DateTime>("SavedAt").HasColumnType("TEXT");
+            b.Property<string>("SavedBy").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("Xml").IsRequired().HasColumnType("TEXT");
+            b.HasKey("Key");
+            b.ToTable("FlowDrafts");
+        });
+
         modelBuilder.Entity("KxHome.Host.Mail.SentMail", b =>
         {
             b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");

@@ -5,6 +5,7 @@ using KxHome.Host.Studio;
 using KxHome.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Host.Pages.Studio;
 
@@ -12,10 +13,12 @@ namespace KxHome.Host.Pages.Studio;
 /// 流程设计: every flow with its versions (the newest is the one new cases start on) and the cases running on each;
 /// comparing a version with the current one, rolling back by publishing an old version again, and the latest cases.
 /// </summary>
-public sealed class StudioIndexModel(ViewerAccessor viewers, WorkflowEngine engine, Worklist worklist, People people) : PageModel
+public sealed class StudioIndexModel(ViewerAccessor viewers, WorkflowEngine engine, Worklist worklist, People people, AppDbContext db) : PageModel
 {
     public IReadOnlyList<StudioApi.Flow> Flows { get; private set; } = [];
     public IReadOnlyList<InstanceSummary> Cases { get; private set; } = [];
+    /// <summary>Saved, unpublished drawings, by flow key.</summary>
+    public IReadOnlyList<FlowDraft> Drafts { get; private set; } = [];
     public IReadOnlyDictionary<string, AppUser> Names { get; private set; } = new Dictionary<string, AppUser>();
 
     public async Task<IActionResult> OnGetAsync()
@@ -23,7 +26,8 @@ public sealed class StudioIndexModel(ViewerAccessor viewers, WorkflowEngine engi
         var viewer = await viewers.GetAsync();
         if (!viewer.IsAdministrator) return NotFound();
         Flows = await StudioApi.FlowsAsync(engine);
-        Names = await people.ByIdsAsync(Flows.SelectMany(f => f.Versions).Select(v => v.DeployedBy));
+        Drafts = await db.FlowDrafts.AsNoTracking().OrderBy(d => d.Key).ToListAsync();
+        Names = await people.ByIdsAsync(Flows.SelectMany(f => f.Versions).Select(v => v.DeployedBy).Concat(Drafts.Select(d => d.SavedBy)));
         Cases = (await worklist.CasesAsync(viewer, Paging.Of(1, 20))).Items;
         return Page();
     }
