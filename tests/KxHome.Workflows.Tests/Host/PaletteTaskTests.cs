@@ -45,8 +45,8 @@ public sealed class PaletteTaskTests : IAsyncDisposable
     /// <summary>Runs due jobs (the host's worker may take some too) until the case ended or has an incident; 20 s at most.</summary>
     private static async Task SettledAsync(WorkflowEngine engine, Guid caseId)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20); // a bound on waiting, not a clock the code reads
-        while (DateTime.UtcNow < deadline)
+        var waited = System.Diagnostics.Stopwatch.StartNew(); // a bound on waiting, not a clock the code reads
+        while (waited.Elapsed < TimeSpan.FromSeconds(20))
         {
             var instance = await engine.GetInstanceAsync(caseId);
             if (instance.Status != InstanceStatus.Active || instance.Incidents.Count > 0) return;
