@@ -56,26 +56,47 @@ public sealed class ApprovalFlowBrowserTests(MailDevServer mail) : IClassFixture
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("附件已上传");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "场地照片.pdf" })).ToBeVisibleAsync();
 
-        await page.GetByLabel("之家名称").FillAsync("嘉定工业区科技工作者之家");
         await page.GetByLabel("园区").CheckAsync();
-        await page.GetByLabel("阵地地址").FillAsync(address);
-        await page.GetByLabel("场地面积（平方米）").FillAsync("45");
-        await page.GetByLabel("负责人").FillAsync("王芳");
-        await page.GetByLabel("管理员").FillAsync("李娜");
-        await page.GetByLabel("联系电话").FillAsync("021-59990000");
-        await page.GetByLabel("年度创新类活动计划（次）").FillAsync("6");
-        await page.GetByLabel("年度党建、科普类活动计划（次）").FillAsync("3");
-        await page.GetByLabel("建设方案简介").FillAsync("依托园区服务中心建设阵地，每月组织技术沙龙。");
-        // form-js applies typed text a moment later (debounced, flushed on leaving the field), and that late update can
-        // undo a box ticked in between: leave the field and wait until the form's data has the text.
-        await page.GetByLabel("建设方案简介").BlurAsync();
-        await Assertions.Expect(page.Locator("input[name=FormData]")).ToHaveValueAsync(new Regex("每月组织技术沙龙"));
+        await FillAsync(page, "之家名称", "嘉定工业区科技工作者之家", "homeName");
+        await FillAsync(page, "阵地地址", address, "address");
+        await FillAsync(page, "场地面积（平方米）", "45", "areaM2");
+        await FillAsync(page, "负责人", "王芳", "personInCharge");
+        await FillAsync(page, "管理员", "李娜", "administrator");
+        await FillAsync(page, "联系电话", "021-59990000", "phone");
+        await FillAsync(page, "年度创新类活动计划（次）", "6", "innovationEvents");
+        await FillAsync(page, "年度党建、科普类活动计划（次）", "3", "outreachEvents");
+        await FillAsync(page, "建设方案简介", "依托园区服务中心建设阵地，每月组织技术沙龙。", "plan");
         var pledge = page.GetByLabel("本单位承诺所填信息真实有效");
         await pledge.ClickAsync();
         await Assertions.Expect(pledge).ToBeCheckedAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("已提交");
         return (page, caseUrl);
+    }
+
+    /// <summary>
+    /// Types into a form-js field and waits until the form's data has it. form-js applies typed text a moment later
+    /// (debounced), and a field that changes in between can drop that late update: a person, who types slower, waits
+    /// as long without knowing it.
+    /// </summary>
+    private static async Task FillAsync(IPage page, string label, string value, string key)
+    {
+        var field = page.GetByLabel(label);
+        var data = page.Locator("input[name=FormData]");
+        var typed = new Regex($"\"{key}\":\"?{Regex.Escape(value)}");
+        for (var attempt = 0; attempt < 3 && !typed.IsMatch(await data.InputValueAsync()); attempt++)
+        {
+            await field.FillAsync(value);
+            await field.BlurAsync();
+            try
+            {
+                await Assertions.Expect(data).ToHaveValueAsync(typed, new() { Timeout = 3_000 });
+            }
+            catch (PlaywrightException) when (attempt < 2)
+            {
+                // dropped by form-js: type it again
+            }
+        }
     }
 
     private async Task<string> MailLinkAsync(string login, string label)
