@@ -80,6 +80,12 @@ public sealed class StudioBrowserTests : IAsyncLifetime
         await page.GetByLabel("名称", new() { Exact = true }).FillAsync("园区党工委意见");
         await page.Locator(".bio-properties-panel-group-header", new() { HasText = "人员分配" }).ClickAsync();
         await page.GetByLabel("候选组").FillAsync("party");
+        await page.Locator(".bio-properties-panel-group-header", new() { HasText = "表单" }).First.ClickAsync();
+        await page.Locator("select[name=formType]").SelectOptionAsync("formKey");
+        var formKey = page.Locator("input[name=formKey]");
+        await Assertions.Expect(formKey).ToHaveAttributeAsync("list", "kx-form-keys"); // the field offers the flows' forms
+        await Assertions.Expect(page.Locator("#kx-form-keys option[value=certification-apply]")).ToBeAttachedAsync();
+        await formKey.FillAsync("certification-apply");
 
         await page.GetByLabel("发布说明").FillAsync("增加园区党工委意见");
         await page.Locator("[data-act=publish]").ClickAsync();
@@ -101,6 +107,7 @@ public sealed class StudioBrowserTests : IAsyncLifetime
         var next = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single();
         next.Name.Should().Be("园区党工委意见");
         next.CandidateGroups.Should().Equal("party");
+        next.FormKey.Should().Be("certification-apply");
 
         // The case's own diagram: where it stands, and what it has done.
         await page.GotoAsync($"/studio/cases/{caseId}");
