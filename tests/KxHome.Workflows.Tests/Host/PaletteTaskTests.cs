@@ -42,17 +42,9 @@ public sealed class PaletteTaskTests : IAsyncDisposable
         return (engine, instance.Id);
     }
 
-    /// <summary>Runs due jobs (the host's worker may take some too) until the case ended or has an incident; 20 s at most.</summary>
-    private static async Task SettledAsync(WorkflowEngine engine, Guid caseId)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew(); // a bound on waiting, not a clock the code reads
-        while (waited.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            var instance = await engine.GetInstanceAsync(caseId);
-            if (instance.Status != InstanceStatus.Active || instance.Incidents.Count > 0) return;
-            if (await engine.ExecuteDueJobsAsync() == 0) await Task.Delay(20); // the worker holds a job: wait on its outcome
-        }
-    }
+    /// <summary>Runs due jobs until the case ended or has an incident.</summary>
+    private static Task SettledAsync(WorkflowEngine engine, Guid caseId) =>
+        JobRuns.UntilAsync(engine, async () => await engine.GetInstanceAsync(caseId) is var i && (i.Status != InstanceStatus.Active || i.Incidents.Count > 0));
 
     [Fact]
     public async Task A_flow_of_the_seven_palette_tasks_does_their_work_and_writes_the_ledger()

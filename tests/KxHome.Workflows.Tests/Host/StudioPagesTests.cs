@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using KxHome.Host.Studio;
 using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KxHome.Workflows.Tests.Host;
@@ -130,6 +131,39 @@ public sealed class StudioPagesTests : IAsyncDisposable
         published.StatusCode.Should().Be(HttpStatusCode.OK);
         (await admin.GetAsync("/studio")).Html.Should().NotContain("未发布的草稿", "publishing the flow ends its draft");
         (await api.PutAsJsonAsync("/api/studio/drafts", new { xml = "不是 XML" })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task An_administrator_retries_an_incident_and_cancels_a_case_from_its_page()
+    {
+        _host.RestartWith(web => web.UseSetting("Workflows:DefaultRetry:Attempts", "1")); // the first failure is an incident
+        var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        await engine.DeployAsync(Bpmn.Process("grading", """
+            <startEvent id="start" />
+            <serviceTask id="assess" name="记录考核等级" camunda:type="external" camunda:topic="kx-record-assessment">
+              <extensionElements><camunda:inputOutput><camunda:inputParameter name="grade">${grade}</camunda:inputParameter></camunda:inputOutput></extensionElements>
+            </serviceTask>
+            <userTask id="confirm" name="确认" camunda:candidateGroups="district" /><endEvent id="end" />
+            """ + Bpmn.Flow("f1", "start", "assess") + Bpmn.Flow("f2", "assess", "confirm") + Bpmn.Flow("f3", "confirm", "end")));
+        var instance = await engine.StartAsync(new StartRequest("grading")
+        {
+            Owner = "jd-industrial-park", Variables = new Dictionary<string, object?> { ["grade"] = "很好" },
+        });
+        await JobRuns.UntilAsync(engine, async () => (await engine.GetInstanceAsync(instance.Id)).Incidents.Count > 0);
+        var incident = (await engine.GetInstanceAsync(instance.Id)).Incidents.Should().ContainSingle().Subject;
+        await engine.SetVariablesAsync(instance.Id, new Dictionary<string, object?> { ["grade"] = "优秀" }, "admin");
+        var admin = await PageClient.SignInAsync(_host.Factory, "admin");
+
+        var page = await admin.SubmitAsync($"/studio/cases/{instance.Id}", $"/studio/cases/{instance.Id}/retry", new() { ["incidentId"] = incident.Id.ToString() });
+        await JobRuns.UntilAsync(engine, async () => (await engine.GetInstanceAsync(instance.Id)).ActiveElements.Any(a => a.ElementId == "confirm"));
+
+        page.Should().Contain("已重试");
+        var retried = await engine.GetInstanceAsync(instance.Id);
+        retried.ActiveElements.Select(a => a.ElementId).Should().Equal("confirm");
+        retried.Variables["assessmentGrade"]!.GetValue<string>().Should().Be("Excellent");
+        var cancelled = await admin.SubmitAsync($"/studio/cases/{instance.Id}", $"/studio/cases/{instance.Id}/cancel", new() { ["reason"] = "重复申报" });
+        cancelled.Should().Contain("案件已取消").And.Contain("已终止");
+        (await engine.GetInstanceAsync(instance.Id)).Status.Should().Be(InstanceStatus.Cancelled);
     }
 
     [Fact]
