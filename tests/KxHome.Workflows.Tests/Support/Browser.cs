@@ -52,6 +52,21 @@ public sealed class Browser : IAsyncLifetime, IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// A fresh page signed in through the login form as a demo login (e.g. "applicant"). It waits on what the person
+    /// sees, the sign-out button, and not on the browser's load events, which can be missed across the redirects.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string baseUrl, string login, ViewportSize? viewport = null)
+    {
+        var page = await NewPageAsync(viewport, baseUrl);
+        await page.GotoAsync("/login");
+        await page.GetByLabel("电子邮箱").FillAsync($"{login}@kxhome.demo");
+        await page.GetByLabel("密码").FillAsync(KxHome.Host.Identity.DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         // Closing the browser closes every context and page it made.

@@ -31,16 +31,7 @@ public sealed class ApprovalFlowBrowserTests(MailDevServer mail) : IClassFixture
         _browser = await Browser.LaunchAsync();
     }
 
-    private async Task<IPage> SignInAsync(string login, ViewportSize? viewport = null)
-    {
-        var page = await _browser.NewPageAsync(viewport, _url);
-        await page.GotoAsync("/login");
-        await page.GetByLabel("电子邮箱").FillAsync($"{login}@kxhome.demo");
-        await page.GetByLabel("密码").FillAsync(KxHome.Host.Identity.DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
-        return page;
-    }
+    private Task<IPage> SignInAsync(string login, ViewportSize? viewport = null) => _browser.SignInAsync(_url, login, viewport);
 
     /// <summary>The applicant starts a certification case, uploads the site photo, fills in the form and submits.</summary>
     private async Task<(IPage Page, string CaseUrl)> ApplyAsync(string address = "嘉定区叶城路 1288 号")
@@ -48,7 +39,7 @@ public sealed class ApprovalFlowBrowserTests(MailDevServer mail) : IClassFixture
         var page = await SignInAsync("applicant");
         await page.GotoAsync("/cases");
         await page.Locator("li", new() { HasText = "科技工作者之家认定" }).GetByRole(AriaRole.Button, new() { Name = "发起申报" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/cases/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/cases/[0-9a-f-]{36}$"));
         var caseUrl = new Uri(page.Url).AbsolutePath;
 
         await page.Locator("input[name=uploads]").SetInputFilesAsync(new FilePayload { Name = "场地照片.pdf", MimeType = "application/pdf", Buffer = Pdf });

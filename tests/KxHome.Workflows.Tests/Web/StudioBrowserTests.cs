@@ -23,16 +23,7 @@ public sealed class StudioBrowserTests : IAsyncLifetime
         _browser = await Browser.LaunchAsync();
     }
 
-    private async Task<IPage> SignInAsync(string login)
-    {
-        var page = await _browser.NewPageAsync(new ViewportSize { Width = 1400, Height = 900 }, _url);
-        await page.GotoAsync("/login");
-        await page.GetByLabel("电子邮箱").FillAsync($"{login}@kxhome.demo");
-        await page.GetByLabel("密码").FillAsync(KxHome.Host.Identity.DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
-        return page;
-    }
+    private Task<IPage> SignInAsync(string login) => _browser.SignInAsync(_url, login, new ViewportSize { Width = 1400, Height = 900 });
 
     /// <summary>The administrator opens the certification flow in the designer from the flow list.</summary>
     private async Task<IPage> OpenCertificationAsync()
