@@ -15,8 +15,10 @@ if (args.Contains("studio"))
 }
 if (args.Contains("web"))
 {
-    // `-- web`: only the pages and the API on a large database.
-    await WebFigures();
+    // `-- web`: only the pages and the API on a large database; `-- web --keep <folder>` keeps that database there
+    // and measures on it again next time (the quick loop while tuning the host).
+    var keep = Array.IndexOf(args, "--keep") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    await WebFigures(keep);
     return;
 }
 const int instancesPerRound = 100;
@@ -58,9 +60,9 @@ Report.Line("timers.lateness_p99_ms", lateP99, "0");
 await WebFigures();
 await StudioFigures();
 
-async Task WebFigures()
+async Task WebFigures(string? keep = null)
 {
-    var web = await WebBenchmark.RunAsync(root, instances: 100_000, requestsPerRoute: 1_000);
+    var web = await WebBenchmark.RunAsync(root, instances: 100_000, requestsPerRoute: 1_000, keep);
     Report.Line("web.instances", web.Instances, "0");
     Report.Line("web.tasks", web.Tasks, "0");
     Report.Line("web.health_p95_ms", web.HealthP95);

@@ -22,18 +22,26 @@ internal static partial class WebBenchmark
 
     public sealed record Figures(double InboxP95, double MyCasesP95, double ApiTasksP95, double HealthP95, long Instances, long Tasks);
 
-    public static async Task<Figures> RunAsync(string root, int instances, int requestsPerRoute)
+    /// <summary>
+    /// Measures on a fresh database, deleted afterwards; or, with <paramref name="keep"/>, on the one kept in that
+    /// folder by an earlier run (made there the first time): the quick loop while tuning the host.
+    /// </summary>
+    public static async Task<Figures> RunAsync(string root, int instances, int requestsPerRoute, string? keep = null)
     {
-        var folder = Directory.CreateTempSubdirectory("kxhome-web-bench-").FullName;
+        var folder = keep is null ? Directory.CreateTempSubdirectory("kxhome-web-bench-").FullName : Directory.CreateDirectory(keep).FullName;
         var database = Path.Combine(folder, "kxhome.db");
         try
         {
             var url = $"http://127.0.0.1:{HostProcess.FreePort()}";
-            using (var host = await HostProcess.StartAsync(root, folder, database, url))
+            if (!File.Exists(database))
             {
-                await MakeTemplateCaseAsync(url);
+                using (var host = await HostProcess.StartAsync(root, folder, database, url))
+                {
+                    await MakeTemplateCaseAsync(url);
+                }
+                Copy(database, instances);
             }
-            var (cases, tasks) = Copy(database, instances);
+            var (cases, tasks) = Counts(database);
             using var server = await HostProcess.StartAsync(root, folder, database, url);
             using var applicant = await PageSessionAsync(url, "applicant");
             using var district = await PageSessionAsync(url, "district");
@@ -60,7 +68,7 @@ internal static partial class WebBenchmark
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            if (keep is null) Directory.Delete(folder, recursive: true);
         }
     }
 
@@ -118,8 +126,8 @@ internal static partial class WebBenchmark
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{operation}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    /// <summary>Copies the one case (and its tasks and candidates) until there are <paramref name="instances"/>; gives the counts.</summary>
-    private static (long Instances, long Tasks) Copy(string database, int instances)
+    /// <summary>Copies the one case (and its tasks and candidates) until there are <paramref name="instances"/>.</summary>
+    private static void Copy(string database, int instances)
     {
         using var connection = new SqliteConnection($"Data Source={database}");
         connection.Open();
@@ -150,6 +158,12 @@ internal static partial class WebBenchmark
             """);
         transaction.Commit();
         Execute(connection, "ANALYZE;");
+    }
+
+    private static (long Instances, long Tasks) Counts(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database}");
+        connection.Open();
         return (Count(connection, "Instances"), Count(connection, "UserTasks"));
     }
 

@@ -57,9 +57,9 @@ public static class AdministrationApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TimerView>>, ProblemHttpResult>> DeadlinesAsync(
-        Guid id, HttpContext http, WorkflowEngine engine, UserManager<AppUser> users, AppDbContext db)
+        Guid id, ViewerAccessor viewers, WorkflowEngine engine)
     {
-        var viewer = await Viewer.OfAsync(http.User, users, db);
+        var viewer = await viewers.GetAsync();
         try
         {
             if (!viewer.CanSee((await engine.GetInstanceAsync(id)).Owner)) return CasesApi.NotFound();

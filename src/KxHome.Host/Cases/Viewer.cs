@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using KxHome.Host.Identity;
 using KxHome.Workflows.Runtime;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +9,7 @@ namespace KxHome.Host.Cases;
 /// Who is asking, and so what they may see: an applicant sees their own organisation's cases; an approver the cases
 /// of their organisation and every organisation below it, for tasks of their roles; an administrator everything.
 /// </summary>
-public sealed record Viewer(string UserId, string? OrganisationId, IReadOnlyList<string> Roles, IReadOnlyList<string>? VisibleOwners)
+public sealed record Viewer(string UserId, string DisplayName, string? OrganisationId, IReadOnlyList<string> Roles, IReadOnlyList<string>? VisibleOwners)
 {
     public bool IsAdministrator => VisibleOwners is null;
 
@@ -23,19 +22,14 @@ public sealed record Viewer(string UserId, string? OrganisationId, IReadOnlyList
         task.Assignee == UserId
         || (CanSee(task.Owner) && (task.CandidateGroups.Intersect(Roles).Any() || task.CandidateUsers.Contains(UserId)));
 
-    public static async Task<Viewer> OfAsync(ClaimsPrincipal principal, UserManager<AppUser> users, AppDbContext db)
-    {
-        var user = await users.GetUserAsync(principal) ?? throw new UnauthorizedAccessException();
-        return await OfUserAsync(user, users, db);
-    }
-
     public static async Task<Viewer> OfUserAsync(AppUser user, UserManager<AppUser> users, AppDbContext db)
     {
         var roles = (await users.GetRolesAsync(user)).ToList();
-        if (roles.Contains(Identity.Roles.Administrator)) return new Viewer(user.Id, user.OrganisationId, roles, null);
-        if (user.OrganisationId is not { } organisation) return new Viewer(user.Id, null, roles, []);
-        if (roles is [Identity.Roles.Applicant]) return new Viewer(user.Id, organisation, roles, [organisation]);
-        return new Viewer(user.Id, organisation, roles, await SubtreeAsync(db, organisation));
+        var name = user.DisplayName;
+        if (roles.Contains(Identity.Roles.Administrator)) return new Viewer(user.Id, name, user.OrganisationId, roles, null);
+        if (user.OrganisationId is not { } organisation) return new Viewer(user.Id, name, null, roles, []);
+        if (roles is [Identity.Roles.Applicant]) return new Viewer(user.Id, name, organisation, roles, [organisation]);
+        return new Viewer(user.Id, name, organisation, roles, await SubtreeAsync(db, organisation));
     }
 
     private static async Task<List<string>> SubtreeAsync(AppDbContext db, string root)

@@ -1,24 +1,31 @@
 using KxHome.Host.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace KxHome.Host.Cases;
 
-/// <summary>The signed-in person of the current request as a <see cref="Viewer"/>, read once per request.</summary>
-public sealed class ViewerAccessor(IHttpContextAccessor http, UserManager<AppUser> users, AppDbContext db)
+/// <summary>
+/// The signed-in person of the current request as a <see cref="Viewer"/>. Every page and API call needs it, so a
+/// person's viewer (roles, organisation and the organisations below it) is read once and kept on this host for
+/// <see cref="Lifetime"/>: a change of someone's roles or organisation applies within that time.
+/// </summary>
+public sealed class ViewerAccessor(IHttpContextAccessor http, UserManager<AppUser> users, AppDbContext db, IMemoryCache cache)
 {
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+
     private Viewer? _viewer;
-    private AppUser? _user;
 
-    public async Task<Viewer> GetAsync() =>
-        _viewer ??= await Viewer.OfUserAsync(await UserAsync() ?? throw new UnauthorizedAccessException(), users, db);
+    public async Task<Viewer> GetAsync() => await FindAsync() ?? throw new UnauthorizedAccessException();
 
-    /// <summary>The person, for their name on pages.</summary>
-    public async Task<AppUser?> UserAsync() => _user ??= await users.GetUserAsync(http.HttpContext!.User);
+    /// <summary>The signed-in person; null when nobody is signed in or the account no longer exists.</summary>
+    public async Task<Viewer?> FindAsync() =>
+        _viewer ??= users.GetUserId(http.HttpContext!.User) is { } userId ? await ForUserAsync(userId) : null;
 
-    /// <summary>The viewer a signed email link acts for (the person it was sent to).</summary>
-    public async Task<Viewer?> ForUserAsync(string userId)
-    {
-        var user = await users.FindByIdAsync(userId);
-        return user is null ? null : await Viewer.OfUserAsync(user, users, db);
-    }
+    /// <summary>The viewer of any person, e.g. the one a signed email link acts for; null when there is no such account.</summary>
+    public Task<Viewer?> ForUserAsync(string userId) =>
+        cache.GetOrCreateAsync((typeof(Viewer), userId), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            return await users.FindByIdAsync(userId) is { } user ? await Viewer.OfUserAsync(user, users, db) : null;
+        });
 }

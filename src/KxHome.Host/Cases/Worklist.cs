@@ -20,11 +20,7 @@ public sealed class Worklist(WorkflowEngine engine, AppDbContext db)
     public async Task<Paged<UserTaskView>> TodoAsync(Viewer viewer, Paging paging, bool withApplicantSteps = false)
     {
         var groups = withApplicantSteps ? viewer.Roles : viewer.Roles.Where(r => r != Roles.Applicant).ToList();
-        var rows = await engine.QueryTasksAsync(new TaskQuery
-        {
-            InboxOf = viewer.UserId, CandidateGroups = groups, Owners = viewer.VisibleOwners, Skip = paging.Skip, Take = paging.Size + 1,
-        });
-        return Paged<UserTaskView>.From(rows, paging);
+        return Paged<UserTaskView>.From(await engine.InboxAsync(viewer.UserId, groups, viewer.VisibleOwners, paging.Skip, paging.Size + 1), paging);
     }
 
     /// <summary>Tasks the viewer completed, latest first.</summary>

@@ -41,6 +41,7 @@ public static class PortalSetup
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
         services.AddSingleton<FormCatalog>();
         services.AddHttpContextAccessor();
+        services.AddMemoryCache();
         services.AddScoped<ViewerAccessor>();
         services.AddScoped<People>();
         services.AddScoped<CaseAccess>();

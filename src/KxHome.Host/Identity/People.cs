@@ -12,6 +12,7 @@ public sealed class People(AppDbContext db)
     public async Task<IReadOnlyDictionary<string, AppUser>> ByIdsAsync(IEnumerable<string?> ids)
     {
         var wanted = ids.OfType<string>().Distinct().ToList();
+        if (wanted.Count == 0) return new Dictionary<string, AppUser>();
         return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id);
     }
 

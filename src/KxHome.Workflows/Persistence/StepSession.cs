@@ -5,7 +5,8 @@ namespace KxHome.Workflows.Persistence;
 
 /// <summary>
 /// One step's transaction on a plain ADO.NET connection. Steps are the engine's hot path, so they skip EF Core's
-/// per-call overhead; EF Core still owns the schema (migrations) and the read-side queries.
+/// per-call overhead; EF Core still owns the schema (migrations) and the read-side queries (but the inbox, see
+/// <see cref="InboxReader"/>).
 /// Values are stored the way EF Core's SQLite provider stores them: GUIDs as upper-case text, instants as UTC text,
 /// enums by name. The transaction is <c>BEGIN IMMEDIATE</c>: the step holds the write lock from its first read.
 /// </summary>

@@ -144,12 +144,6 @@ public sealed record TaskQuery
     /// <summary>Only tasks of cases owned by one of these organisations.</summary>
     public IReadOnlyList<string>? Owners { get; init; }
 
-    /// <summary>
-    /// The inbox's 待办 of this person: tasks they hold, or nobody holds and that are offered to them
-    /// (<see cref="CandidateUser"/> / <see cref="CandidateGroups"/>) on cases of <see cref="Owners"/>.
-    /// </summary>
-    public string? InboxOf { get; init; }
-
     /// <summary>Open tasks only unless set.</summary>
     public UserTaskState? State { get; init; } = UserTaskState.Open;
 

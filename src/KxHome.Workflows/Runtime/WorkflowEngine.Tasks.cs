@@ -18,7 +18,6 @@ public sealed partial class WorkflowEngine
         if (query.DueBefore is { } dueBefore) tasks = tasks.Where(t => t.DueAt != null && t.DueAt < dueBefore);
         if (query.CompletedBy is { } completedBy) tasks = tasks.Where(t => t.CompletedBy == completedBy);
         if (query.BusinessKey is { } businessKey) tasks = tasks.Where(t => t.BusinessKey == businessKey);
-        if (query.InboxOf is { } me) return await InboxAsync(tasks, query, me, ct);
         if (query.Owners is { } owners) tasks = tasks.Where(t => t.Owner != null && owners.Contains(t.Owner));
         if (query.CandidateUser is not null || query.CandidateGroups is { Count: > 0 })
         {
@@ -32,28 +31,26 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// 待办: the tasks held and the tasks offered, read as two queries that each use an index (an OR of the two makes
-    /// SQLite scan every open task), merged in the same order.
+    /// 待办 of a person: the open tasks they hold, and the open tasks nobody holds that are offered to them or to one of
+    /// <paramref name="groups"/> on cases of <paramref name="owners"/> (of any case when null); highest priority
+    /// first, then oldest. Read in plain SQL (<see cref="InboxReader"/>): it is the list people open most.
     /// </summary>
-    private static async Task<IReadOnlyList<UserTaskView>> InboxAsync(IQueryable<UserTaskRow> tasks, TaskQuery query, string me, CancellationToken ct)
+    public async Task<IReadOnlyList<UserTaskView>> InboxAsync(string userId, IReadOnlyList<string> groups, IReadOnlyList<string>? owners,
+        int skip, int take, CancellationToken ct = default)
     {
-        var owners = query.Owners;
-        var groups = query.CandidateGroups ?? [];
-        var enough = query.Skip + query.Take;
-        var held = await Ordered(tasks.Where(t => t.Assignee == me).Include(t => t.Candidates), query).Take(enough).ToListAsync(ct);
-        var offered = tasks.Where(t => t.Assignee == null);
-        if (owners is not null) offered = offered.Where(t => t.Owner != null && owners.Contains(t.Owner));
-        offered = offered.Where(t => t.Candidates.Any(c =>
-            (c.Kind == CandidateKind.User && c.Value == me) || (c.Kind == CandidateKind.Group && groups.Contains(c.Value))));
-        var open = await Ordered(offered.Include(t => t.Candidates), query).Take(enough).ToListAsync(ct);
-        return held.Concat(open)
-            .OrderByDescending(t => t.Priority).ThenByDescending(t => t.EndedAt).ThenBy(t => t.CreatedAt)
-            .Skip(query.Skip).Take(query.Take).Select(ToView).ToList();
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var rows = await InboxReader.ReadAsync(db.Database.GetDbConnection(), userId, groups, owners, skip + take, ct);
+        return rows.OrderByDescending(t => t.Priority).ThenByDescending(t => t.EndedAt).ThenBy(t => t.CreatedAt)
+            .Skip(skip).Take(take).Select(ToView).ToList();
     }
 
     /// <summary>Highest priority first, then oldest first; 已办 (completed by someone) latest first.</summary>
+    /// (Chosen here, not inside the expression: EF Core would compile a condition on the query object each time.)
     private static IQueryable<UserTaskRow> Ordered(IQueryable<UserTaskRow> tasks, TaskQuery query) =>
-        tasks.OrderByDescending(t => query.CompletedBy == null ? t.Priority : 0).ThenByDescending(t => t.EndedAt).ThenBy(t => t.CreatedAt);
+        query.CompletedBy is null
+            ? tasks.OrderByDescending(t => t.Priority).ThenByDescending(t => t.EndedAt).ThenBy(t => t.CreatedAt)
+            : tasks.OrderByDescending(t => t.EndedAt).ThenBy(t => t.CreatedAt);
 
     /// <summary>One user task.</summary>
     public async Task<UserTaskView> GetTaskAsync(Guid taskId, CancellationToken ct = default)
