@@ -62,7 +62,7 @@ await StudioFigures();
 
 async Task WebFigures(string? keep = null)
 {
-    var web = await WebBenchmark.RunAsync(root, instances: 100_000, requestsPerRoute: 1_000, keep);
+    var web = await WebBenchmark.RunAsync(root, instances: 100_000, secondsPerRound: 4, keep);
     Report.Line("web.instances", web.Instances, "0");
     Report.Line("web.tasks", web.Tasks, "0");
     Report.Line("web.health_p95_ms", web.HealthP95);
