@@ -14,7 +14,9 @@ async function mount(host) {
   const schema = readJson(host, 'data-form-schema');
   const data = readJson(host, 'data-form-data');
   const readonly = host.hasAttribute('data-form-readonly');
-  const form = new Form({ container: host });
+  // Every change applies at once: form-js otherwise applies typed text 300 ms later, and a change to another
+  // field in between could drop it.
+  const form = new Form({ container: host, debounce: false });
   await form.importSchema(schema, data);
   if (readonly) form.setProperty('readOnly', true);
   translate(host);
