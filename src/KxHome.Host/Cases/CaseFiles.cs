@@ -60,6 +60,17 @@ public sealed class CaseFiles(AppDbContext db, IConfiguration configuration, Tim
         return (attachment, null);
     }
 
+    /// <summary>Removes a file of the case; false when the case has no such file.</summary>
+    public async Task<bool> DeleteAsync(Guid instanceId, Guid attachmentId)
+    {
+        var attachment = await db.Attachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.InstanceId == instanceId);
+        if (attachment is null) return false;
+        db.Attachments.Remove(attachment);
+        await db.SaveChangesAsync();
+        File.Delete(Path.Combine(Folder, attachment.StoredName)); // after the row: a file left behind is harmless, a row without its file is not
+        return true;
+    }
+
     public async Task<(Attachment Attachment, Stream Content)?> OpenAsync(Guid instanceId, Guid attachmentId)
     {
         var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.InstanceId == instanceId);

@@ -243,7 +243,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["/cases/{id:guid}/{handler?}"] =
         [
             "GET /cases/{case}", "GET /cases/{case}/file?fileId={random}", "POST /cases/{case}/save", "POST /cases/{case}/submit",
-            "POST /cases/{case}/upload", "POST /cases/{case}/withdraw", "POST /cases/{case}/urge",
+            "POST /cases/{case}/upload", "POST /cases/{case}/deletefile", "POST /cases/{case}/withdraw", "POST /cases/{case}/urge",
         ],
         ["/tasks/{id:guid}/{handler?}"] = ["GET /tasks/{task}", "GET /tasks/{task}/file?fileId={random}", "POST /tasks/{task}"],
     };
@@ -296,7 +296,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         var posts = new (string Login, string Url)[]
         {
             ("applicant", "/cases?handler=Start"), ("applicant", $"/cases/{caseId}/save"), ("applicant", $"/cases/{caseId}/submit"),
-            ("applicant", $"/cases/{caseId}/upload"), ("applicant", $"/cases/{caseId}/withdraw"), ("applicant", $"/cases/{caseId}/urge"),
+            ("applicant", $"/cases/{caseId}/upload"), ("applicant", $"/cases/{caseId}/deletefile"), ("applicant", $"/cases/{caseId}/withdraw"), ("applicant", $"/cases/{caseId}/urge"),
             ("street", $"/tasks/{taskId}"), ("admin", "/studio/republish"), ("admin", $"/studio/cases/{caseId}/cancel"),
             ("admin", $"/studio/cases/{caseId}/retry"), ("admin", $"/studio/cases/{caseId}/migrate"), ("applicant", "/logout"),
         };

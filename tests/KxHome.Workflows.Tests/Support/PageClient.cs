@@ -34,6 +34,20 @@ public sealed partial class PageClient(HttpClient http)
         return await Http.PostAsync(action, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>Uploads files as the page's upload form does (field <c>uploads</c>), following the redirect.</summary>
+    public async Task<string> UploadAsync(string pageUrl, string action, params (string Name, byte[] Content)[] files)
+    {
+        var (_, html) = await GetAsync(pageUrl);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(TokenPattern().Match(html).Groups[1].Value)), "__RequestVerificationToken" },
+        };
+        foreach (var (name, content) in files) form.Add(new ByteArrayContent(content), "uploads", name);
+        var response = await Http.PostAsync(action, form);
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "an upload answers with the case page");
+        return (await GetAsync(response.Headers.Location!.ToString())).Html;
+    }
+
     /// <summary>Posts and follows the redirect, giving the page people then see.</summary>
     public async Task<string> SubmitAsync(string pageUrl, string action, Dictionary<string, string> fields)
     {

@@ -97,6 +97,21 @@ public sealed class CaseDetailModel(
         return Redirect($"/cases/{id}");
     }
 
+    /// <summary>
+    /// Removes a wrongly uploaded file while the applicant's step (申报 or 补正) is open; once submitted, the files
+    /// are what the approvers review and stay.
+    /// </summary>
+    public async Task<IActionResult> OnPostDeleteFileAsync(Guid id, Guid fileId)
+    {
+        if (!await LoadAsync(id) || !CanDeleteFiles) return NotFound();
+        var name = Files.FirstOrDefault(f => f.Id == fileId)?.FileName;
+        TempData["Flash"] = await files.DeleteAsync(id, fileId) ? $"附件 “{name}” 已删除" : "该附件已不存在";
+        return Redirect($"/cases/{id}");
+    }
+
+    /// <summary>Whether the viewer may remove files now: an applicant whose step is open.</summary>
+    public bool CanDeleteFiles => Viewer.IsApplicant && MyTask is not null;
+
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid fileId)
     {
         if (!await LoadAsync(id)) return NotFound();
