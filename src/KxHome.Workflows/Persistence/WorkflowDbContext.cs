@@ -36,7 +36,6 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasIndex(i => i.BusinessKey);
             e.HasIndex(i => new { i.DefinitionId, i.Status });
             e.HasIndex(i => i.ParentInstanceId);
-            e.HasIndex(i => i.Owner);
             e.HasIndex(i => new { i.Owner, i.StartedAt });
         });
         modelBuilder.Entity<UserTaskRow>(e =>
@@ -93,7 +92,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.ToTable("Notices");
             e.Property(n => n.Kind).HasConversion<string>();
             e.HasIndex(n => new { n.SentAt, n.AvailableAt });
-            e.HasIndex(n => n.DedupKey).IsUnique();
+            e.HasIndex(n => n.DedupKey).IsUnique().HasFilter("\"DedupKey\" IS NOT NULL");
         });
     }
 }

@@ -17,7 +17,7 @@ public interface IServiceTaskHandler
     Task<IReadOnlyDictionary<string, object?>?> HandleAsync(ServiceTaskContext context, CancellationToken cancellationToken);
 }
 
-/// <summary>What a handler knows about the task it works on.</summary>
+/// <summary>What a handler knows about the task it works on; <paramref name="DefinitionId"/> is the version the case runs on.</summary>
 public sealed record ServiceTaskContext(
-    Guid JobId, Guid InstanceId, string? BusinessKey, string ElementId, string Topic, int Attempt,
+    Guid JobId, Guid InstanceId, string DefinitionId, string? BusinessKey, string ElementId, string Topic, int Attempt,
     IReadOnlyDictionary<string, JsonNode?> Variables);

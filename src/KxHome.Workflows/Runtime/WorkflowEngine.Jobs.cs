@@ -75,7 +75,7 @@ public sealed partial class WorkflowEngine
                 await session.ExecuteAsync("DELETE FROM Jobs WHERE Id = @p0", ct, job.Id);
                 continue;
             }
-            return new ServiceTaskContext(job.Id, job.InstanceId, state!.BusinessKey, job.ElementId, job.Topic,
+            return new ServiceTaskContext(job.Id, job.InstanceId, state!.DefinitionId, state.BusinessKey, job.ElementId, job.Topic,
                 job.Attempts + 1, state.VisibleVariables(token.ScopeId));
         }
     }
@@ -108,9 +108,7 @@ public sealed partial class WorkflowEngine
     /// <summary>The context with the task's input parameters worked out over the case's variables (they win over same-named ones).</summary>
     private async Task<ServiceTaskContext> WithInputsAsync(ServiceTaskContext context, CancellationToken ct)
     {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var definitionId = await db.Instances.AsNoTracking().Where(i => i.Id == context.InstanceId).Select(i => i.DefinitionId).SingleAsync(ct);
-        if ((await GetModelAsync(definitionId, ct)).Node(context.ElementId) is not ServiceTaskNode { Inputs.Count: > 0 } node) return context;
+        if ((await GetModelAsync(context.DefinitionId, ct)).Node(context.ElementId) is not ServiceTaskNode { Inputs.Count: > 0 } node) return context;
         var variables = new Dictionary<string, JsonNode?>(context.Variables);
         foreach (var input in node.Inputs) variables[input.Name] = _services.Expressions.Evaluate(input.Value, context.Variables);
         return context with { Variables = variables };

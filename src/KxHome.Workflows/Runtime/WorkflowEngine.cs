@@ -170,7 +170,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
             var token = state.TokenWaitingOn(job.Id);
             if (token is null) continue; // the same step already moved past it
             var variables = state.VisibleVariables(token.ScopeId).ToDictionary(v => v.Key, v => v.Value?.DeepClone()); // the state lives on
-            _heldJobs.Enqueue(new ServiceTaskContext(job.Id, state.Id, state.BusinessKey, job.ElementId, job.Topic, 1, variables));
+            _heldJobs.Enqueue(new ServiceTaskContext(job.Id, state.Id, state.DefinitionId, state.BusinessKey, job.ElementId, job.Topic, 1, variables));
         }
         _jobSignal.Notify();
     }

@@ -48,7 +48,6 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<Guid>("Revision").IsConcurrencyToken().HasColumnType("TEXT");
             b.HasKey("Id");
             b.HasIndex("BusinessKey");
-            b.HasIndex("Owner");
             b.HasIndex("Owner", "StartedAt");
             b.HasIndex("ParentInstanceId");
             b.HasIndex("DefinitionId", "Status");
@@ -212,7 +211,7 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<DateTime?>("SentAt").HasColumnType("TEXT");
             b.Property<string>("LastError").HasColumnType("TEXT");
             b.HasKey("Id");
-            b.HasIndex("DedupKey").IsUnique();
+            b.HasIndex("DedupKey").IsUnique().HasFilter("\"DedupKey\" IS NOT NULL");
             b.HasIndex("SentAt", "AvailableAt");
             b.ToTable("Notices");
         });
