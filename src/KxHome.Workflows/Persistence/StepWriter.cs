@@ -7,10 +7,17 @@ namespace KxHome.Workflows.Persistence;
 /// <summary>Writes everything one step did in the step's transaction; the caller commits.</summary>
 internal static class StepWriter
 {
+    private const string Update = "UPDATE Instances SET State = @p0, EndedAt = @p2, Revision = @p3 WHERE Id = @p4 AND Revision = @p5";
+
+    private const string UpdateWithStatus =
+        "UPDATE Instances SET State = @p0, Status = @p1, EndedAt = @p2, Revision = @p3 WHERE Id = @p4 AND Revision = @p5";
+
     /// <summary>
     /// Saves the instance (inserted when <paramref name="isNew"/>, else updated only if nobody changed it since it was
-    /// read; its version too, which only a migration changes) and the step's tasks, jobs, incidents and history. Jobs whose topic <paramref name="hold"/> handles are
+    /// read) and the step's tasks, jobs, incidents and history. Jobs whose topic <paramref name="hold"/> handles are
     /// written already locked by it. For a new instance, returns the history entries with their ids.
+    /// An update sets the status only when it changed: an indexed column named in an UPDATE costs an index page
+    /// written, even with the same value. (The version is written by the migration that changes it.)
     /// </summary>
     public static async Task<IReadOnlyList<HistoryEntry>> WriteAsync(
         StepSession session, InstanceRow row, Step step, string? userId, bool isNew, JobHold hold, CancellationToken ct)
@@ -18,6 +25,7 @@ internal static class StepWriter
         var now = step.Now;
         var state = step.State;
         var read = row.Revision;
+        var statusChanged = row.Status != state.Status;
         var ended = state.Status != InstanceStatus.Active && (isNew || row.Status == InstanceStatus.Active);
         row.State = StateSerializer.Write(state);
         row.Status = state.Status;
@@ -31,10 +39,8 @@ internal static class StepWriter
                 row.Id, row.DefinitionId, row.DefinitionKey, row.DefinitionVersion, row.BusinessKey, row.Status,
                 row.StartedAt, row.EndedAt, row.StartedBy, row.State, row.Revision, state.ParentInstanceId, row.Owner);
         }
-        else if (await session.ExecuteAsync(
-                     "UPDATE Instances SET State = @p0, Status = @p1, EndedAt = @p2, Revision = @p3, DefinitionId = @p6, DefinitionVersion = @p7 " +
-                     "WHERE Id = @p4 AND Revision = @p5", ct,
-                     row.State, row.Status, row.EndedAt, row.Revision, row.Id, read, row.DefinitionId, row.DefinitionVersion) == 0)
+        else if (await session.ExecuteAsync(statusChanged ? UpdateWithStatus : Update, ct,
+                     row.State, row.Status, row.EndedAt, row.Revision, row.Id, read) == 0)
         {
             throw new StaleInstanceException();
         }
@@ -93,12 +99,15 @@ internal static class StepWriter
         return await InsertHistoryAsync(session, row.Id, step.History, ct, withIds: isNew);
     }
 
-    /// <summary>Writes a notice to send after commit; one whose dedup key was written before is dropped.</summary>
+    /// <summary>
+    /// Writes a notice to send after commit; one whose dedup key was written before is dropped. A new notice's id is
+    /// time-ordered (version 7), so its key goes at the end of the index instead of onto a random page.
+    /// </summary>
     public static Task InsertNoticeAsync(StepSession session, NoticeRow notice, DateTime now, CancellationToken ct) =>
         session.ExecuteAsync(
             "INSERT OR IGNORE INTO Notices (Id, Kind, InstanceId, TaskId, UserId, Recipient, Comment, DedupKey, CreatedAt, AvailableAt, Attempts) " +
             "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p8, 0)", ct,
-            notice.Id == Guid.Empty ? Guid.NewGuid() : notice.Id, notice.Kind, notice.InstanceId, notice.TaskId, notice.UserId,
+            notice.Id == Guid.Empty ? Guid.CreateVersion7() : notice.Id, notice.Kind, notice.InstanceId, notice.TaskId, notice.UserId,
             notice.Recipient, notice.Comment, notice.DedupKey, now);
 
     /// <summary>Writes a pending timer; <paramref name="instanceId"/> is null for a timer start event.</summary>

@@ -48,7 +48,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasIndex(t => t.InstanceId);
             e.HasIndex(t => t.BusinessKey);
             e.HasIndex(t => new { t.Owner, t.State });
-            e.HasIndex(t => t.CompletedBy);
+            e.HasIndex(t => t.CompletedBy).HasFilter("\"CompletedBy\" IS NOT NULL");
         });
         modelBuilder.Entity<TaskCandidateRow>(e =>
         {

@@ -73,11 +73,13 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// The rows that name the case's version follow it; timers take their event's name in the target version (what
+    /// The case and the rows that name its version follow it; timers take their event's name in the target version (what
     /// the deadline list shows) and keep their due times, so their alarms stand.
     /// </summary>
     private static async Task MoveWaitRowsAsync(StepSession session, InstanceRow row, ProcessModel target, CancellationToken ct)
     {
+        await session.ExecuteAsync("UPDATE Instances SET DefinitionId = @p0, DefinitionVersion = @p1 WHERE Id = @p2", ct,
+            row.DefinitionId, row.DefinitionVersion, row.Id);
         await session.ExecuteAsync("UPDATE Timers SET DefinitionId = @p0 WHERE InstanceId = @p1", ct, row.DefinitionId, row.Id);
         var timerEvents = await session.ListAsync("SELECT DISTINCT ElementId FROM Timers WHERE InstanceId = @p0", r => r.GetString(0), ct, row.Id);
         foreach (var elementId in timerEvents.Where(target.Contains))

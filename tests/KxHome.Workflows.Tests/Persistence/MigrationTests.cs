@@ -29,6 +29,34 @@ public class MigrationTests
     }
 
     [Fact]
+    public async Task Upgrading_a_database_keeps_the_case_history_and_new_entries_follow_it()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"kxhome-upgrade-{Guid.NewGuid():N}.db");
+        var options = new DbContextOptionsBuilder<WorkflowDbContext>().UseSqlite($"Data Source={file}").Options;
+        try
+        {
+            await using var db = new WorkflowDbContext(options);
+            await db.GetService<IMigrator>().MigrateAsync("20261122000007_DeploymentNotes");
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO History (Id, InstanceId, At, Kind, Comment) VALUES (41, 'A', '2026-06-01 08:00:00', 'TaskCompleted', '同意'), " +
+                "(42, 'A', '2026-06-01 08:00:00', 'InstanceCompleted', NULL)");
+
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO History (InstanceId, At, Kind) VALUES ('A', '2026-06-02 08:00:00', 'InstanceStarted')");
+
+            (await db.Database.SqlQueryRaw<long>("SELECT Id AS Value FROM History ORDER BY Id").ToListAsync()).Should().Equal(41, 42, 43);
+            (await db.Database.SqlQueryRaw<string>("SELECT Comment AS Value FROM History WHERE Id = 41").SingleAsync()).Should().Be("同意");
+            (await db.Database.SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_schema WHERE name = 'History'").SingleAsync())
+                .Should().NotContain("AUTOINCREMENT", "a step no longer rewrites sqlite_sequence");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(file + suffix);
+        }
+    }
+
+    [Fact]
     public async Task The_database_file_uses_the_write_ahead_log()
     {
         await using var kx = await TestEngine.StartAsync();

@@ -82,7 +82,7 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("InstanceId");
             b.HasIndex("State", "Assignee");
             b.HasIndex("Owner", "State");
-            b.HasIndex("CompletedBy");
+            b.HasIndex("CompletedBy").HasFilter("\"CompletedBy\" IS NOT NULL");
             b.ToTable("UserTasks");
         });
 
