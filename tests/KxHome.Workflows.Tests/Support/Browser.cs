@@ -63,7 +63,14 @@ public sealed class Browser : IAsyncLifetime, IAsyncDisposable
         await page.GetByLabel("电子邮箱").FillAsync($"{login}@kxhome.demo");
         await page.GetByLabel("密码").FillAsync(KxHome.Host.Identity.DemoData.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
+        try
+        {
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            throw new InvalidOperationException($"{login} is not signed in: {page.Url} shows “{await page.Locator("body").InnerTextAsync()}”", e);
+        }
         return page;
     }
 
