@@ -37,9 +37,11 @@ public sealed partial class WorkflowEngine
         {
             if (_heldJobs.TryDequeue(out var held))
             {
-                // Still ours unless the case was cancelled or moved on, or our lock expired and another worker took it.
-                if (!await TransactAsync(session => StillOursAsync(session, held.JobId, ct), ct)) continue;
-                await RunJobAsync(held, ct);
+                // Still ours unless the case was cancelled or moved on, or our lock expired and another worker took it;
+                // the case's version is read again, as a migration may have moved the case since the job was queued.
+                var version = await TransactAsync(session => HeldJobVersionAsync(session, held.JobId, ct), ct);
+                if (version is null) continue;
+                await RunJobAsync(held with { DefinitionId = version }, ct);
             }
             else if (await TransactAsync(session => LockDueJobAsync(session, ct), ct) is { } due)
             {
@@ -157,6 +159,12 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>Whether this worker still holds the job's lock and it has not expired (else another worker may run it).</summary>
+    /// <summary>The version the job's case runs on now, if the job is still locked by this worker; else null.</summary>
+    private async Task<string?> HeldJobVersionAsync(StepSession session, Guid jobId, CancellationToken ct) =>
+        (string?)await session.ScalarAsync(
+            "SELECT i.DefinitionId FROM Jobs AS j JOIN Instances AS i ON i.Id = j.InstanceId " +
+            "WHERE j.Id = @p0 AND j.LockOwner = @p1 AND j.LockExpiresAt > @p2", ct, jobId, _workerId, Now);
+
     private async Task<bool> StillOursAsync(StepSession session, Guid jobId, CancellationToken ct) =>
         await session.ScalarAsync("SELECT 1 FROM Jobs WHERE Id = @p0 AND LockOwner = @p1 AND LockExpiresAt > @p2", ct,
             jobId, _workerId, Now) is not null;

@@ -216,4 +216,28 @@ public class MigrationTests
         plan.Blockers.Should().ContainSingle().Which.Should().Match<MigrationBlocker>(b =>
             b.Code == "element-scope-changed" && b.Reason == "上传材料（upload）在第 2 版中所在的层级不同（子流程补充材料（material） → 流程顶层）");
     }
+
+    [Fact]
+    public async Task A_job_queued_before_the_case_moved_works_out_its_inputs_from_the_new_version()
+    {
+        static string Grant(string amount) => Bpmn.Process("grant", $"""
+            <startEvent id="start" />
+            <serviceTask id="pay" name="发放建设资助" camunda:type="external" camunda:topic="grant">
+              <extensionElements><camunda:inputOutput><camunda:inputParameter name="amount">{amount}</camunda:inputParameter></camunda:inputOutput></extensionElements>
+            </serviceTask>
+            <endEvent id="end" />
+            """ + Bpmn.Flow("f1", "start", "pay") + Bpmn.Flow("f2", "pay", "end"));
+        var handler = new RecordingHandler("grant");
+        await using var kx = await TestEngine.StartAsync(handler);
+        await kx.DeployAsync(Grant("30000"));
+        var instance = await kx.StartAsync("grant"); // the job is queued in this process, not run yet
+        await kx.DeployAsync(Grant("50000"));
+
+        await kx.Engine.MigrateAsync(instance.Id, "grant:2", "admin1");
+        await kx.Engine.ExecuteDueJobsAsync();
+
+        handler.Calls.Should().ContainSingle().Which.Should().Match<ServiceTaskContext>(c =>
+            c.DefinitionId == "grant:2" && c.Variables["amount"]!.ToString() == "50000");
+        (await kx.GetAsync(instance.Id)).Status.Should().Be(InstanceStatus.Completed);
+    }
 }
