@@ -14,7 +14,7 @@ public sealed class Programmes(WorkflowEngine engine)
     {
         if (!viewer.IsApplicant || viewer.OrganisationId is null) return [];
         var open = new List<Programme>();
-        foreach (var definition in (await engine.ListDefinitionsAsync()).GroupBy(d => d.Key).Select(g => g.First()))
+        foreach (var definition in await engine.LatestDefinitionsAsync())
         {
             var model = await engine.GetModelAsync(definition.Id);
             if (model.CandidateStarterGroups.Count == 0 || model.CandidateStarterGroups.Intersect(viewer.Roles).Any())

@@ -66,6 +66,15 @@ public sealed partial class WorkflowEngine
         }, ct);
     }
 
+    /// <summary>The current (newest) version of each flow, by key; what new cases start on.</summary>
+    public async Task<IReadOnlyList<DefinitionView>> LatestDefinitionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        return await db.Definitions.AsNoTracking()
+            .Where(d => d.Version == db.Definitions.Where(v => v.Key == d.Key).Max(v => v.Version)).OrderBy(d => d.Key)
+            .Select(d => new DefinitionView(d.Id, d.Key, d.Version, d.Name, d.DeployedAt, d.DeployedBy, d.Note)).ToListAsync(ct);
+    }
+
     /// <summary>Every deployed version, newest first within each key.</summary>
     public async Task<IReadOnlyList<DefinitionView>> ListDefinitionsAsync(CancellationToken ct = default)
     {

@@ -25,6 +25,17 @@ public class VersioningTests
     }
 
     [Fact]
+    public async Task The_current_version_of_each_flow_is_its_newest()
+    {
+        await using var kx = await TestEngine.StartAsync();
+        await kx.Engine.DeployAsync(Flow("审核"), "admin");
+        await kx.Engine.DeployAsync(Flow("区科协审核"), "admin");
+        await kx.Engine.DeployAsync(Bpmn.Process("renewal", """<startEvent id="s" /><endEvent id="e" />""" + Bpmn.Flow("f", "s", "e")), "admin");
+
+        (await kx.Engine.LatestDefinitionsAsync()).Select(d => d.Id).Should().Equal("cert:2", "renewal:1");
+    }
+
+    [Fact]
     public async Task A_running_instance_stays_on_its_version_and_new_ones_take_the_latest()
     {
         await using var kx = await TestEngine.StartAsync();

@@ -19,7 +19,7 @@ public sealed class InboxModel(ViewerAccessor viewers, Worklist worklist, Workfl
         Tab = tab is "done" or "cc" ? tab : "todo";
         var viewer = await viewers.GetAsync();
         var paging = Paging.Of(page, Paging.DefaultSize);
-        var names = (await engine.ListDefinitionsAsync()).GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.First().Name ?? g.Key);
+        var names = (await engine.LatestDefinitionsAsync()).ToDictionary(d => d.Key, d => d.Name ?? d.Key);
         var now = clock.GetUtcNow().UtcDateTime;
         PageNumber = paging.Number;
         switch (Tab)
