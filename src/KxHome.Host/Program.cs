@@ -3,6 +3,7 @@ using KxHome.Host.Administration;
 using KxHome.Host.Association;
 using KxHome.Host.Cases;
 using KxHome.Host.Health;
+using KxHome.Host.Homes;
 using KxHome.Host.Hosting;
 using KxHome.Host.Identity;
 using KxHome.Host.Studio;
@@ -27,6 +28,7 @@ builder.Services.AddKxWorkflows(builder.Configuration);
 builder.Services.AddKxIdentity(builder.Configuration);
 builder.Services.AddKxPortal(builder.Configuration);
 builder.Services.AddKxAssociation();
+builder.Services.AddKxHomes();
 builder.Services.AddHostedService<DemoCases>(); // after the flows and the demo logins exist
 
 var app = builder.Build();

@@ -27,7 +27,11 @@ public static class KxWorkflowsServiceCollectionExtensions
         services.AddPooledDbContextFactory<WorkflowDbContext>(db => db.UseSqlite(options.ConnectionString));
         if (string.Equals(configuration["Clock:Mode"], "Virtual", StringComparison.OrdinalIgnoreCase))
         {
-            services.AddSingleton<TimeProvider>(new VirtualClock(TimeProvider.System.GetUtcNow())); // for training and demos
+            // For training, demos and tests; Clock:Start (an ISO 8601 instant) sets where it starts, else now.
+            var start = configuration["Clock:Start"] is { Length: > 0 } text
+                ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
+                : TimeProvider.System.GetUtcNow();
+            services.AddSingleton<TimeProvider>(new VirtualClock(start));
         }
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new ExpressionLimits());

@@ -1,3 +1,4 @@
+using KxHome.Host.Forms;
 using KxHome.Host.Identity;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
@@ -9,7 +10,7 @@ namespace KxHome.Host.Cases;
 /// to act on, a named person must be an approver who may see the case, a rejection or return needs a reason.
 /// Refusals are <see cref="WorkflowException"/>s with a Chinese message.
 /// </summary>
-public sealed class ApprovalDesk(WorkflowEngine engine, CaseAccess access, People people, AppDbContext db, TimeProvider clock)
+public sealed class ApprovalDesk(WorkflowEngine engine, CaseAccess access, People people, FormCatalog forms, AppDbContext db, TimeProvider clock)
 {
     /// <summary>How soon the holder of a task may be urged again.</summary>
     public static readonly TimeSpan UrgeInterval = TimeSpan.FromHours(24);
@@ -18,6 +19,10 @@ public sealed class ApprovalDesk(WorkflowEngine engine, CaseAccess access, Peopl
     {
         var task = await access.ActionableTaskAsync(viewer, taskId) ?? throw NotYours();
         var comment = request.Comment?.Trim();
+        if (request.Action is ApprovalAction.Approve or ApprovalAction.Reject && forms.NeedsInput(task.FormKey))
+        {
+            throw new WorkflowException("form-required", $"“{task.Name}”需要填写表单，请在待办页面填写后提交");
+        }
         switch (request.Action)
         {
             case ApprovalAction.Approve:

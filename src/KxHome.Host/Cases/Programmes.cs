@@ -6,7 +6,7 @@ namespace KxHome.Host.Cases;
 /// The programmes (latest flow versions) an applicant may start: those whose <c>camunda:candidateStarterGroups</c>
 /// name one of their roles, or that name no starters at all, as in Camunda.
 /// </summary>
-public sealed class Programmes(WorkflowEngine engine)
+public sealed class Programmes(WorkflowEngine engine, IEnumerable<IProgrammeStart> starts)
 {
     public sealed record Programme(string Key, string Name);
 
@@ -36,6 +36,8 @@ public sealed class Programmes(WorkflowEngine engine)
         {
             throw new WorkflowNotFoundException("definition-not-found", $"没有向本单位开放的项目 “{key}”");
         }
-        return await engine.StartAsync(new StartRequest(key) { BusinessKey = businessKey, StartedBy = viewer.UserId, Owner = viewer.OrganisationId });
+        var request = new StartRequest(key) { BusinessKey = businessKey, StartedBy = viewer.UserId, Owner = viewer.OrganisationId };
+        foreach (var start in starts.Where(s => s.DefinitionKey == key)) request = await start.PrepareAsync(viewer, request);
+        return await engine.StartAsync(request);
     }
 }

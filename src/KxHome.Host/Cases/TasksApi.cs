@@ -89,23 +89,16 @@ public static class TasksApi
     }
 
     /// <summary>Completes a task; when it has a form, the variables are checked against it and only its fields are kept.</summary>
-    private static async Task<IResult> CompleteAsync(
-        Guid id, CompleteTask request, ViewerAccessor viewers, CaseAccess access, FormCatalog forms, WorkflowEngine engine)
+    private static async Task<IResult> CompleteAsync(Guid id, CompleteTask request, ViewerAccessor viewers, CaseAccess access, TaskSubmission submission)
     {
         var viewer = await viewers.GetAsync();
         if (await access.ActionableTaskAsync(viewer, id) is not { } task) return CasesApi.NotFound();
-        var variables = request.Variables?.ToDictionary(v => v.Key, v => (object?)v.Value);
-        if (forms.Find(task.FormKey) is { } form)
-        {
-            var submitted = new JsonObject();
-            foreach (var (key, value) in request.Variables ?? []) submitted[key] = value?.DeepClone();
-            var check = FormValidator.Check(form, submitted);
-            if (!check.IsValid)
-            {
-                return TypedResults.ValidationProblem(check.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "表单填写有误");
-            }
-            variables = check.Data.ToDictionary(p => p.Key, p => (object?)p.Value?.DeepClone());
-        }
-        return Results.Ok(await engine.CompleteTaskAsync(task.Id, viewer.UserId, variables, request.Comment));
+        var submitted = new JsonObject();
+        foreach (var (key, value) in request.Variables ?? []) submitted[key] = value?.DeepClone();
+        var result = await submission.SubmitAsync(viewer, task, submitted, request.Comment);
+        return result.Done
+            ? Results.Ok(result.Outcome)
+            : TypedResults.ValidationProblem(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "表单填写有误",
+                detail: string.Join("；", result.Errors.Values));
     }
 }

@@ -14,6 +14,12 @@ public sealed partial class FormCatalog(IConfiguration configuration, ILogger<Fo
 
     public FormSchema? Find(string? id) => id is not null && Forms.TryGetValue(id, out var form) ? form : null;
 
+    /// <summary>
+    /// Whether a step with this form asks for input that 同意 / 不同意 alone cannot give (a required field): such a step is
+    /// done on its page, never by an email link.
+    /// </summary>
+    public bool NeedsInput(string? id) => Find(id)?.Fields.Any(f => f.Required) == true;
+
     /// <summary>Every form, by id.</summary>
     public IReadOnlyList<FormSchema> All => Forms.Values.OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
 

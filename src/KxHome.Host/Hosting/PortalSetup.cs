@@ -49,6 +49,7 @@ public static class PortalSetup
         services.AddScoped<ApprovalDesk>();
         services.AddScoped<Worklist>();
         services.AddScoped<Programmes>();
+        services.AddScoped<TaskSubmission>();
         services.AddScoped<ActionLinks>();
         services.AddScoped<NoticeMails>();
         services.AddSingleton<MailSender>();

@@ -1,4 +1,6 @@
 using KxHome.Host.Cases;
+using KxHome.Host.Homes;
+using KxHome.Workflows.Association;
 using KxHome.Host.Mail;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +24,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<UsedLink> UsedLinks => Set<UsedLink>();
     public DbSet<Association.LedgerEntry> Ledger => Set<Association.LedgerEntry>();
     public DbSet<Studio.FlowDraft> FlowDrafts => Set<Studio.FlowDraft>();
+    public DbSet<Home> Homes => Set<Home>();
+    public DbSet<HomeStatusChange> HomeStatusChanges => Set<HomeStatusChange>();
+    public DbSet<HomePairing> HomePairings => Set<HomePairing>();
+    public DbSet<ServiceEvent> ServiceEvents => Set<ServiceEvent>();
+    public DbSet<Demand> Demands => Set<Demand>();
+    public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<FundingEntry> FundingEntries => Set<FundingEntry>();
+    public DbSet<CultivationListing> CultivationList => Set<CultivationListing>();
+    public DbSet<PolicySetting> PolicySettings => Set<PolicySetting>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
@@ -31,6 +43,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             e.ToTable("Organisations");
             e.Property(o => o.Kind).HasConversion<string>();
+            e.Property(o => o.RuleSet).HasConversion<string>();
             e.HasIndex(o => o.ParentId);
         });
         builder.Entity<AppUser>().HasIndex(u => u.OrganisationId);
@@ -73,5 +86,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.HasIndex(l => l.InstanceId);
             e.HasIndex(l => new { l.Owner, l.Kind });
         });
+        builder.ConfigureHomes();
     }
 }

@@ -12,4 +12,7 @@ public sealed class Organisation
 
     /// <summary>The organisation above; null for a province.</summary>
     public string? ParentId { get; set; }
+
+    /// <summary>The rules the homes of this region follow (set on a district or city; homes below take the nearest one, else Jiading's).</summary>
+    public Workflows.Association.RuleSet? RuleSet { get; set; }
 }

@@ -9,7 +9,7 @@ namespace KxHome.Host.Mail;
 /// see the case; the applicants for their case) and what they read. A task nobody can take goes to the
 /// administrators of the owning association, who are told.
 /// </summary>
-public sealed class NoticeMails(WorkflowEngine engine, People people, ActionLinks links, IOptions<MailOptions> options)
+public sealed class NoticeMails(WorkflowEngine engine, People people, ActionLinks links, Forms.FormCatalog forms, IOptions<MailOptions> options)
 {
     private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
@@ -66,7 +66,7 @@ public sealed class NoticeMails(WorkflowEngine engine, People people, ActionLink
     private MailMessageText TaskMail(AppUser to, UserTaskView task, string title, string lead, string subject)
     {
         var buttons = new List<MailTemplates.Button>();
-        var isApproval = !task.CandidateGroups.Contains(Roles.Applicant);
+        var isApproval = !task.CandidateGroups.Contains(Roles.Applicant) && !forms.NeedsInput(task.FormKey);
         if (isApproval)
         {
             buttons.Add(new("同意", links.Url(links.Create(task, to.Id, "approve")), Primary: true));

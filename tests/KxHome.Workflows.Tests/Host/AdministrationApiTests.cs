@@ -54,7 +54,8 @@ public sealed class AdministrationApiTests : IAsyncDisposable
     [Fact]
     public async Task The_real_clock_cannot_be_moved_even_by_an_administrator()
     {
-        using var admin = await _host.SignInAsync("admin");
+        await using var real = new TestHost(realClock: true);
+        using var admin = await real.SignInAsync("admin");
 
         (await admin.GetFromJsonAsync<JsonObject>("/api/clock"))!["isVirtual"]!.GetValue<bool>().Should().BeFalse();
         var response = await admin.PostAsJsonAsync("/api/clock/advance", new { by = "P1Y" });

@@ -17,7 +17,7 @@ public sealed class IdentityTests : IAsyncDisposable
     private readonly TestHost _host = new();
 
     [Fact]
-    public async Task The_hand_written_identity_migration_matches_the_model()
+    public async Task The_migrations_of_people_homes_and_ledgers_match_the_model()
     {
         using var client = _host.Factory.CreateClient();
         await using var scope = _host.Factory.Services.CreateAsyncScope();

@@ -12,16 +12,26 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KxHome.Workflows.Tests.Support;
 
-/// <summary>The real host (Development: demo people) on fresh SQLite files that outlive a restart; deleted at the end.</summary>
+/// <summary>
+/// The real host (Development: demo people) on fresh SQLite files that outlive a restart; deleted at the end. Its clock is
+/// virtual and starts at <see cref="Start"/> (a working Wednesday inside the year's certification call), unless told otherwise.
+/// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
+    /// <summary>Where the virtual clock starts: 2026-05-06 09:00 in Beijing.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 5, 6, 9, 0, 0, TimeSpan.FromHours(8));
+
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"kxhome-host-{Guid.NewGuid():N}.db");
 
     /// <summary>The host's folders (mail outbox, attachments, keys), deleted at the end.</summary>
     public string Folder { get; } = Directory.CreateTempSubdirectory("kxhome-host-").FullName;
 
-    public TestHost()
+    private readonly bool _realClock;
+
+    /// <summary>A host on fresh files; <paramref name="realClock"/> keeps the system clock (which cannot be moved).</summary>
+    public TestHost(bool realClock = false)
     {
+        _realClock = realClock;
         // The forms, copied: the studio saves forms, and the repository's own must stay as they are.
         var forms = Directory.CreateDirectory(Path.Combine(Folder, "forms")).FullName;
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Workflows, "forms"))) File.Copy(file, Path.Combine(forms, Path.GetFileName(file)));
@@ -42,6 +52,7 @@ public sealed class TestHost : IAsyncDisposable
                 .UseSetting("Forms:Folder", Path.Combine(Folder, "forms"))
                 .UseSetting("DataProtection:KeysFolder", Path.Combine(Folder, "keys"))
                 .UseSetting("Demo:Cases", "false"); // tests start from no cases; DemoCasesTests turns them on
+            if (!_realClock) web.UseSetting("Clock:Mode", "Virtual").UseSetting("Clock:Start", Start.ToString("O"));
             configure?.Invoke(web);
         });
 

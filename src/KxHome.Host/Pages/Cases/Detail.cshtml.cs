@@ -16,7 +16,7 @@ namespace KxHome.Host.Pages.Cases;
 /// </summary>
 public sealed class CaseDetailModel(
     ViewerAccessor viewers, CaseAccess access, WorkflowEngine engine, FormCatalog forms, CaseFiles files, People people,
-    ApprovalDesk desk, AppDbContext db, TimeProvider clock) : PageModel
+    ApprovalDesk desk, TaskSubmission submission, AppDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record OpenStep(UserTaskView Task, string Holder, string? Due, string? Countdown);
 
@@ -57,22 +57,20 @@ public sealed class CaseDetailModel(
     {
         if (!await LoadAsync(id) || MyTask?.Id != taskId || Form is null) return NotFound();
         var submitted = Parse(formData);
-        var check = FormValidator.Check(Form, submitted);
-        if (!check.IsValid)
-        {
-            Errors = check.Errors;
-            FormData = (submitted ?? new JsonObject()).ToJsonString(FormJson.Options); // what they typed stays on the page
-            return Page();
-        }
         try
         {
-            await engine.CompleteTaskAsync(taskId, Viewer.UserId, check.Data.ToDictionary(p => p.Key, p => (object?)p.Value?.DeepClone()),
-                CorrectionAsked ? "补正后重新提交" : null);
+            var result = await submission.SubmitAsync(Viewer, MyTask, submitted, CorrectionAsked ? "补正后重新提交" : null);
+            if (!result.Done)
+            {
+                Errors = result.Errors;
+                FormData = (submitted ?? new JsonObject()).ToJsonString(FormJson.Options); // what they typed stays on the page
+                return Page();
+            }
         }
         catch (WorkflowException e)
         {
             Errors = new Dictionary<string, string> { [""] = e.Message };
-            FormData = check.Data.ToJsonString(FormJson.Options);
+            FormData = (submitted ?? new JsonObject()).ToJsonString(FormJson.Options);
             return Page();
         }
         if (await db.Drafts.FindAsync(taskId) is { } draft)

@@ -15,7 +15,7 @@ namespace KxHome.Host.Pages.Tasks;
 /// </summary>
 public sealed class TaskDetailModel(
     ViewerAccessor viewers, CaseAccess access, WorkflowEngine engine, FormCatalog forms, CaseFiles files, People people,
-    ApprovalDesk desk, TimeProvider clock) : PageModel
+    ApprovalDesk desk, TaskSubmission submission, TimeProvider clock) : PageModel
 {
     public UserTaskView Task { get; private set; } = null!;
     public InstanceView Case { get; private set; } = null!;
@@ -29,6 +29,11 @@ public sealed class TaskDetailModel(
     public IReadOnlyList<PassedStep> PassedSteps { get; private set; } = [];
     public IReadOnlyList<AppUser> Approvers { get; private set; } = [];
     public string? Error { get; private set; }
+
+    /// <summary>The step's own form, when it has one: the approver fills it in and submits it instead of 同意 / 不同意.</summary>
+    public FormSchema? Form { get; private set; }
+    public string FormData { get; private set; } = "{}";
+    public IReadOnlyDictionary<string, string> FormErrors { get; private set; } = new Dictionary<string, string>();
 
     [BindProperty]
     public ApprovalAction Action { get; set; }
@@ -61,6 +66,28 @@ public sealed class TaskDetailModel(
         }
     }
 
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, string? formData)
+    {
+        if (!await LoadAsync(id) || !CanAct || Form is null) return NotFound();
+        var submitted = ParseObject(formData);
+        try
+        {
+            var result = await submission.SubmitAsync(await viewers.GetAsync(), Task, submitted, Comment);
+            if (result.Done)
+            {
+                TempData["Flash"] = "已提交";
+                return Redirect("/inbox");
+            }
+            FormErrors = result.Errors;
+        }
+        catch (WorkflowException e)
+        {
+            FormErrors = new Dictionary<string, string> { [""] = e.Message };
+        }
+        FormData = (submitted ?? new JsonObject()).ToJsonString(FormJson.Options); // what they typed stays on the page
+        return Page();
+    }
+
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid fileId)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -86,10 +113,23 @@ public sealed class TaskDetailModel(
         CanAct = task.State == UserTaskState.Open && viewer.CanAct(task);
         if (CanAct)
         {
+            Form = forms.Find(task.FormKey);
             PassedSteps = await desk.PassedStepsAsync(task);
             Approvers = (await people.ApproversForAsync(task.Owner)).Where(a => a.Id != viewer.UserId).ToList();
         }
         return true;
+    }
+
+    private static JsonObject? ParseObject(string? json)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(json) ? null : JsonNode.Parse(json) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     // The case's data as label and value, from the forms of the flow's user tasks.

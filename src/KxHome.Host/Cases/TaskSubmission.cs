@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using KxHome.Host.Forms;
+using KxHome.Workflows.Runtime;
+
+namespace KxHome.Host.Cases;
+
+/// <summary>
+/// Completes a step with its form's data, for pages and the API alike: the form's own checks, then the programme's
+/// (<see cref="ISubmissionRule"/>); a refusal changes nothing and says, per field, what is wrong.
+/// </summary>
+public sealed class TaskSubmission(WorkflowEngine engine, FormCatalog forms, IEnumerable<ISubmissionRule> rules)
+{
+    /// <summary>What a submission came to: the data kept and, when refused, the problems by field key ("" for the whole form).</summary>
+    public sealed record Result(JsonObject Data, IReadOnlyDictionary<string, string> Errors, StepOutcome? Outcome)
+    {
+        public bool Done => Outcome is not null;
+    }
+
+    public async Task<Result> SubmitAsync(Viewer viewer, UserTaskView task, JsonObject? submitted, string? comment)
+    {
+        var form = forms.Find(task.FormKey);
+        var data = submitted ?? new JsonObject();
+        if (form is not null)
+        {
+            var check = FormValidator.Check(form, submitted);
+            if (!check.IsValid) return new Result(data, check.Errors, null);
+            data = check.Data;
+            var errors = new Dictionary<string, string>();
+            foreach (var rule in rules.Where(r => r.FormKey == form.Id))
+            {
+                var instance = await engine.GetInstanceAsync(task.InstanceId);
+                foreach (var problem in await rule.CheckAsync(task, instance, data)) errors.TryAdd(problem.Field, problem.Message);
+            }
+            if (errors.Count > 0) return new Result(data, errors, null);
+        }
+        var variables = data.ToDictionary(p => p.Key, p => (object?)p.Value?.DeepClone());
+        var outcome = await engine.CompleteTaskAsync(task.Id, viewer.UserId, variables, comment);
+        return new Result(data, new Dictionary<string, string>(), outcome);
+    }
+}

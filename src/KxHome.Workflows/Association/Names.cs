@@ -1,0 +1,67 @@
+namespace KxHome.Workflows.Association;
+
+/// <summary>The Chinese words people read for the domain's values.</summary>
+public static class Names
+{
+    public static string Of(HomeKind kind) => kind switch
+    {
+        HomeKind.Enterprise => "企业",
+        HomeKind.Park => "园区",
+        _ => "街镇",
+    };
+
+    public static string Of(HomeStatus status) => status switch
+    {
+        HomeStatus.Applying => "申报中",
+        HomeStatus.Active => "已认定",
+        HomeStatus.Rectifying => "限期整改中",
+        HomeStatus.Revoked => "已取消资格",
+        HomeStatus.Withdrawn => "已撤回",
+        _ => "未通过认定",
+    };
+
+    public static string Of(RuleSet ruleSet) => ruleSet == RuleSet.Yiyang ? "益阳市规则" : "嘉定区规则";
+
+    public static string Of(AssessmentGrade grade) => grade switch
+    {
+        AssessmentGrade.Excellent => "优秀",
+        AssessmentGrade.Qualified => "合格",
+        _ => "不合格",
+    };
+
+    public static string Of(AssessmentStatus status) => status switch
+    {
+        AssessmentStatus.Open => "待之家确认数据",
+        AssessmentStatus.Confirmed => "待评审",
+        AssessmentStatus.Graded => "已评定，待公布",
+        _ => "已公布",
+    };
+
+    public static string Of(ServiceEventCategory category) => category switch
+    {
+        ServiceEventCategory.TechSalon => "技术沙龙",
+        ServiceEventCategory.SupplyChainMatching => "产业链对接",
+        ServiceEventCategory.PatentTraining => "专利申报培训",
+        ServiceEventCategory.OtherInnovation => "其他创新类活动",
+        ServiceEventCategory.CrossEnterpriseExchange => "跨企业技术交流",
+        ServiceEventCategory.PartyBuilding => "党建活动",
+        ServiceEventCategory.SciencePopularisation => "科普活动",
+        _ => "结对联合活动",
+    };
+
+    public static string Of(FundingKind kind) => kind switch
+    {
+        FundingKind.ConstructionGrant => "建设资助",
+        FundingKind.ExcellenceAward => "考核奖励",
+        _ => "配套经费",
+    };
+
+    /// <summary>A grade as code or as a Chinese word (优秀/合格/不合格), or null.</summary>
+    public static AssessmentGrade? ParseGrade(string? text) => text?.Trim() switch
+    {
+        "Excellent" or "优秀" => AssessmentGrade.Excellent,
+        "Qualified" or "合格" => AssessmentGrade.Qualified,
+        "Unqualified" or "不合格" => AssessmentGrade.Unqualified,
+        _ => null,
+    };
+}

@@ -1,0 +1,41 @@
+namespace KxHome.Workflows.Association;
+
+/// <summary>What kind of value a setting holds, so it can be checked and shown.</summary>
+public enum PolicyValueKind
+{
+    /// <summary>A whole number (a count, m², days, percent).</summary>
+    Number,
+
+    /// <summary>Money in whole fen; shown and entered in yuan.</summary>
+    Fen,
+
+    /// <summary>A day of the year as MM-dd, e.g. 06-15.</summary>
+    MonthDay,
+}
+
+/// <summary>
+/// One setting of the rule sets: its key, the rule it comes from, its label in Chinese, what kind of value it is, and
+/// the seed's value for each rule set.
+/// </summary>
+public sealed record PolicyKey(string Key, string RuleId, string Label, PolicyValueKind Kind, string Unit, string Jiading, string Yiyang)
+{
+    public string DefaultFor(RuleSet ruleSet) => ruleSet == RuleSet.Yiyang ? Yiyang : Jiading;
+
+    /// <summary>Checks a value an administrator typed; gives the value to store, or a message in Chinese.</summary>
+    public (string? Value, string? Problem) Check(string? text)
+    {
+        text = text?.Trim() ?? "";
+        switch (Kind)
+        {
+            case PolicyValueKind.Number:
+                return long.TryParse(text, out var n) && n >= 0 && n <= 1_000_000 ? (n.ToString(), null) : (null, $"{Label}须为 0 至 1000000 的整数");
+            case PolicyValueKind.Fen:
+                return decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var yuan)
+                       && yuan >= 0 && yuan <= 100_000_000 && decimal.Round(yuan, 2) == yuan
+                    ? (((long)(yuan * 100)).ToString(), null)
+                    : (null, $"{Label}须为不小于 0 的金额（元，最多两位小数）");
+            default:
+                return DateOnly.TryParseExact("2024-" + text, "yyyy-MM-dd", out _) ? (text, null) : (null, $"{Label}须为 月-日，如 06-15");
+        }
+    }
+}

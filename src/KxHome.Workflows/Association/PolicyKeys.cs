@@ -1,0 +1,37 @@
+namespace KxHome.Workflows.Association;
+
+/// <summary>Every number of the seeds as a setting, with the seed's value as its default (per rule set where they differ).</summary>
+public static class PolicyKeys
+{
+    public static readonly PolicyKey MinAreaM2 = new("MinAreaM2", "R1", "企业/园区之家最小场地面积", PolicyValueKind.Number, "平方米", "30", "0");
+    public static readonly PolicyKey MinInnovationEvents = new("MinInnovationEvents", "R3", "每年创新类活动最少场次", PolicyValueKind.Number, "场", "4", "0");
+    public static readonly PolicyKey MinOutreachEvents = new("MinOutreachEvents", "R3", "每年党建或科普活动最少场次", PolicyValueKind.Number, "场", "2", "0");
+    public static readonly PolicyKey MinTotalEvents = new("MinTotalEvents", "R3", "全年活动最少场次", PolicyValueKind.Number, "场", "6", "0");
+    public static readonly PolicyKey MinResponseRatePercent = new("MinResponseRatePercent", "R4", "需求响应率下限", PolicyValueKind.Number, "%", "90", "0");
+    public static readonly PolicyKey MinCrossEnterpriseExchanges = new("MinCrossEnterpriseExchanges", "R5", "企业之家每年跨企业技术交流最少次数", PolicyValueKind.Number, "次", "1", "0");
+    public static readonly PolicyKey MinEnterpriseVisits = new("MinEnterpriseVisits", "R6", "园区之家每年服务企业最少家次", PolicyValueKind.Number, "家次", "20", "0");
+    public static readonly PolicyKey MinJointActivities = new("MinJointActivities", "R7", "街镇之家每年结对联合活动最少场次", PolicyValueKind.Number, "场", "2", "0");
+    public static readonly PolicyKey MonthlyReportDueDay = new("MonthlyReportDueDay", "R8", "月度服务动态报送截止日（次月）", PolicyValueKind.Number, "日", "10", "10");
+    public static readonly PolicyKey NewsReportDays = new("NewsReportDays", "R25", "活动新闻报送时限", PolicyValueKind.Number, "天", "3", "3");
+    public static readonly PolicyKey MinEventsPerMonth = new("MinEventsPerMonth", "R31", "每月活动最少次数", PolicyValueKind.Number, "次", "0", "1");
+    public static readonly PolicyKey MinEventsPerYear = new("MinEventsPerYear", "R31", "全年活动最少次数", PolicyValueKind.Number, "次", "0", "12");
+    public static readonly PolicyKey MinParticipantsPerEvent = new("MinParticipantsPerEvent", "R31", "每次活动最少参与人数", PolicyValueKind.Number, "人", "0", "10");
+    public static readonly PolicyKey ConstructionGrantFen = new("ConstructionGrantFen", "R16", "一次性建设资助", PolicyValueKind.Fen, "元", "8000000", "0");
+    public static readonly PolicyKey AwardEnterpriseParkFen = new("AwardEnterpriseParkFen", "R17", "优秀企业/园区之家奖励", PolicyValueKind.Fen, "元", "5000000", "0");
+    public static readonly PolicyKey AwardStreetFen = new("AwardStreetFen", "R17", "优秀街镇之家奖励", PolicyValueKind.Fen, "元", "3000000", "0");
+    public static readonly PolicyKey MatchingFundsPercent = new("MatchingFundsPercent", "R18", "配套经费不低于区资助的比例", PolicyValueKind.Number, "%", "100", "0");
+    public static readonly PolicyKey FilingDeadline = new("FilingDeadline", "R27", "认定申报截止日", PolicyValueKind.MonthDay, "", "06-15", "06-15");
+    public static readonly PolicyKey AssessmentOpens = new("AssessmentOpens", "R29", "年度考核开始日", PolicyValueKind.MonthDay, "", "10-01", "10-01");
+    public static readonly PolicyKey AssessmentCloses = new("AssessmentCloses", "R29", "年度考核结束日", PolicyValueKind.MonthDay, "", "11-30", "11-30");
+    public static readonly PolicyKey PublicNoticeDays = new("PublicNoticeDays", "R28", "认定公示期", PolicyValueKind.Number, "个工作日", "5", "5");
+
+    public static IReadOnlyList<PolicyKey> All { get; } =
+    [
+        MinAreaM2, MinInnovationEvents, MinOutreachEvents, MinTotalEvents, MinResponseRatePercent, MinCrossEnterpriseExchanges,
+        MinEnterpriseVisits, MinJointActivities, MonthlyReportDueDay, NewsReportDays, MinEventsPerMonth, MinEventsPerYear,
+        MinParticipantsPerEvent, ConstructionGrantFen, AwardEnterpriseParkFen, AwardStreetFen, MatchingFundsPercent,
+        FilingDeadline, AssessmentOpens, AssessmentCloses, PublicNoticeDays,
+    ];
+
+    public static PolicyKey? Find(string key) => All.FirstOrDefault(k => k.Key == key);
+}
