@@ -24,7 +24,7 @@ public static class FormValidator
         foreach (var field in form.Fields)
         {
             var value = submitted?[field.Key]?.DeepClone();
-            if (IsEmpty(value))
+            if (IsEmpty(field, value))
             {
                 if (field.Required) errors[field.Key] = $"{field.Name}：此项为必填项";
                 continue;
@@ -36,12 +36,12 @@ public static class FormValidator
         return new FormCheck(data, errors);
     }
 
-    private static bool IsEmpty(JsonNode? value) => value switch
+    private static bool IsEmpty(FormField field, JsonNode? value) => value switch
     {
         null => true,
         JsonArray array => array.Count == 0,
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().Trim().Length == 0,
-        JsonValue v when v.GetValueKind() == JsonValueKind.False => true, // a required checkbox must be ticked
+        JsonValue v when v.GetValueKind() == JsonValueKind.False => field.Type == "checkbox", // a required checkbox must be ticked; a radio may answer false
         _ => false,
     };
 

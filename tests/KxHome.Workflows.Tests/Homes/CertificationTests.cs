@@ -54,6 +54,82 @@ public sealed class CertificationTests : IAsyncDisposable
         (await _drive.ReadAsync(db => db.Homes.SingleAsync(h => h.Id == home.Id))).PlaqueNumber.Should().Be(home.PlaqueNumber, "naming twice keeps the plaque");
     }
 
+    [Fact]
+    public async Task An_application_filed_on_June_15_in_Beijing_is_accepted_and_one_filed_after_it_is_refused_naming_the_date_R27()
+    {
+        var onTime = await _drive.StartCertificationAsync();
+        var late = await _drive.StartCertificationAsync();
+        var applicant = await _drive.AsAsync("applicant");
+        await _drive.AdvanceToAsync(2026, 6, 15, 23);
+
+        await _drive.CompleteAsync(onTime, "apply", "applicant", HomeDriver.Application("按时申报之家"));
+        await _drive.WaitAtAsync(onTime, "streetReview");
+        await _drive.Time.AdvanceToAsync(new DateTime(2026, 6, 15, 16, 0, 0, DateTimeKind.Utc)); // 6月16日 00:00 in Beijing
+        applicant = await _drive.AsAsync("applicant");
+        var task = (await _drive.WaitAtAsync(late, "apply")).Single();
+        var refused = await applicant.PostAsJsonAsync($"/api/tasks/{task.Id}/complete", new { variables = HomeDriver.Application("逾期申报之家") });
+        var started = await applicant.PostAsJsonAsync("/api/cases", new { definitionKey = "certification" });
+
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("2026年6月15日").And.Contain("截止");
+        (await _drive.Engine.GetInstanceAsync(late)).ActiveElements.Single().ElementId.Should().Be("apply", "nothing was filed");
+        (await _drive.ReadAsync(db => db.Homes.CountAsync())).Should().Be(1, "only the application on time made a home");
+        started.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a new case after the deadline is refused too");
+        (await started.Content.ReadFromJsonAsync<JsonObject>())!["title"]!.GetValue<string>().Should().Contain("2026年6月15日");
+        task.DueAt.Should().Be(new DateTime(2026, 6, 15, 15, 59, 59, DateTimeKind.Utc), "the 申报 step is due at the end of June 15 in Beijing");
+    }
+
+    [Fact]
+    public async Task A_street_home_outside_an_S_and_T_cluster_is_refused_at_the_street_pre_check_R9()
+    {
+        var caseId = await _drive.StartCertificationAsync();
+        await _drive.CompleteAsync(caseId, "apply", "applicant", HomeDriver.Application("社区之家", "Street"));
+
+        await _drive.CompleteAsync(caseId, "streetReview", "street", new JsonObject { ["inCluster"] = false, ["approved"] = true, ["opinion"] = "阵地在居民社区" });
+        var ended = await _drive.SettleAsync(caseId);
+
+        ended.History.Should().Contain(h => h.Kind == HistoryKind.ElementLeft && h.ElementId == "rejected");
+        var home = await _drive.HomeOfCaseAsync(caseId);
+        home.Status.Should().Be(HomeStatus.Refused);
+        home.InCluster.Should().BeFalse();
+        (await _drive.ReadAsync(db => db.HomeStatusChanges.Where(c => c.HomeId == home.Id).OrderBy(c => c.Id).Select(c => c.Reason).ToListAsync()))
+            .Last().Should().Contain("R9");
+    }
+
+    [Fact]
+    public async Task A_park_application_under_30_square_metres_is_refused_on_filing_and_nothing_is_filed_R1()
+    {
+        var caseId = await _drive.StartCertificationAsync();
+        var application = HomeDriver.Application();
+        application["areaM2"] = 25;
+        var task = (await _drive.WaitAtAsync(caseId, "apply")).Single();
+
+        var refused = await (await _drive.AsAsync("applicant")).PostAsJsonAsync($"/api/tasks/{task.Id}/complete", new { variables = application });
+
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonObject>();
+        problem!["errors"]!["areaM2"]![0]!.GetValue<string>().Should().Be("R1：企业/园区之家场地面积不低于 30 平方米，申报为 25 平方米");
+        (await _drive.ReadAsync(db => db.Homes.CountAsync())).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Each_expert_of_the_site_visit_gets_a_task_and_keeps_an_opinion_R28()
+    {
+        var caseId = await _drive.StartCertificationAsync();
+        await _drive.CompleteAsync(caseId, "apply", "applicant", HomeDriver.Application());
+        await _drive.CompleteAsync(caseId, "streetReview", "street", new JsonObject { ["inCluster"] = true, ["approved"] = true, ["opinion"] = "同意" });
+        (await _drive.ActAsync(caseId, "districtReview", "district", "approve", "同意")).IsSuccessStatusCode.Should().BeTrue();
+
+        var visits = await _drive.WaitAtAsync(caseId, "siteVisit");
+        visits.Should().ContainSingle().Which.Assignee.Should().Be(await _drive.MeAsync("expert"), "the demo district has one expert");
+        await _drive.CompleteAsync(caseId, "siteVisit", "expert", new JsonObject { ["visitedOn"] = "2026-05-12", ["recommend"] = true, ["siteOpinion"] = "场地宽敞，设施齐全，推荐认定" });
+        await _drive.WaitAtAsync(caseId, "decide");
+
+        var opinion = (await _drive.Engine.GetInstanceAsync(caseId)).History.Single(h => h.Kind == HistoryKind.TaskCompleted && h.ElementId == "siteVisit");
+        opinion.Data!["siteOpinion"]!.GetValue<string>().Should().Be("场地宽敞，设施齐全，推荐认定");
+        opinion.UserId.Should().Be(await _drive.MeAsync("expert"));
+    }
+
     public async ValueTask DisposeAsync()
     {
         _drive.Dispose();

@@ -16,7 +16,7 @@ namespace KxHome.Workflows.Tests.Support;
 /// </summary>
 public sealed class HomeDriver(TestHost host) : IDisposable
 {
-    private readonly Dictionary<string, HttpClient> _clients = [];
+    private readonly Dictionary<string, (HttpClient Client, DateTimeOffset SignedInAt)> _clients = [];
 
     public WorkflowEngine Engine => host.Factory.Services.GetRequiredService<WorkflowEngine>();
 
@@ -24,8 +24,15 @@ public sealed class HomeDriver(TestHost host) : IDisposable
 
     public static TimeZoneInfo Beijing { get; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    public async Task<HttpClient> AsAsync(string login) =>
-        _clients.TryGetValue(login, out var client) ? client : _clients[login] = await host.SignInAsync(login);
+    /// <summary>A client signed in as the demo login; signed in again once the virtual clock has moved past its token's hour.</summary>
+    public async Task<HttpClient> AsAsync(string login)
+    {
+        if (_clients.TryGetValue(login, out var held) && Time.Now - held.SignedInAt < TimeSpan.FromMinutes(30)) return held.Client;
+        held.Client?.Dispose();
+        var client = await host.SignInAsync(login);
+        _clients[login] = (client, Time.Now);
+        return client;
+    }
 
     /// <summary>A valid Jiading application for an enterprise, park or street home.</summary>
     public static JsonObject Application(string name = "嘉定工业区科技工作者之家", string kind = "Park") => new()
@@ -100,6 +107,55 @@ public sealed class HomeDriver(TestHost host) : IDisposable
         return await HomeOfCaseAsync(caseId);
     }
 
+    /// <summary>A home written straight into the records (as an earlier year's work left it), owned by the demo park.</summary>
+    public async Task<Home> SeedHomeAsync(string name, HomeKind kind = HomeKind.Enterprise, HomeStatus status = HomeStatus.Active,
+        RuleSet ruleSet = RuleSet.Jiading, string organisation = "jd-industrial-park")
+    {
+        var home = new Home
+        {
+            Id = Guid.CreateVersion7(), OrganisationId = organisation, Kind = kind, Name = name, Address = "嘉定区", AreaM2 = 50,
+            PersonInCharge = "王芳", Administrator = "李娜", Phone = "021-59990000", RuleSet = ruleSet, Status = status,
+            DesignatedOn = status == HomeStatus.Applying ? null : new DateOnly(2025, 5, 20),
+            SixHaves = new SixHaves { Place = true, Facilities = true, Staff = true, Funding = true, Activities = true, Rules = true, OpenFreeOfCharge = true },
+            CreatedAt = Time.Now.UtcDateTime,
+        };
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Homes.Add(home);
+        db.HomeStatusChanges.Add(new HomeStatusChange { HomeId = home.Id, To = status, At = Time.Now.UtcDateTime, Reason = "测试数据" });
+        await db.SaveChangesAsync();
+        return home;
+    }
+
+    /// <summary>Moves the virtual clock to a moment in Beijing, firing what falls due on the way.</summary>
+    public Task AdvanceToAsync(int year, int month, int day, int hour = 9) =>
+        Time.AdvanceToAsync(TimeZoneInfo.ConvertTimeToUtc(new DateTime(year, month, day, hour, 0, 0), Beijing));
+
+    /// <summary>The year's assessment case of a home, once the round opened it.</summary>
+    public async Task<Guid> AssessmentCaseAsync(Guid homeId, int year)
+    {
+        Guid? caseId = null;
+        await JobRuns.UntilAsync(Engine, async () =>
+            (caseId = await ReadAsync(db => db.Assessments.Where(a => a.HomeId == homeId && a.Year == year).Select(a => a.CaseId).FirstOrDefaultAsync())) is not null);
+        return caseId ?? throw new InvalidOperationException($"no {year} assessment case for the home");
+    }
+
+    /// <summary>The home confirms its figures (with a matching-funds report) and the district grades it; gives the ended case.</summary>
+    public async Task<InstanceView> AssessAsync(Guid homeId, int year, string grade)
+    {
+        var caseId = await AssessmentCaseAsync(homeId, year);
+        await CompleteAsync(caseId, "confirm", "applicant", new JsonObject
+        {
+            ["matchingFundsYuan"] = 90000, ["matchingSource"] = "企业自筹", ["matchingUse"] = "活动场地改造", ["matchingEffect"] = "服务人次增加", ["confirmed"] = true,
+        });
+        await CompleteAsync(caseId, "grade", "district", new JsonObject { ["grade"] = grade, ["opinion"] = "按规则评定" });
+        await JobRuns.UntilAsync(Engine, async () => await Engine.GetInstanceAsync(caseId) is var i
+            && (i.Status != InstanceStatus.Active || i.Incidents.Count > 0 || i.ActiveElements.Any(a => a.ElementId == "rectification")));
+        return await Engine.GetInstanceAsync(caseId);
+    }
+
+    public async Task<Home> HomeAsync(Guid id) => await ReadAsync(db => db.Homes.AsNoTracking().SingleAsync(h => h.Id == id));
+
     public async Task<Home> HomeOfCaseAsync(Guid caseId)
     {
         await using var scope = host.Factory.Services.CreateAsyncScope();
@@ -125,6 +181,6 @@ public sealed class HomeDriver(TestHost host) : IDisposable
 
     public void Dispose()
     {
-        foreach (var client in _clients.Values) client.Dispose();
+        foreach (var (client, _) in _clients.Values) client.Dispose();
     }
 }
