@@ -22,16 +22,17 @@ public sealed class TaskSubmission(WorkflowEngine engine, FormCatalog forms, IEn
         var data = submitted ?? new JsonObject();
         if (form is not null)
         {
+            // The form's checks, then the programme's on what passed them: every problem is shown at once, one per field.
             var check = FormValidator.Check(form, submitted);
-            if (!check.IsValid) return new Result(data, check.Errors, null);
             data = check.Data;
-            var errors = new Dictionary<string, string>();
-            foreach (var rule in rules.Where(r => r.FormKey == form.Id))
+            var errors = new Dictionary<string, string>(check.Errors);
+            var ruled = rules.Where(r => r.FormKey == form.Id).ToList();
+            var instance = ruled.Count > 0 ? await engine.GetInstanceAsync(task.InstanceId) : null;
+            foreach (var rule in ruled)
             {
-                var instance = await engine.GetInstanceAsync(task.InstanceId);
-                foreach (var problem in await rule.CheckAsync(task, instance, data)) errors.TryAdd(problem.Field, problem.Message);
+                foreach (var problem in await rule.CheckAsync(task, instance!, data)) errors.TryAdd(problem.Field, problem.Message);
             }
-            if (errors.Count > 0) return new Result(data, errors, null);
+            if (errors.Count > 0) return new Result(submitted ?? data, errors, null);
         }
         var variables = data.ToDictionary(p => p.Key, p => (object?)p.Value?.DeepClone());
         var outcome = await engine.CompleteTaskAsync(task.Id, viewer.UserId, variables, comment);

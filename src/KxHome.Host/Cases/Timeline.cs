@@ -10,9 +10,14 @@ public static class Timeline
 
     public static IReadOnlyList<Entry> Of(InstanceView instance, IReadOnlyDictionary<string, AppUser> people) =>
         instance.History.Select(h => Label(h) is { } what
-                ? new Entry(h.At, what, h.ElementName, h.UserId is null ? null : People.NameOf(people, h.UserId), h.Comment)
+                ? new Entry(h.At, what, h.ElementName, h.UserId is null ? null : People.NameOf(people, h.UserId), Said(h))
                 : null)
             .OfType<Entry>().ToList();
+
+    /// <summary>What the person said: the comment, else the opinion written in the step's form.</summary>
+    private static string? Said(HistoryEntry h) =>
+        !string.IsNullOrWhiteSpace(h.Comment) ? h.Comment
+        : h.Kind == HistoryKind.TaskCompleted && h.Data?["opinion"] is System.Text.Json.Nodes.JsonValue opinion ? opinion.ToString() : null;
 
     /// <summary>Everyone named in the history, to look up their names at once.</summary>
     public static IEnumerable<string?> PeopleIn(InstanceView instance) =>

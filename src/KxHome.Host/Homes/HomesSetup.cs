@@ -17,6 +17,7 @@ public static class HomesSetup
         services.AddScoped<HomeAccess>();
         services.AddScoped<LedgerBook>();
         services.AddScoped<HomeDirectory>();
+        services.AddScoped<Hosting.DemoHomes>();
         services.AddScoped<IProgrammeStart, CertificationStart>();
         services.AddScoped<ISubmissionRule, CertificationFilingRule>();
         return services

@@ -7,11 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace KxHome.Host.Hosting;
 
 /// <summary>
-/// In Development (unless <c>Demo:Cases</c> is false): a few certification cases of 嘉定工业区 at different steps, so
-/// every demo login has something to look at — a draft, one waiting for the street, one for the district, one sent
-/// back for correction, and one approved. Added once, when the organisation has no case yet.
+/// In Development (unless <c>Demo:Cases</c> is false): certification cases of 嘉定工业区 at different steps, so every demo
+/// login has something to look at — a draft, one at the street pre-check, one at the district review, one sent back for
+/// correction, and one waiting for the experts' site visit — and, through <see cref="DemoHomes"/>, homes at every status
+/// with a year of ledgers and assessment rounds. Added once, when the organisation has no case yet.
 /// </summary>
-public sealed class DemoCases(IServiceScopeFactory scopes, IHostEnvironment environment, IConfiguration configuration) : IHostedService
+public sealed class DemoCases(IServiceScopeFactory scopes, IHostEnvironment environment, IConfiguration configuration, TimeProvider clock) : IHostedService
 {
     private const string Owner = "jd-industrial-park";
 
@@ -26,48 +27,72 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHostEnvironment envi
         var applicant = await IdOfAsync(users, "applicant");
         var street = await IdOfAsync(users, "street");
         var district = await IdOfAsync(users, "district");
+        var year = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).Year;
+
+        // Started as the applicant would, but without the filing deadline's refusal: the demo shows a year already under way.
+        async Task<Guid> StartAsync()
+        {
+            var homeId = Guid.CreateVersion7();
+            return (await engine.StartAsync(new StartRequest("certification")
+            {
+                StartedBy = applicant, Owner = Owner, BusinessKey = $"home:{homeId}",
+                Variables = new Dictionary<string, object?> { ["homeId"] = homeId.ToString(), ["callYear"] = year, ["filingDeadline"] = $"{year}-06-15" },
+            }, cancellationToken)).Id;
+        }
 
         async Task<Guid> ApplyAsync(string homeName)
         {
-            var instance = await engine.StartAsync(new StartRequest("certification") { StartedBy = applicant, Owner = Owner }, cancellationToken);
-            await CompleteOpenAsync(engine, instance.Id, applicant, Application(homeName), null);
-            return instance.Id;
+            var id = await StartAsync();
+            await CompleteAsync(engine, id, "apply", applicant, Application(homeName), null);
+            return id;
         }
 
-        var draft = await engine.StartAsync(new StartRequest("certification") { StartedBy = applicant, Owner = Owner }, cancellationToken);
+        var draft = await StartAsync();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.Drafts.Add(new Draft
         {
-            TaskId = (await OpenTaskAsync(engine, draft.Id)).Id, SavedBy = applicant,
-            SavedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+            TaskId = (await OpenTaskAsync(engine, draft, "apply")).Id, SavedBy = applicant, SavedAt = clock.GetUtcNow().UtcDateTime,
             Data = """{"homeName":"嘉定工业区南区科技工作者之家","homeKind":"Park"}""",
         });
         await db.SaveChangesAsync(cancellationToken);
-        await ApplyAsync("嘉定工业区科技工作者之家");
+        await ApplyAsync("嘉定工业区中心科技工作者之家");
         var atDistrict = await ApplyAsync("嘉定工业区北区科技工作者之家");
-        await CompleteOpenAsync(engine, atDistrict, street, new() { ["approved"] = true }, "材料齐全，同意报区科协");
+        await CompleteAsync(engine, atDistrict, "streetReview", street, StreetCheck, null);
         var returned = await ApplyAsync("嘉定工业区东区科技工作者之家");
-        await engine.ReturnTaskAsync((await OpenTaskAsync(engine, returned)).Id, street, "apply", "请补充阵地照片和门牌号", correction: true, cancellationToken);
-        var approved = await ApplyAsync("嘉定工业区西区科技工作者之家");
-        await CompleteOpenAsync(engine, approved, street, new() { ["approved"] = true }, "同意");
-        await CompleteOpenAsync(engine, approved, district, new() { ["approved"] = true }, "同意认定");
+        await engine.ReturnTaskAsync((await OpenTaskAsync(engine, returned, "streetReview")).Id, street, "apply", "请补充阵地照片和门牌号", correction: true, cancellationToken);
+        var atVisit = await ApplyAsync("嘉定工业区西区科技工作者之家");
+        await CompleteAsync(engine, atVisit, "streetReview", street, StreetCheck, null);
+        await CompleteAsync(engine, atVisit, "districtReview", district, new() { ["approved"] = true }, "同意报专家实地考察");
+        await OpenTaskAsync(engine, atVisit, "siteVisit");
+        await scope.ServiceProvider.GetRequiredService<DemoHomes>().SeedAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static async Task<string> IdOfAsync(UserManager<AppUser> users, string login) =>
+    private static readonly Dictionary<string, object?> StreetCheck = new() { ["inCluster"] = true, ["approved"] = true, ["opinion"] = "阵地位于园区研发楼，材料齐全，同意上报" };
+
+    public static async Task<string> IdOfAsync(UserManager<AppUser> users, string login) =>
         (await users.FindByEmailAsync($"{login}@kxhome.demo"))?.Id ?? throw new InvalidOperationException($"The demo login {login} is missing.");
 
-    private static async Task<UserTaskView> OpenTaskAsync(WorkflowEngine engine, Guid caseId) =>
-        (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single();
+    /// <summary>The case's open task at the step, running the flow's jobs (登记申报 and the like) until it is there.</summary>
+    public static async Task<UserTaskView> OpenTaskAsync(WorkflowEngine engine, Guid caseId, string elementId)
+    {
+        for (var round = 0; round < 50; round++)
+        {
+            if ((await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).FirstOrDefault(t => t.ElementId == elementId) is { } task) return task;
+            if (await engine.ExecuteDueJobsAsync() == 0) await Task.Delay(50); // the host's worker may hold the job
+        }
+        throw new InvalidOperationException($"Demo case {caseId} did not reach {elementId}.");
+    }
 
-    private static async Task CompleteOpenAsync(WorkflowEngine engine, Guid caseId, string userId, Dictionary<string, object?> variables, string? comment) =>
-        await engine.CompleteTaskAsync((await OpenTaskAsync(engine, caseId)).Id, userId, variables, comment);
+    public static async Task CompleteAsync(WorkflowEngine engine, Guid caseId, string elementId, string userId, Dictionary<string, object?> variables, string? comment) =>
+        await engine.CompleteTaskAsync((await OpenTaskAsync(engine, caseId, elementId)).Id, userId, variables, comment);
 
     private static Dictionary<string, object?> Application(string homeName) => new()
     {
         ["homeName"] = homeName, ["homeKind"] = "Park", ["address"] = "嘉定区叶城路 1288 号", ["areaM2"] = 60,
         ["personInCharge"] = "王芳", ["administrator"] = "李娜", ["phone"] = "021-59990000", ["innovationEvents"] = 6,
         ["outreachEvents"] = 4, ["plan"] = "依托园区服务中心建设阵地，每月组织技术沙龙和供需对接活动。", ["pledge"] = true,
+        ["sixHaves"] = new[] { "place", "facilities", "staff", "funding", "activities", "rules" }, ["openFree"] = true,
     };
 }

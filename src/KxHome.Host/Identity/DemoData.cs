@@ -17,8 +17,14 @@ public static class DemoData
         new() { Id = "jd", Name = "嘉定区科协", Kind = OrganisationKind.District, ParentId = "sh" },
         new() { Id = "jd-juyuan", Name = "菊园新区科协", Kind = OrganisationKind.Street, ParentId = "jd" },
         new() { Id = "jd-industrial-park", Name = "嘉定工业区科协", Kind = OrganisationKind.Park, ParentId = "jd-juyuan" },
+        new() { Id = "jd-sensor", Name = "嘉定智能传感科技有限公司科协", Kind = OrganisationKind.Enterprise, ParentId = "jd-juyuan" },
+        new() { Id = "jd-materials", Name = "嘉定新材料产业园科协", Kind = OrganisationKind.Park, ParentId = "jd" },
+        new() { Id = "jd-nanxiang", Name = "南翔镇科协", Kind = OrganisationKind.Street, ParentId = "jd" },
         new() { Id = "bs", Name = "宝山区科协", Kind = OrganisationKind.District, ParentId = "sh" },
         new() { Id = "bs-park", Name = "宝山城市工业园区科协", Kind = OrganisationKind.Park, ParentId = "bs" },
+        new() { Id = "hn", Name = "湖南省科协", Kind = OrganisationKind.Province },
+        new() { Id = "yy", Name = "益阳市科协", Kind = OrganisationKind.City, ParentId = "hn", RuleSet = Workflows.Association.RuleSet.Yiyang },
+        new() { Id = "yy-hitech", Name = "益阳高新区科协", Kind = OrganisationKind.Park, ParentId = "yy" },
     ];
 
     /// <summary>(login, display name, organisation, role); each signs in as <c>{login}@kxhome.demo</c>.</summary>
@@ -33,6 +39,8 @@ public static class DemoData
         ("expert", "孙磊（评审专家）", "jd", Roles.Expert),
         ("admin", "周婷（系统管理员）", "jd", Roles.Administrator),
         ("district2", "吴刚（宝山区科协）", "bs", Roles.District),
+        ("applicant3", "刘敏（益阳高新区）", "yy-hitech", Roles.Applicant),
+        ("yiyang", "李帅（益阳市科协）", "yy", Roles.City),
     ];
 
     public static async Task SeedAsync(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles)

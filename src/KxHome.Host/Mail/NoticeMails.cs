@@ -55,9 +55,13 @@ public sealed class NoticeMails(WorkflowEngine engine, People people, ActionLink
         }
     }
 
-    /// <summary>"通过", "未通过", "已撤回" or "已取消": what an ended case came to.</summary>
+    /// <summary>
+    /// What an ended case came to: the name of the end event it reached (认定通过, 未通过, 考核优秀…), else 通过 or 未通过 by its
+    /// <c>approved</c> variable; "已撤回" or "已取消".
+    /// </summary>
     public static string Outcome(InstanceView instance) => instance.Status switch
     {
+        InstanceStatus.Completed when instance.History.LastOrDefault(h => h.Kind == HistoryKind.ElementLeft)?.ElementName is { Length: > 0 } end => end,
         InstanceStatus.Completed => instance.Variables.TryGetValue("approved", out var approved) && approved?.GetValueKind() == System.Text.Json.JsonValueKind.True ? "通过" : "未通过",
         _ when instance.History.Any(h => h.Kind == HistoryKind.InstanceWithdrawn) => "已撤回",
         _ => "已取消",

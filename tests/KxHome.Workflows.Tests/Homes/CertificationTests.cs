@@ -122,11 +122,11 @@ public sealed class CertificationTests : IAsyncDisposable
 
         var visits = await _drive.WaitAtAsync(caseId, "siteVisit");
         visits.Should().ContainSingle().Which.Assignee.Should().Be(await _drive.MeAsync("expert"), "the demo district has one expert");
-        await _drive.CompleteAsync(caseId, "siteVisit", "expert", new JsonObject { ["visitedOn"] = "2026-05-12", ["recommend"] = true, ["siteOpinion"] = "场地宽敞，设施齐全，推荐认定" });
+        await _drive.CompleteAsync(caseId, "siteVisit", "expert", new JsonObject { ["visitedOn"] = "2026-05-12", ["recommend"] = true, ["opinion"] = "场地宽敞，设施齐全，推荐认定" });
         await _drive.WaitAtAsync(caseId, "decide");
 
         var opinion = (await _drive.Engine.GetInstanceAsync(caseId)).History.Single(h => h.Kind == HistoryKind.TaskCompleted && h.ElementId == "siteVisit");
-        opinion.Data!["siteOpinion"]!.GetValue<string>().Should().Be("场地宽敞，设施齐全，推荐认定");
+        opinion.Data!["opinion"]!.GetValue<string>().Should().Be("场地宽敞，设施齐全，推荐认定");
         opinion.UserId.Should().Be(await _drive.MeAsync("expert"));
     }
 

@@ -135,9 +135,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         var apply = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single();
         (await applicant.PostAsJsonAsync($"/api/tasks/{apply.Id}/complete", new { variables = PortalPagesTests.ValidApplication() }))
             .StatusCode.Should().Be(HttpStatusCode.OK);
-        var review = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single();
-        review.ElementId.Should().Be("streetReview");
-        return (caseId, review.Id);
+        return (caseId, await PortalPagesTests.OpenTaskIdAsync(_host, caseId));
     }
 
     private async Task<string> UserIdAsync(string login)
@@ -216,7 +214,8 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         using var street = await _host.SignInAsync("street");
         var todo = await street.GetFromJsonAsync<JsonObject>("/api/tasks");
         todo!["items"]!.AsArray().Select(t => t!["id"]!.GetValue<Guid>()).Should().Contain(taskId);
-        (await street.PostAsJsonAsync($"/api/tasks/{taskId}/approve", new { comment = "材料齐全" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await street.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { variables = new { inCluster = true, approved = true, opinion = "材料齐全" } }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
         var done = await street.GetFromJsonAsync<JsonObject>("/api/tasks?tab=done");
         done!["items"]!.AsArray().Select(t => t!["id"]!.GetValue<Guid>()).Should().Contain(taskId);
     }

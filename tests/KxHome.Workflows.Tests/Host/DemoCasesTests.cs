@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KxHome.Workflows.Tests.Support;
+using KxHome.Workflows.Association;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Workflows.Tests.Host;
 
@@ -20,18 +22,36 @@ public sealed class DemoCasesTests : IAsyncDisposable
         using var applicant = await _host.SignInAsync("applicant");
         using var street = await _host.SignInAsync("street");
         using var district = await _host.SignInAsync("district");
+        using var expert = await _host.SignInAsync("expert");
 
         var cases = (await applicant.GetFromJsonAsync<JsonObject>("/api/cases"))!["items"]!.AsArray();
-        cases.Should().HaveCount(5);
-        cases.Select(c => c!["status"]!.GetValue<string>()).Should().Contain(["Active", "Completed"]);
-        (await TodoStepsAsync(applicant)).Should().BeEquivalentTo(["apply", "apply"], "a draft and a case sent back for correction");
+        cases.Should().HaveCount(6, "five certification cases and this year's assessment of the park's home");
+        (await TodoStepsAsync(applicant)).Should().BeEquivalentTo(["apply", "apply", "confirm"], "a draft, a case sent back for correction, figures to confirm");
         (await TodoStepsAsync(street)).Should().Equal("streetReview");
-        (await TodoStepsAsync(district)).Should().Equal("districtReview");
+        (await TodoStepsAsync(district)).Should().BeEquivalentTo(["districtReview", "grade"]);
+        (await TodoStepsAsync(expert)).Should().Equal("siteVisit");
 
         await _host.RestartAsync();
         _host.RestartWith(web => web.UseSetting("Demo:Cases", "true"));
         using var again = await _host.SignInAsync("applicant");
-        (await again.GetFromJsonAsync<JsonObject>("/api/cases"))!["items"]!.AsArray().Should().HaveCount(5, "demo cases are added once");
+        (await again.GetFromJsonAsync<JsonObject>("/api/cases"))!["items"]!.AsArray().Should().HaveCount(6, "demo cases are added once");
+    }
+
+    [Fact]
+    public async Task The_demo_shows_homes_at_every_status_with_a_finished_round_and_one_under_way()
+    {
+        _host.RestartWith(web => web.UseSetting("Demo:Cases", "true"));
+        using var client = _host.Factory.CreateClient();
+        var drive = new HomeDriver(_host);
+
+        var homes = await drive.ReadAsync(db => db.Homes.AsNoTracking().ToListAsync());
+        homes.Select(h => h.Status).Distinct().Should().BeEquivalentTo(Enum.GetValues<HomeStatus>(), "every status has a home to look at");
+        homes.Should().Contain(h => h.RuleSet == RuleSet.Yiyang && h.Status == HomeStatus.Active);
+        var assessments = await drive.ReadAsync(db => db.Assessments.AsNoTracking().ToListAsync());
+        assessments.Where(a => a.Year == 2025).Should().OnlyContain(a => a.Status == AssessmentStatus.Published);
+        assessments.Where(a => a.Year == 2026).Select(a => a.Status).Should().Contain([AssessmentStatus.Open, AssessmentStatus.Confirmed, AssessmentStatus.Published]);
+        (await drive.ReadAsync(db => db.ServiceEvents.CountAsync())).Should().BeGreaterThan(60, "a year of ledger events");
+        (await drive.ReadAsync(db => db.CultivationList.CountAsync())).Should().Be(1);
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();

@@ -36,8 +36,22 @@ public class PortalPagesTests
         return await applicant.SubmitAsync($"/cases/{caseId}", $"/cases/{caseId}/{handler}", new() { ["taskId"] = taskId, ["FormData"] = data.ToJsonString() });
     }
 
-    private static async Task<Guid> OpenTaskIdAsync(TestHost host, Guid caseId) =>
-        (await host.Factory.Services.GetRequiredService<WorkflowEngine>().QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single().Id;
+    /// <summary>The case's open task at the step, once the flow's jobs (登记申报) have run.</summary>
+    public static async Task<Guid> OpenTaskIdAsync(TestHost host, Guid caseId, string elementId = "streetReview")
+    {
+        var engine = host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        Guid? id = null;
+        await JobRuns.UntilAsync(engine, async () =>
+            (id = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).FirstOrDefault(t => t.ElementId == elementId)?.Id) is not null);
+        return id ?? throw new InvalidOperationException($"no open task at {elementId}");
+    }
+
+    /// <summary>The street's pre-check, filled in on its task page.</summary>
+    private static async Task<string> StreetChecksAsync(PageClient street, Guid taskId, bool approved = true, string opinion = "材料齐全") =>
+        await street.SubmitAsync($"/tasks/{taskId}", $"/tasks/{taskId}/submit", new()
+        {
+            ["FormData"] = new JsonObject { ["inCluster"] = true, ["approved"] = approved, ["opinion"] = opinion }.ToJsonString(),
+        });
 
     [Fact]
     public async Task The_server_checks_the_form_again_and_a_refusal_keeps_what_was_typed()
@@ -51,7 +65,7 @@ public class PortalPagesTests
 
         var page = await SubmitFormAsync(applicant, caseId, data);
 
-        page.Should().Contain("场地面积（平方米）：不能小于 30").And.Contain("负责人：此项为必填项");
+        page.Should().Contain("R1：企业/园区之家场地面积不低于 30 平方米，申报为 12 平方米").And.Contain("负责人：此项为必填项");
         page.Should().Contain("嘉定区叶城路 1288 号", "what was typed is shown again");
         var engine = host.Factory.Services.GetRequiredService<WorkflowEngine>();
         var instance = await engine.GetInstanceAsync(caseId);
@@ -70,40 +84,46 @@ public class PortalPagesTests
         saved.Should().Contain("草稿已保存").And.Contain("草稿之家").And.NotContain("dropped");
 
         await SubmitFormAsync(applicant, caseId, ValidApplication());
+        await OpenTaskIdAsync(host, caseId);
         var (_, list) = await applicant.GetAsync("/cases");
-        list.Should().Contain("街镇科协初审").And.Contain("街镇科协").And.Contain("还剩 9 天");
+        list.Should().Contain("街镇科协初审").And.Contain("街镇科协").And.Contain("还剩 10 天");
         var engine = host.Factory.Services.GetRequiredService<WorkflowEngine>();
         (await engine.GetInstanceAsync(caseId)).Variables["areaM2"]!.GetValue<double>().Should().Be(45);
     }
 
     [Fact]
-    public async Task Reject_needs_a_reason_then_correction_resubmission_and_approval_end_the_case_approved()
+    public async Task A_correction_is_answered_then_the_pre_check_and_a_reasoned_review_bring_the_case_to_the_site_visit()
     {
         await using var host = new TestHost();
         var (applicant, caseId) = await StartCaseAsync(host);
         await SubmitFormAsync(applicant, caseId, ValidApplication());
         var street = await PageClient.SignInAsync(host.Factory, "street");
-        var (_, inbox) = await street.GetAsync("/inbox");
         var taskId = await OpenTaskIdAsync(host, caseId);
+        var (_, inbox) = await street.GetAsync("/inbox");
         inbox.Should().Contain($"/tasks/{taskId}");
 
-        var noReason = await street.SubmitAsync($"/tasks/{taskId}", $"/tasks/{taskId}", new() { ["Action"] = "Reject", ["Comment"] = "" });
-        noReason.Should().Contain("请填写不同意的理由");
+        var (_, checkPage) = await street.GetAsync($"/tasks/{taskId}");
+        checkPage.Should().Contain("certification-street-check").And.Contain("其他操作", "the pre-check is a form, with the other operations beside it");
         await street.SubmitAsync($"/tasks/{taskId}", $"/tasks/{taskId}", new() { ["Action"] = "Correction", ["Comment"] = "请补充场地照片" });
-
         var (_, asked) = await applicant.GetAsync($"/cases/{caseId}");
         asked.Should().Contain("审核人要求补正：请补充场地照片");
         await SubmitFormAsync(applicant, caseId, ValidApplication());
         var again = await OpenTaskIdAsync(host, caseId);
-        await street.SubmitAsync($"/tasks/{again}", $"/tasks/{again}", new() { ["Action"] = "Approve", ["Comment"] = "材料齐全" });
-        var district = await PageClient.SignInAsync(host.Factory, "district");
-        var last = await OpenTaskIdAsync(host, caseId);
-        var (_, task) = await district.GetAsync($"/tasks/{last}");
-        task.Should().Contain("场地面积（平方米）").And.Contain("园区", "the form's data is shown with option labels");
-        await district.SubmitAsync($"/tasks/{last}", $"/tasks/{last}", new() { ["Action"] = "Approve" });
+        var unreasoned = await street.SubmitAsync($"/tasks/{again}", $"/tasks/{again}/submit", new() { ["FormData"] = new JsonObject { ["inCluster"] = true, ["approved"] = true }.ToJsonString() });
+        unreasoned.Should().Contain("意见说明：此项为必填项");
+        await StreetChecksAsync(street, again);
 
-        var (_, done) = await applicant.GetAsync($"/cases/{caseId}");
-        done.Should().Contain("已办结：通过").And.Contain("要求补正").And.Contain("材料齐全").And.Contain("李强（菊园新区）");
+        var district = await PageClient.SignInAsync(host.Factory, "district");
+        var review = await OpenTaskIdAsync(host, caseId, "districtReview");
+        var (_, task) = await district.GetAsync($"/tasks/{review}");
+        task.Should().Contain("场地面积（平方米）").And.Contain("园区", "the form's data is shown with option labels");
+        var noReason = await district.SubmitAsync($"/tasks/{review}", $"/tasks/{review}", new() { ["Action"] = "Reject", ["Comment"] = "" });
+        noReason.Should().Contain("请填写不同意的理由");
+        await district.SubmitAsync($"/tasks/{review}", $"/tasks/{review}", new() { ["Action"] = "Approve", ["Comment"] = "同意报专家考察" });
+
+        await OpenTaskIdAsync(host, caseId, "siteVisit");
+        var (_, now) = await applicant.GetAsync($"/cases/{caseId}");
+        now.Should().Contain("专家实地考察").And.Contain("要求补正").And.Contain("材料齐全").And.Contain("李强（菊园新区）").And.Contain("同意报专家考察");
     }
 
     [Fact]

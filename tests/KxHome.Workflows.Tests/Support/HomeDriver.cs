@@ -98,7 +98,7 @@ public sealed class HomeDriver(TestHost host) : IDisposable
         await CompleteAsync(caseId, "apply", login, application ?? Application());
         await CompleteAsync(caseId, "streetReview", "street", new JsonObject { ["inCluster"] = true, ["approved"] = true, ["opinion"] = "阵地位于园区研发楼，同意上报" });
         (await ActAsync(caseId, "districtReview", "district", "approve", "材料齐全")).IsSuccessStatusCode.Should().BeTrue();
-        await CompleteAsync(caseId, "siteVisit", "expert", new JsonObject { ["visitedOn"] = "2026-05-20", ["recommend"] = true, ["siteOpinion"] = "场地、设施、人员齐备，活动开展良好" });
+        await CompleteAsync(caseId, "siteVisit", "expert", new JsonObject { ["visitedOn"] = "2026-05-20", ["recommend"] = true, ["opinion"] = "场地、设施、人员齐备，活动开展良好" });
         await CompleteAsync(caseId, "decide", "district", new JsonObject { ["approved"] = true, ["opinion"] = "同意认定", ["grantPurpose"] = CertifyTask.DefaultPurpose });
         await JobRuns.UntilAsync(Engine, async () => (await Engine.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).Count > 0);
         await Time.AdvanceAsync("P10D", Beijing); // past the public notice
