@@ -1,15 +1,18 @@
 using System.Text.RegularExpressions;
+using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace KxHome.Workflows.Tests.Web;
 
 /// <summary>
-/// The whole approval in Debian's Chromium against the host on a real Kestrel socket, with mail through maildev:
-/// an applicant applies with an attachment, approvers sign off from their mail (on a phone) and from the inbox.
+/// 科技工作者之家认定 in Debian's Chromium against the host on a real Kestrel socket, with mail through maildev: an
+/// applicant applies with an attachment, the street pre-checks in its form, the district signs off from its mail on a
+/// phone, the expert visits, the district decides, and after the public notice the home is named.
 /// </summary>
-public sealed class ApprovalFlowBrowserTests(MailDevServer mail) : IClassFixture<MailDevServer>, IAsyncLifetime
+public sealed class CertificationBrowserTests(MailDevServer mail) : IClassFixture<MailDevServer>, IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
@@ -54,8 +57,8 @@ public sealed class ApprovalFlowBrowserTests(MailDevServer mail) : IClassFixture
         await FillAsync(page, "负责人", "王芳", "personInCharge");
         await FillAsync(page, "管理员", "李娜", "administrator");
         await FillAsync(page, "联系电话", "021-59990000", "phone");
-        await FillAsync(page, "年度创新类活动计划（次）", "6", "innovationEvents");
-        await FillAsync(page, "年度党建、科普类活动计划（次）", "3", "outreachEvents");
+        await FillAsync(page, "年度创新类活动计划（场）", "6", "innovationEvents");
+        await FillAsync(page, "年度党建、科普类活动计划（场）", "3", "outreachEvents");
         await FillAsync(page, "建设方案简介", "依托园区服务中心建设阵地，每月组织技术沙龙。", "plan");
         var pledge = page.GetByLabel("本单位承诺所填信息真实有效");
         await pledge.ClickAsync();
@@ -72,7 +75,26 @@ public sealed class ApprovalFlowBrowserTests(MailDevServer mail) : IClassFixture
     private static async Task FillAsync(IPage page, string label, string value, string key)
     {
         await page.GetByLabel(label).FillAsync(value);
-        (await page.Locator("input[name=FormData]").InputValueAsync()).Should().MatchRegex($"\"{key}\":\"?{Regex.Escape(value)}");
+        (await page.Locator("input[name=FormData]").First.InputValueAsync()).Should().MatchRegex($"\"{key}\":\"?{Regex.Escape(value)}");
+    }
+
+    /// <summary>The approver opens the case's task from the inbox 待办.</summary>
+    private static async Task OpenFromInboxAsync(IPage page, string step)
+    {
+        await page.GotoAsync("/inbox");
+        await page.Locator("tr", new() { HasText = step }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(step);
+    }
+
+    /// <summary>The street's pre-check, filled in on its task page (R9: the place is in an S&amp;T cluster).</summary>
+    private static async Task PreCheckAsync(IPage street, string opinion)
+    {
+        await OpenFromInboxAsync(street, "街镇科协初审");
+        await street.GetByLabel("是", new() { Exact = true }).CheckAsync();
+        await street.GetByLabel("同意，报区科协审核").CheckAsync();
+        await street.GetByLabel("意见说明").FillAsync(opinion);
+        await street.Locator("#task-form").GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await Assertions.Expect(street.Locator(".flash")).ToContainTextAsync("已提交");
     }
 
     private async Task<string> MailLinkAsync(string login, string label)
@@ -96,42 +118,53 @@ public sealed class ApprovalFlowBrowserTests(MailDevServer mail) : IClassFixture
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "办理完成" })).ToBeVisibleAsync();
     }
 
-    /// <summary>The approver opens the case's task from the inbox 待办 and presses an operation with a comment.</summary>
-    private static async Task ActInInboxAsync(IPage page, string button, string comment)
-    {
-        await page.GotoAsync("/inbox");
-        await page.GetByRole(AriaRole.Link, new() { Name = "科技工作者之家认定" }).First.ClickAsync();
-        await page.GetByLabel("意见").FillAsync(comment);
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-    }
-
     [Fact]
-    public async Task An_application_with_an_attachment_is_approved_from_the_mail_on_a_phone_and_the_applicant_sees_it()
+    public async Task An_application_goes_from_the_form_through_mail_sign_off_site_visit_and_decision_to_a_named_home_R28()
     {
         var (applicant, caseUrl) = await ApplyAsync();
-
-        await ApproveFromMailAsync("street");
+        await PreCheckAsync(await SignInAsync("street"), "阵地位于园区研发楼，同意上报");
         await ApproveFromMailAsync("district");
 
+        var expert = await SignInAsync("expert");
+        await OpenFromInboxAsync(expert, "专家实地考察");
+        await expert.GetByLabel("推荐", new() { Exact = true }).CheckAsync();
+        await expert.GetByLabel("考察意见").FillAsync("场地宽敞，设施齐全，推荐认定");
+        await expert.Locator("#task-form input.fjs-input[type=text]").First.FillAsync("2026-05-12");
+        await expert.Locator("#task-form input.fjs-input[type=text]").First.PressAsync("Enter");
+        await expert.Locator("#task-form").GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await Assertions.Expect(expert.Locator(".flash")).ToContainTextAsync("已提交");
+        var district = await SignInAsync("district");
+        await OpenFromInboxAsync(district, "认定决定");
+        await district.GetByLabel("予以认定").CheckAsync();
+        await district.GetByLabel("决定意见").FillAsync("同意认定，公示五个工作日");
+        await district.Locator("#task-form").GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await Assertions.Expect(district.Locator(".flash")).ToContainTextAsync("已提交");
+
+        var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        var caseId = Guid.Parse(caseUrl.Split('/').Last());
+        await JobRuns.UntilAsync(engine, async () => (await engine.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).Count > 0);
+        await _host.Factory.Services.GetRequiredService<VirtualTime>().AdvanceAsync("P10D", HomeDriver.Beijing); // the public notice ends
+        await JobRuns.UntilAsync(engine, async () => (await engine.GetInstanceAsync(caseId)).Status != InstanceStatus.Active);
+
+        applicant = await SignInAsync("applicant"); // ten days later: a new sign-in
         await applicant.GotoAsync(caseUrl);
-        await Assertions.Expect(applicant.Locator("h1 .status")).ToHaveTextAsync("已办结：通过");
+        await Assertions.Expect(applicant.Locator("h1 .status")).ToHaveTextAsync("已办结：认定通过");
         var timeline = applicant.Locator("section", new() { Has = applicant.GetByRole(AriaRole.Heading, new() { Name = "办理记录" }) });
-        await Assertions.Expect(timeline).ToContainTextAsync("街镇科协初审");
         await Assertions.Expect(timeline).ToContainTextAsync("李强（菊园新区）");
-        await Assertions.Expect(timeline).ToContainTextAsync("张伟（嘉定区科协）");
-        await Assertions.Expect(timeline).ToContainTextAsync("办结");
+        await Assertions.Expect(timeline).ToContainTextAsync("孙磊（评审专家）");
+        await Assertions.Expect(timeline).ToContainTextAsync("场地宽敞，设施齐全，推荐认定");
+        await Assertions.Expect(timeline).ToContainTextAsync("公示期满");
         await Assertions.Expect(applicant.GetByRole(AriaRole.Link, new() { Name = "场地照片.pdf" })).ToBeVisibleAsync();
     }
 
     [Fact]
-    public async Task A_rejection_needs_a_reason_and_a_correction_is_answered_resubmitted_and_approved()
+    public async Task A_correction_is_answered_and_a_rejection_needs_a_reason()
     {
         var (applicant, caseUrl) = await ApplyAsync(address: "叶城路");
         var street = await SignInAsync("street");
 
-        await ActInInboxAsync(street, "不同意", "");
-        await Assertions.Expect(street.Locator(".errors")).ToContainTextAsync("请填写不同意的理由");
-        await street.GetByLabel("意见").FillAsync("阵地地址不完整，请写明门牌号");
+        await OpenFromInboxAsync(street, "街镇科协初审");
+        await street.GetByLabel("意见", new() { Exact = true }).FillAsync("阵地地址不完整，请写明门牌号");
         await street.GetByRole(AriaRole.Button, new() { Name = "要求补正" }).ClickAsync();
         await Assertions.Expect(street.Locator(".flash")).ToContainTextAsync("已要求补正");
 
@@ -142,16 +175,21 @@ public sealed class ApprovalFlowBrowserTests(MailDevServer mail) : IClassFixture
         await applicant.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
         await Assertions.Expect(applicant.Locator(".flash")).ToContainTextAsync("已提交");
 
-        await ActInInboxAsync(street, "同意", "已补正，同意");
+        await PreCheckAsync(street, "已补正，同意上报");
         var district = await SignInAsync("district");
-        await ActInInboxAsync(district, "同意", "同意认定");
+        await OpenFromInboxAsync(district, "区科协审核");
+        await district.GetByRole(AriaRole.Button, new() { Name = "不同意", Exact = true }).ClickAsync();
+        await Assertions.Expect(district.Locator(".errors")).ToContainTextAsync("请填写不同意的理由");
+        await district.GetByLabel("意见").FillAsync("同意报专家实地考察");
+        await district.GetByRole(AriaRole.Button, new() { Name = "同意", Exact = true }).ClickAsync();
+        await Assertions.Expect(district.Locator(".flash")).ToContainTextAsync("已同意");
 
         await applicant.GotoAsync(caseUrl);
-        await Assertions.Expect(applicant.Locator("h1 .status")).ToHaveTextAsync("已办结：通过");
+        await Assertions.Expect(applicant.Locator(".steps")).ToContainTextAsync("专家实地考察");
         var timeline = applicant.Locator("section", new() { Has = applicant.GetByRole(AriaRole.Heading, new() { Name = "办理记录" }) });
         await Assertions.Expect(timeline).ToContainTextAsync("要求补正");
         await Assertions.Expect(timeline).ToContainTextAsync("阵地地址不完整，请写明门牌号");
-        await Assertions.Expect(timeline).ToContainTextAsync("同意认定");
+        await Assertions.Expect(timeline).ToContainTextAsync("同意报专家实地考察");
     }
 
     public async Task DisposeAsync()
