@@ -53,17 +53,27 @@ public sealed class StudioBrowserTests : IAsyncLifetime
     {
         var page = await OpenCertificationAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "kxhome-studio.png") }); // README's picture comes from here
+        await Assertions.Expect(page.Locator(".bjsl-button-success")).ToContainTextAsync("没有问题"); // our own flows pass bpmnlint's recommended rules
+        var palette = (await page.Locator(".djs-palette").BoundingBoxAsync())!;
+        var canvas = (await page.Locator(".studio-canvas").BoundingBoxAsync())!;
+        foreach (var end in new[] { "start", "certified" })
+        {
+            var box = (await page.Locator($"[data-element-id={end}]").BoundingBoxAsync())!;
+            box.X.Should().BeGreaterThan(palette.X + palette.Width, $"the diagram opens fitted beside the palette, {end} in full view");
+            (box.X + box.Width).Should().BeLessThan(canvas.X + canvas.Width);
+        }
         await Assertions.Expect(page.Locator(".bjs-powered-by")).ToBeVisibleAsync(); // the bpmn.io watermark stays (its licence)
         await Assertions.Expect(page.Locator(".djs-palette [data-action='create.task']")).ToHaveAttributeAsync("aria-label", "创建任务");
         await Assertions.Expect(page.Locator(".djs-palette .kx-template-name")).ToHaveTextAsync(
             ["发送邮件通知", "发放建设资助", "记录考核等级", "命名授牌", "公示", "取消资格", "提交备案"]);
 
-        // A task from the palette, dropped on the flow from 填写申报材料 to 街镇科协初审, then made a user task.
+        // A task from the palette, dropped on the flow from 填写申报材料 to 登记申报, then made a user task.
         await page.Locator(".djs-palette [data-action='create.task']").ClickAsync();
-        var (x, y) = await CenterAsync(page.Locator("[data-element-id=f_apply_street]"));
+        var (x, y) = await CenterAsync(page.Locator(".djs-connection[data-element-id=f_apply_file]"));
         await page.Mouse.MoveAsync(x - 20, y);
         await page.Mouse.MoveAsync(x, y, new() { Steps = 5 });
         await page.Mouse.ClickAsync(x, y);
+        await page.Keyboard.PressAsync("Escape"); // leaves the new task's label editing
         await page.Locator(".djs-context-pad [data-action=replace]").ClickAsync();
         await page.Locator(".djs-popup .entry", new() { HasText = "用户任务" }).First.ClickAsync();
         await Assertions.Expect(page.Locator(".bio-properties-panel-header-type")).ToContainTextAsync("用户任务");
@@ -111,7 +121,7 @@ public sealed class StudioBrowserTests : IAsyncLifetime
         await page.GotoAsync("/studio/compare?from=certification:1&to=certification:2");
         await Assertions.Expect(page.Locator(".diff-summary")).ToContainTextAsync("新增 2 处");
         await Assertions.Expect(page.Locator($"[data-side=newer] .djs-element.kx-added[data-element-id={next.ElementId}]")).ToBeAttachedAsync();
-        await Assertions.Expect(page.Locator("[data-side=older] .djs-element.kx-changed[data-element-id=f_apply_street]")).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator("[data-side=older] .djs-element.kx-changed[data-element-id=f_apply_file]")).ToBeAttachedAsync();
     }
 
     [Fact]

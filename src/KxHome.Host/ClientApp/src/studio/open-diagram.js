@@ -29,10 +29,30 @@ function withoutForeignCamundaPrefix(xml) {
   return xml.replace(/xmlns:camunda=/g, 'xmlns:othercamunda=').replace(/([<\s/])camunda:/g, '$1othercamunda:');
 }
 
+// Fits the whole diagram in view, beside the palette (which floats over the canvas's left edge) where there is one,
+// and never zoomed in beyond 100 %.
+function fit(canvas) {
+  canvas.zoom('fit-viewport', 'auto');
+  const container = canvas.getContainer();
+  const palette = container.querySelector('.djs-palette');
+  const { inner, outer } = canvas.viewbox();
+  if (!palette || !inner.width || !inner.height) return;
+  const margin = 24;
+  const left = palette.getBoundingClientRect().right - container.getBoundingClientRect().left + margin;
+  const scale = Math.min((outer.width - left - margin) / inner.width, (outer.height - 2 * margin) / inner.height, 1);
+  if (scale <= 0) return;
+  canvas.viewbox({
+    x: inner.x - left / scale,
+    y: inner.y - (outer.height / scale - inner.height) / 2,
+    width: outer.width / scale,
+    height: outer.height / scale,
+  });
+}
+
 export async function openDiagram(diagram, xml) {
   try {
     const { warnings } = await diagram.importXML(withoutForeignCamundaPrefix(xml));
-    diagram.get('canvas').zoom('fit-viewport', 'auto');
+    fit(diagram.get('canvas'));
     return { warnings: warnings.map(inChinese) };
   } catch (error) {
     const failure = new Error('无法打开流程图：' + reason(error), { cause: error });
