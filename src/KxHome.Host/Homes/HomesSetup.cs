@@ -17,6 +17,7 @@ public static class HomesSetup
         services.AddScoped<HomeAccess>();
         services.AddScoped<LedgerBook>();
         services.AddScoped<HomeDirectory>();
+        services.AddScoped<HomeCaseFacts>();
         services.AddScoped<IProgrammeStart, CertificationStart>();
         services.AddScoped<ISubmissionRule, CertificationFilingRule>();
         return services
