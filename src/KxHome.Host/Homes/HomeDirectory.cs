@@ -19,7 +19,7 @@ public sealed class HomeDirectory(
     /// <summary>A home in a list: this year's figures against its rules, and what is overdue (late news R25, missing reports R8).</summary>
     public sealed record Row(Home Home, string Organisation, HomeFigures Figures, IReadOnlyList<RuleResult> Rules, Assessment? ThisYear)
     {
-        public int Passed => Rules.Count(r => r.Passed || r.Advisory);
+        public int Passed => Rules.Count(r => r.Passed && !r.Advisory);
         public int Checked => Rules.Count(r => !r.Advisory);
         public IEnumerable<RuleResult> Missed => Rules.Where(r => !r.Passed);
     }

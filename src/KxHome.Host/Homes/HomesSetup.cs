@@ -18,6 +18,7 @@ public static class HomesSetup
         services.AddScoped<LedgerBook>();
         services.AddScoped<HomeDirectory>();
         services.AddScoped<Hosting.DemoHomes>();
+        services.AddScoped<HomeCaseFacts>();
         services.AddScoped<IProgrammeStart, CertificationStart>();
         services.AddScoped<ISubmissionRule, CertificationFilingRule>();
         return services

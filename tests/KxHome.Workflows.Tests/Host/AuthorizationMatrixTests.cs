@@ -6,6 +6,7 @@ using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KxHome.Workflows.Tests.Host;
@@ -245,6 +246,17 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             "POST /cases/{case}/upload", "POST /cases/{case}/deletefile", "POST /cases/{case}/withdraw", "POST /cases/{case}/urge",
         ],
         ["/tasks/{id:guid}/{handler?}"] = ["GET /tasks/{task}", "GET /tasks/{task}/file?fileId={random}", "POST /tasks/{task}"],
+        ["/cases/{id:guid}/print"] = ["GET /cases/{case}/print"],
+        ["/homes"] = [],
+        ["/homes/assessments"] = [],
+        ["/homes/cultivation"] = [],
+        ["/homes/{id:guid}/{handler?}"] =
+        [
+            "GET /homes/{home}", "GET /homes/{home}/photo?eventId={random}&fileId={random}", "POST /homes/{home}/addevent",
+            "POST /homes/{home}/reportnews", "POST /homes/{home}/adddemand", "POST /homes/{home}/respond", "POST /homes/{home}/submitreport",
+            "POST /homes/{home}/pair",
+        ],
+        ["/admin/policy"] = ["GET /admin/policy", "POST /admin/policy?ruleSet=Jiading&year=2026"],
     };
 
     [Fact]
@@ -253,6 +265,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         var (caseId, taskId) = await SubmittedCaseAsync();
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
         var before = await engine.GetInstanceAsync(caseId);
+        var homeId = before.Variables["homeId"]!.GetValue<string>();
         var pages = _host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
             .Select(e => e.RoutePattern.RawText!.TrimEnd('/') is "" ? "/" : "/" + e.RoutePattern.RawText!.Trim('/')).Distinct().ToList();
@@ -265,20 +278,23 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             foreach (var attempt in PageAttempts.Values.SelectMany(a => a))
             {
                 var (method, url) = (attempt.Split(' ')[0], attempt.Split(' ')[1]
-                    .Replace("{case}", caseId.ToString()).Replace("{task}", taskId.ToString()).Replace("{random}", Guid.NewGuid().ToString()));
+                    .Replace("{case}", caseId.ToString()).Replace("{task}", taskId.ToString()).Replace("{home}", homeId)
+                    .Replace("{random}", Guid.NewGuid().ToString()));
                 var response = method == "GET"
                     ? await client.Http.GetAsync(url)
                     : await client.PostFormAsync("/inbox", url, new()
                     {
                         ["taskId"] = taskId.ToString(), ["FormData"] = PortalPagesTests.ValidApplication().ToJsonString(),
                         ["Action"] = "Approve", ["Comment"] = "越权", ["reason"] = "越权", ["id"] = "certification:1",
+                        ["Event.Title"] = "越权", ["Event.HeldOn"] = "2026-05-06", ["Event.Category"] = "TechSalon", ["Event.Participants"] = "9",
+                        ["Demand.Topic"] = "越权", ["Report.Month"] = "4", ["Report.Summary"] = "越权", ["values[MinInnovationEvents]"] = "0",
                     });
                 if (response.StatusCode != HttpStatusCode.NotFound) failures.Add($"{login} {attempt}: {(int)response.StatusCode}");
             }
-            foreach (var list in new[] { "/cases", "/inbox", "/inbox?tab=done", "/inbox?tab=cc" })
+            foreach (var list in new[] { "/cases", "/inbox", "/inbox?tab=done", "/inbox?tab=cc", "/homes", "/homes/assessments", "/homes/cultivation" })
             {
                 var (_, html) = await client.GetAsync(list);
-                if (html.Contains(caseId.ToString()) || html.Contains(taskId.ToString())) failures.Add($"{login} {list} shows the case");
+                if (html.Contains(caseId.ToString()) || html.Contains(taskId.ToString()) || html.Contains(homeId)) failures.Add($"{login} {list} shows the case");
             }
         }
 
@@ -292,8 +308,12 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         var (caseId, taskId) = await SubmittedCaseAsync();
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
         var before = await engine.GetInstanceAsync(caseId);
+        var homeId = before.Variables["homeId"]!.GetValue<string>();
         var posts = new (string Login, string Url)[]
         {
+            ("applicant", $"/homes/{homeId}/addevent"), ("applicant", $"/homes/{homeId}/reportnews"), ("applicant", $"/homes/{homeId}/adddemand"),
+            ("applicant", $"/homes/{homeId}/respond"), ("applicant", $"/homes/{homeId}/submitreport"), ("applicant", $"/homes/{homeId}/pair"),
+            ("admin", "/admin/policy?ruleSet=Jiading&year=2026"),
             ("applicant", "/cases?handler=Start"), ("applicant", $"/cases/{caseId}/save"), ("applicant", $"/cases/{caseId}/submit"),
             ("applicant", $"/cases/{caseId}/upload"), ("applicant", $"/cases/{caseId}/deletefile"), ("applicant", $"/cases/{caseId}/withdraw"), ("applicant", $"/cases/{caseId}/urge"),
             ("street", $"/tasks/{taskId}"), ("admin", "/studio/republish"), ("admin", $"/studio/cases/{caseId}/cancel"),
@@ -308,6 +328,8 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             {
                 ["key"] = "certification", ["taskId"] = taskId.ToString(), ["Action"] = "Approve", ["Comment"] = "跨站", ["reason"] = "跨站",
                 ["id"] = "certification:1", ["FormData"] = PortalPagesTests.ValidApplication().ToJsonString(),
+                ["Event.Title"] = "跨站", ["Event.HeldOn"] = "2026-05-06", ["Event.Category"] = "TechSalon", ["Event.Participants"] = "9",
+                ["Report.Month"] = "4", ["Report.Summary"] = "跨站", ["values[MinInnovationEvents]"] = "0",
             }));
             if (response.StatusCode != HttpStatusCode.BadRequest) failures.Add($"{login} POST {url}: {(int)response.StatusCode}");
         }
@@ -326,6 +348,9 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         after.Status.Should().Be(InstanceStatus.Active);
         (await engine.ListDefinitionsAsync()).Count(d => d.Key == "certification").Should().Be(1, "nothing was republished");
         (await engine.QueryInstancesAsync(new InstanceQuery())).Should().ContainSingle("no case was started");
+        await using var scope = _host.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        (await db.ServiceEvents.CountAsync() + await db.MonthlyReports.CountAsync() + await db.PolicySettings.CountAsync()).Should().Be(0, "no ledger or setting was written");
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();

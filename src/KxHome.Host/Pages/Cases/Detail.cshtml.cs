@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KxHome.Host.Cases;
 using KxHome.Host.Forms;
+using KxHome.Host.Homes;
 using KxHome.Host.Identity;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
@@ -16,7 +17,7 @@ namespace KxHome.Host.Pages.Cases;
 /// </summary>
 public sealed class CaseDetailModel(
     ViewerAccessor viewers, CaseAccess access, WorkflowEngine engine, FormCatalog forms, CaseFiles files, People people,
-    ApprovalDesk desk, TaskSubmission submission, AppDbContext db, TimeProvider clock) : PageModel
+    ApprovalDesk desk, TaskSubmission submission, AppDbContext db, HomeCaseFacts homeFacts, TimeProvider clock) : PageModel
 {
     public sealed record OpenStep(UserTaskView Task, string Holder, string? Due, string? Countdown);
 
@@ -37,6 +38,11 @@ public sealed class CaseDetailModel(
     public string? CorrectionComment { get; private set; }
     public bool CanWithdraw { get; private set; }
     public Viewer Viewer { get; private set; } = null!;
+
+    /// <summary>The home the case is about, with its rules; null for a case about no home.</summary>
+    public HomeCaseFacts.Facts? Home { get; private set; }
+
+    public bool IsCertification => Case.DefinitionKey == CertificationStart.Key;
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -169,6 +175,7 @@ public sealed class CaseDetailModel(
             .ToList();
         History = Timeline.Of(instance, names);
         Files = await files.ListAsync(id);
+        Home = await homeFacts.OfAsync(Viewer, instance);
         MyTask = open.FirstOrDefault(t => Viewer.CanAct(t) && forms.Find(t.FormKey) is not null);
         if (MyTask is not null)
         {

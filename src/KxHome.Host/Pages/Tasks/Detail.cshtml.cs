@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KxHome.Host.Cases;
 using KxHome.Host.Forms;
+using KxHome.Host.Homes;
 using KxHome.Host.Identity;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
@@ -15,7 +16,7 @@ namespace KxHome.Host.Pages.Tasks;
 /// </summary>
 public sealed class TaskDetailModel(
     ViewerAccessor viewers, CaseAccess access, WorkflowEngine engine, FormCatalog forms, CaseFiles files, People people,
-    ApprovalDesk desk, TaskSubmission submission, TimeProvider clock) : PageModel
+    ApprovalDesk desk, TaskSubmission submission, HomeCaseFacts homeFacts, TimeProvider clock) : PageModel
 {
     public UserTaskView Task { get; private set; } = null!;
     public InstanceView Case { get; private set; } = null!;
@@ -29,6 +30,9 @@ public sealed class TaskDetailModel(
     public IReadOnlyList<PassedStep> PassedSteps { get; private set; } = [];
     public IReadOnlyList<AppUser> Approvers { get; private set; } = [];
     public string? Error { get; private set; }
+
+    /// <summary>The home the case is about, with its rules: what the reviewer grades against.</summary>
+    public HomeCaseFacts.Facts? Home { get; private set; }
 
     /// <summary>The step's own form, when it has one: the approver fills it in and submits it instead of 同意 / 不同意.</summary>
     public FormSchema? Form { get; private set; }
@@ -106,6 +110,7 @@ public sealed class TaskDetailModel(
         Title = model.Name ?? Case.DefinitionKey;
         Data = FormValues(model, Case.Variables);
         Files = await files.ListAsync(Case.Id);
+        Home = await homeFacts.OfAsync(viewer, Case);
         History = Timeline.Of(Case, await people.ByIdsAsync(Timeline.PeopleIn(Case)));
         var now = clock.GetUtcNow().UtcDateTime;
         Due = task.DueAt is { } due ? Deadline.Format(due) : null;

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KxHome.Host.Cases;
+using KxHome.Host.Identity;
+using KxHome.Workflows.Association;
+using KxHome.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KxHome.Host.Homes;
+
+/// <summary>
+/// The home a case is about (variable <c>homeId</c>) and its rules, for the case and task pages: reviewers grade with
+/// the table in front of them. An assessment's case shows the figures as the home confirmed them, never today's.
+/// </summary>
+public sealed class HomeCaseFacts(AppDbContext db, FiguresReader figures, TimeProvider clock, IOptions<WorkflowOptions> options)
+{
+    /// <summary>
+    /// The home, the year, its rule results, whether they are the confirmed snapshot (as of <see cref="AsOf"/>), and
+    /// whether the viewer may open the home's own page (someone a case was copied to may not).
+    /// </summary>
+    public sealed record Facts(Home Home, int Year, IReadOnlyList<RuleResult> Rules, bool Confirmed, DateOnly AsOf, bool Linked);
+
+    /// <summary>The facts of the case's home; null when the case names no home or the home is not filed yet.</summary>
+    public async Task<Facts?> OfAsync(Viewer viewer, InstanceView instance)
+    {
+        if (!Guid.TryParse(Text(instance, "homeId"), out var homeId)) return null;
+        if (await db.Homes.AsNoTracking().FirstOrDefaultAsync(h => h.Id == homeId) is not { } home) return null;
+        var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.CaseId == instance.Id && a.HomeId == homeId);
+        if (assessment is { Status: not AssessmentStatus.Open } && AssessmentSnapshot.FromJson(assessment.Snapshot) is { } kept)
+        {
+            return new Facts(home, assessment.Year, kept.Rules, true, kept.Figures.AsOf, viewer.CanSee(home.OrganisationId));
+        }
+        var year = int.TryParse(Text(instance, "year"), out var y) && y is >= 2000 and <= 2100
+            ? y
+            : BusinessDates.Today(clock.GetUtcNow().UtcDateTime, options.Value.TimeZone).Year;
+        var live = await figures.ForAsync(home, year);
+        return new Facts(home, year, live.Rules, false, live.Figures.AsOf, viewer.CanSee(home.OrganisationId));
+    }
+
+    private static string Text(InstanceView instance, string name) =>
+        instance.Variables.TryGetValue(name, out var value) && value is JsonValue json
+            ? json.GetValueKind() == JsonValueKind.String ? json.GetValue<string>() : json.ToJsonString()
+            : "";
+}
