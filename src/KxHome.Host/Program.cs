@@ -45,6 +45,7 @@ app.MapTasks();
 app.MapAdministration();
 app.MapDefinitions();
 app.MapStudio();
+app.MapHomes();
 app.MapRazorPages();
 app.Run();
 

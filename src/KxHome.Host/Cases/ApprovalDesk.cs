@@ -10,7 +10,8 @@ namespace KxHome.Host.Cases;
 /// to act on, a named person must be an approver who may see the case, a rejection or return needs a reason.
 /// Refusals are <see cref="WorkflowException"/>s with a Chinese message.
 /// </summary>
-public sealed class ApprovalDesk(WorkflowEngine engine, CaseAccess access, People people, FormCatalog forms, AppDbContext db, TimeProvider clock)
+public sealed class ApprovalDesk(
+    WorkflowEngine engine, CaseAccess access, People people, FormCatalog forms, AppDbContext db, TimeProvider clock, IEnumerable<ICaseWithdrawn> withdrawn)
 {
     /// <summary>How soon the holder of a task may be urged again.</summary>
     public static readonly TimeSpan UrgeInterval = TimeSpan.FromHours(24);
@@ -63,6 +64,14 @@ public sealed class ApprovalDesk(WorkflowEngine engine, CaseAccess access, Peopl
             default:
                 throw new WorkflowException("unknown-action", "未知的操作");
         }
+    }
+
+    /// <summary>撤回: the applicant side takes its case back while nobody outside it has acted; its programme hears of it.</summary>
+    public async Task WithdrawAsync(Viewer viewer, InstanceView instance, string? reason)
+    {
+        var applicants = (await people.WithRolesForAsync(instance.Owner, [Roles.Applicant])).Select(u => u.Id).ToList();
+        await engine.WithdrawAsync(instance.Id, viewer.UserId, applicants, reason);
+        foreach (var hook in withdrawn) await hook.WithdrawnAsync(instance.Id, viewer.UserId, reason);
     }
 
     /// <summary>催办: anyone who may read the case reminds whoever holds an open task of it.</summary>

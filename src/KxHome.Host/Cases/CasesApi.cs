@@ -36,12 +36,11 @@ public static class CasesApi
 
     /// <summary>撤回: the applicant side takes its case back while nobody outside it has acted.</summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAsync(
-        Guid id, Withdraw request, ViewerAccessor viewers, CaseAccess access, People people, WorkflowEngine engine)
+        Guid id, Withdraw request, ViewerAccessor viewers, CaseAccess access, ApprovalDesk desk)
     {
         var viewer = await viewers.GetAsync();
         if (!viewer.IsApplicant || await access.CaseAsync(viewer, id) is not { } instance || !viewer.CanSee(instance.Owner)) return NotFound();
-        var applicants = (await people.WithRolesForAsync(instance.Owner, [Roles.Applicant])).Select(u => u.Id).ToList();
-        await engine.WithdrawAsync(id, viewer.UserId, applicants, request.Reason);
+        await desk.WithdrawAsync(viewer, instance, request.Reason);
         return TypedResults.NoContent();
     }
 

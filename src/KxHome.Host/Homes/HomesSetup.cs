@@ -21,6 +21,7 @@ public static class HomesSetup
         services.AddScoped<HomeCaseFacts>();
         services.AddScoped<IProgrammeStart, CertificationStart>();
         services.AddScoped<ISubmissionRule, CertificationFilingRule>();
+        services.AddScoped<ICaseWithdrawn, HomeWithdrawn>();
         return services
             .AddServiceTaskHandler<FileApplicationTask>()
             .AddServiceTaskHandler<PrecheckTask>()

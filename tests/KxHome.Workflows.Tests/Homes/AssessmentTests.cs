@@ -93,6 +93,26 @@ public sealed class AssessmentTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_second_assessment_of_a_year_is_refused_and_the_award_is_booked_once_however_often_its_job_runs_R13_R17()
+    {
+        var home = await _drive.SeedHomeAsync("优秀企业之家", HomeKind.Enterprise);
+        await _drive.AdvanceToAsync(2026, 10, 1, 8);
+        await _drive.AssessAsync(home.Id, 2026, "Excellent");
+
+        var reopened = await _drive.WithAsync<KxHome.Host.Homes.AssessmentDesk, int>(desk => desk.OpenRoundAsync(2026));
+        var award = _host.Factory.Services.GetServices<IServiceTaskHandler>().Single(h => h.Topic == "kx-home-award");
+        var caseId = await _drive.AssessmentCaseAsync(home.Id, 2026);
+        var instance = await _drive.Engine.GetInstanceAsync(caseId);
+        var retried = new ServiceTaskContext(Guid.NewGuid(), caseId, instance.DefinitionId, instance.BusinessKey, "award", "kx-home-award", 2, instance.Variables);
+        await award.HandleAsync(retried, default);
+        await award.HandleAsync(retried, default);
+
+        reopened.Should().Be(0, "one assessment per home and year");
+        (await _drive.ReadAsync(db => db.Assessments.CountAsync(a => a.HomeId == home.Id))).Should().Be(1);
+        (await _drive.ReadAsync(db => db.FundingEntries.CountAsync(f => f.HomeId == home.Id && f.Kind == FundingKind.ExcellenceAward))).Should().Be(1);
+    }
+
+    [Fact]
     public async Task An_excellent_street_home_gets_30000_and_is_not_on_the_cultivation_list_R14_R17()
     {
         var home = await _drive.SeedHomeAsync("优秀街镇之家", HomeKind.Street);

@@ -130,6 +130,22 @@ public sealed class CertificationTests : IAsyncDisposable
         opinion.UserId.Should().Be(await _drive.MeAsync("expert"));
     }
 
+    [Fact]
+    public async Task An_application_withdrawn_before_review_withdraws_its_home_and_says_why()
+    {
+        var caseId = await _drive.StartCertificationAsync();
+        await _drive.CompleteAsync(caseId, "apply", "applicant", HomeDriver.Application("撤回之家"));
+        await _drive.WaitAtAsync(caseId, "streetReview");
+
+        var withdrawn = await (await _drive.AsAsync("applicant")).PostAsJsonAsync($"/api/cases/{caseId}/withdraw", new { reason = "场地调整后再申报" });
+
+        withdrawn.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var home = await _drive.HomeOfCaseAsync(caseId);
+        home.Status.Should().Be(HomeStatus.Withdrawn);
+        (await _drive.ReadAsync(db => db.HomeStatusChanges.Where(c => c.HomeId == home.Id).OrderBy(c => c.Id).ToListAsync())).Last()
+            .Should().Match<HomeStatusChange>(c => c.Reason == "场地调整后再申报" && c.CaseId == caseId && c.By != null);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _drive.Dispose();

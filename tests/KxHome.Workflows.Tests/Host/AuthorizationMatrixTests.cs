@@ -31,6 +31,9 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         /// <summary>Reads or changes one task (the route's id is the task).</summary>
         Task,
 
+        /// <summary>Reads or changes one home (the route's id is the home).</summary>
+        Home,
+
         /// <summary>Administrators only.</summary>
         Administrator,
     }
@@ -84,6 +87,17 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["GET /api/studio/cases/{id:guid}/migration"] = Kind.Administrator,
         ["POST /api/studio/cases/{id:guid}/migration"] = Kind.Administrator,
         ["PUT /api/studio/forms"] = Kind.Administrator,
+        ["GET /api/homes"] = Kind.SignedIn,
+        ["GET /api/cultivation"] = Kind.SignedIn,
+        ["GET /api/assessments"] = Kind.SignedIn,
+        ["GET /api/policy/{ruleSet}/{year:int}"] = Kind.SignedIn,
+        ["PUT /api/policy/{ruleSet}/{year:int}"] = Kind.Administrator,
+        ["GET /api/homes/{id:guid}"] = Kind.Home,
+        ["POST /api/homes/{id:guid}/events"] = Kind.Home,
+        ["POST /api/homes/{id:guid}/events/{eventId:guid}/news"] = Kind.Home,
+        ["POST /api/homes/{id:guid}/demands"] = Kind.Home,
+        ["POST /api/homes/{id:guid}/demands/{demandId:guid}/response"] = Kind.Home,
+        ["POST /api/homes/{id:guid}/monthly-reports"] = Kind.Home,
     };
 
     /// <summary>Logins of another organisation than the case's (another district, and a park in it).</summary>
@@ -100,6 +114,9 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["comment"] = "越权尝试", ["reason"] = "越权尝试", ["personId"] = personId, ["targetElementId"] = "apply",
         ["definitionKey"] = "certification", ["xml"] = "<definitions/>", ["dueAt"] = "2030-01-01T00:00:00Z", ["by"] = "P1D",
         ["messageName"] = "m", ["year"] = 2026, ["variables"] = PortalPagesTests.ValidApplication(),
+        ["heldOn"] = "2026-05-01", ["category"] = "TechSalon", ["title"] = "越权活动", ["participants"] = 10, ["raisedOn"] = "2026-05-01",
+        ["topic"] = "越权需求", ["raisedBy"] = "越权者", ["month"] = 4, ["summary"] = "越权月报", ["respondedOn"] = "2026-05-02", ["outcome"] = "越权",
+        ["values"] = new JsonObject { ["MinAreaM2"] = "31" },
     };
 
     private IReadOnlyList<(string Method, string Pattern)> ApiRoutes() =>
@@ -109,11 +126,15 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (m, e.RoutePattern.RawText!.TrimEnd('/'))))
             .Distinct().ToList();
 
-    private static string Fill(string pattern, Guid caseId, Guid taskId) => pattern
+    private static string Fill(string pattern, Guid caseId, Guid taskId, string homeId) => pattern
         .Replace("/api/cases/{id:guid}", $"/api/cases/{caseId}")
         .Replace("/api/tasks/{id:guid}", $"/api/tasks/{taskId}")
+        .Replace("/api/homes/{id:guid}", $"/api/homes/{homeId}")
         .Replace("{id:guid}", Guid.NewGuid().ToString())
+        .Replace("{eventId:guid}", Guid.NewGuid().ToString())
+        .Replace("{demandId:guid}", Guid.NewGuid().ToString())
         .Replace("{id}", "certification:1")
+        .Replace("{ruleSet}", "Jiading")
         .Replace("{year:int}", "2026")
         .Replace("{documentName}", "v1");
 
@@ -161,13 +182,14 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         var (caseId, taskId) = await SubmittedCaseAsync();
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
         var before = await engine.GetInstanceAsync(caseId);
+        var homeId = before.Variables["homeId"]!.GetValue<string>();
         var body = Body(await UserIdAsync("district2"));
         var failures = new List<string>();
 
         using var anonymous = _host.Factory.CreateClient();
         foreach (var (method, pattern) in ApiRoutes().Where(r => Routes[$"{r.Method} {r.Pattern}"] != Kind.Public))
         {
-            var (status, _) = await SendAsync(anonymous, method, Fill(pattern, caseId, taskId), body);
+            var (status, _) = await SendAsync(anonymous, method, Fill(pattern, caseId, taskId, homeId), body);
             if (status != HttpStatusCode.Unauthorized) failures.Add($"anonymous {method} {pattern}: {(int)status}");
         }
         foreach (var login in NonAdministrators)
@@ -175,7 +197,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             using var client = await _host.SignInAsync(login);
             foreach (var (method, pattern) in ApiRoutes().Where(r => Routes[$"{r.Method} {r.Pattern}"] == Kind.Administrator))
             {
-                var (status, _) = await SendAsync(client, method, Fill(pattern, caseId, taskId), body);
+                var (status, _) = await SendAsync(client, method, Fill(pattern, caseId, taskId, homeId), body);
                 if (status != HttpStatusCode.Forbidden) failures.Add($"{login} {method} {pattern}: {(int)status}");
             }
         }
@@ -186,15 +208,20 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             {
                 var kind = Routes[$"{method} {pattern}"];
                 if (kind is Kind.Public or Kind.Administrator) continue;
-                var (status, text) = await SendAsync(client, method, Fill(pattern, caseId, taskId), body);
-                if (kind is Kind.Case or Kind.Task && status != HttpStatusCode.NotFound) failures.Add($"{login} {method} {pattern}: {(int)status}");
-                if (text.Contains(caseId.ToString()) || text.Contains(taskId.ToString())) failures.Add($"{login} {method} {pattern} shows the case");
+                var (status, text) = await SendAsync(client, method, Fill(pattern, caseId, taskId, homeId), body);
+                if (kind is Kind.Case or Kind.Task or Kind.Home && status != HttpStatusCode.NotFound) failures.Add($"{login} {method} {pattern}: {(int)status}");
+                if (text.Contains(caseId.ToString()) || text.Contains(taskId.ToString()) || text.Contains(homeId)) failures.Add($"{login} {method} {pattern} shows the case");
             }
         }
 
         failures.Should().BeEmpty();
         var after = await engine.GetInstanceAsync(caseId);
         after.History.Should().HaveCount(before.History.Count, "no refused request changed the case");
+        var drive = new HomeDriver(_host);
+        var home = Guid.Parse(homeId);
+        (await drive.ReadAsync(db => Task.FromResult(db.ServiceEvents.Count(e => e.HomeId == home) + db.Demands.Count(d => d.HomeId == home) + db.MonthlyReports.Count(r => r.HomeId == home))))
+            .Should().Be(0, "nobody outside the home wrote its ledgers");
+        (await drive.ReadAsync(db => db.PolicySettings.CountAsync())).Should().Be(0, "only administrators change the rules");
         (await engine.GetTaskAsync(taskId)).State.Should().Be(UserTaskState.Open);
         (await engine.GetTaskAsync(taskId)).Assignee.Should().BeNull("nobody outside claimed it");
     }

@@ -127,10 +127,9 @@ public sealed class CaseDetailModel(
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, string? reason)
     {
         if (!await LoadAsync(id) || !Viewer.IsApplicant) return NotFound();
-        var applicants = (await people.WithRolesForAsync(Case.Owner, [Roles.Applicant])).Select(u => u.Id).ToList();
         try
         {
-            await engine.WithdrawAsync(id, Viewer.UserId, applicants, reason);
+            await desk.WithdrawAsync(Viewer, Case, reason);
             TempData["Flash"] = "申报已撤回";
         }
         catch (WorkflowException e)
