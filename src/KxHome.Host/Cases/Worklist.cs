@@ -41,10 +41,13 @@ public sealed class Worklist(WorkflowEngine engine, AppDbContext db)
         return Paged<Copy>.From(rows, paging);
     }
 
-    /// <summary>The cases the viewer may see (an applicant: their organisation's), newest first.</summary>
+    /// <summary>
+    /// The cases the viewer may see (an applicant: their organisation's), newest first, with those a case started (a
+    /// rectification an assessment called), where the applicant has steps of their own.
+    /// </summary>
     public async Task<Paged<InstanceSummary>> CasesAsync(Viewer viewer, Paging paging) =>
         Paged<InstanceSummary>.From(await engine.QueryInstancesAsync(new InstanceQuery
         {
-            Owners = viewer.VisibleOwners, Skip = paging.Skip, Take = paging.Size + 1,
+            Owners = viewer.VisibleOwners, Skip = paging.Skip, Take = paging.Size + 1, IncludeCalled = true,
         }), paging);
 }
