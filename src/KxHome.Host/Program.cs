@@ -18,7 +18,7 @@ if (string.Equals(builder.Configuration["Clock:Mode"], "Virtual", StringComparis
     throw new InvalidOperationException("Clock:Mode=Virtual is for tests, training and demos; it is refused in Production.");
 }
 
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ChineseProblems.Customize);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter())); // "Completed", not 1
 builder.Services.AddExceptionHandler<WorkflowProblems>();
 builder.Services.AddOpenApi(); // /openapi/v1.json
@@ -33,7 +33,12 @@ builder.Services.AddHostedService<DemoCases>(); // after the flows and the demo 
 
 var app = builder.Build();
 app.UseExceptionHandler();
+// A refusal with nothing to say gets words: a page the site's layout and a Chinese sentence, the API problem+json (the
+// status code stays either way).
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
 app.UseCompressedStaticFiles();
+app.UseRouting(); // after the status code pages, so that their re-execution is routed again
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();

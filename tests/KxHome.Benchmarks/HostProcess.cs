@@ -9,7 +9,7 @@ internal sealed class HostProcess : IDisposable
 
     private HostProcess(Process process) => _process = process;
 
-    public static async Task<HostProcess> StartAsync(string root, string folder, string database, string url)
+    public static async Task<HostProcess> StartAsync(string root, string folder, string database, string url, IReadOnlyDictionary<string, string>? settings = null)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         var dll = Path.Combine(root, "src", "KxHome.Host", "bin", configuration, "net10.0", "KxHome.Host.dll");
@@ -29,6 +29,7 @@ internal sealed class HostProcess : IDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"host: {e.Data}"); };

@@ -13,6 +13,18 @@ if (args.Contains("studio"))
     await StudioFigures();
     return;
 }
+if ((args.Contains("homes") || args.Contains("web")) && !Wrk.IsInstalled)
+{
+    Console.WriteLine(Wrk.Missing);
+    return;
+}
+if (args.Contains("homes"))
+{
+    // `-- homes`: only the homes' figures (the assessment round at scale, the district's list of its homes);
+    // `-- homes --keep <folder>` keeps the list's database there and measures on it again next time.
+    await HomesFigures(args.Contains("--list-only"), Array.IndexOf(args, "--keep") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null);
+    return;
+}
 if (args.Contains("web"))
 {
     // `-- web`: only the pages and the API on a large database; `-- web --keep <folder>` keeps that database there
@@ -57,8 +69,32 @@ Report.Line("timers.rss_100k_mb", timers.RssMb);
 Report.Line("timers.lateness_p50_ms", lateP50, "0");
 Report.Line("timers.lateness_p99_ms", lateP99, "0");
 
-await WebFigures();
+if (Wrk.IsInstalled)
+{
+    await WebFigures();
+    await HomesFigures();
+}
+else
+{
+    Console.WriteLine($"web and homes figures skipped: {Wrk.Missing}");
+}
 await StudioFigures();
+
+async Task HomesFigures(bool listOnly = false, string? keep = null)
+{
+    if (!listOnly)
+    {
+        var (roundSeconds, cases) = await HomesBenchmark.RoundAsync(root, homes: 10_000);
+        Report.Line("homes.assessment_round_cases", cases, "0");
+        Report.Line("homes.assessment_round_10k_s", roundSeconds, "0.0");
+    }
+    var (list, health, homes, events) = await HomesBenchmark.AreaListAsync(root, homes: 10_000, eventsPerHome: 100, secondsPerRound: 4, keep);
+    Report.Line("homes.homes", homes, "0");
+    Report.Line("homes.ledger_events", events, "0");
+    Report.Line("homes.health_p95_ms", health);
+    Report.Line("homes.area_list_p95_ms", list);
+    Report.Line("homes.area_list_vs_health", list / health);
+}
 
 async Task WebFigures(string? keep = null)
 {

@@ -100,6 +100,10 @@ public sealed class AssessmentDesk(
             await db.SaveChangesAsync();
         }
         var reason = $"{year}年度考核{Names.Of(grade)}";
+        if (grade == AssessmentGrade.Excellent && home.RuleSet == RuleSet.Yiyang)
+        {
+            await registry.NoteAsync(home, $"{reason}，授予“优秀科技工作者之家”牌匾（R29）", caseId);
+        }
         if (consequence.StatusAfter == HomeStatus.Rectifying)
         {
             await registry.ChangeStatusAsync(home, HomeStatus.Rectifying, reason + "，限期一年整改（R15）", caseId, reviewerId);

@@ -1,6 +1,7 @@
 using KxHome.Host.Identity;
 using KxHome.Workflows.Association;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace KxHome.Host.Homes;
@@ -10,7 +11,7 @@ namespace KxHome.Host.Homes;
 /// monthly report to the district (R8). Each entry is checked first; a refusal says, per field, what is wrong in
 /// Chinese, and nothing is saved.
 /// </summary>
-public sealed class LedgerBook(AppDbContext db, TimeProvider clock, IOptions<Workflows.Runtime.WorkflowOptions> options)
+public sealed class LedgerBook(AppDbContext db, IMemoryCache cache, TimeProvider clock, IOptions<Workflows.Runtime.WorkflowOptions> options)
 {
     /// <summary>A new service event as typed; <see cref="NewsReported"/> says its news has been reported with it.</summary>
     public sealed record NewEvent(DateOnly? HeldOn, ServiceEventCategory? Category, string? Title, int? Participants, int? EnterprisesServed,
@@ -59,6 +60,7 @@ public sealed class LedgerBook(AppDbContext db, TimeProvider clock, IOptions<Wor
         };
         db.ServiceEvents.Add(entry);
         await db.SaveChangesAsync();
+        FiguresReader.Forget(cache, home.Id, entry.HeldOn.Year);
         return new(entry, problems);
     }
 
@@ -69,6 +71,7 @@ public sealed class LedgerBook(AppDbContext db, TimeProvider clock, IOptions<Wor
         if (entry is null) return null;
         entry.NewsReportedAt ??= Now;
         await db.SaveChangesAsync();
+        FiguresReader.Forget(cache, home.Id, entry.HeldOn.Year);
         return entry;
     }
 
@@ -88,6 +91,7 @@ public sealed class LedgerBook(AppDbContext db, TimeProvider clock, IOptions<Wor
         };
         db.Demands.Add(demand);
         await db.SaveChangesAsync();
+        FiguresReader.Forget(cache, home.Id, demand.RaisedOn.Year);
         return new(demand, problems);
     }
 
@@ -105,6 +109,7 @@ public sealed class LedgerBook(AppDbContext db, TimeProvider clock, IOptions<Wor
         demand!.RespondedOn = respondedOn;
         demand.Outcome = outcome!.Trim();
         await db.SaveChangesAsync();
+        FiguresReader.Forget(cache, home.Id, demand.RaisedOn.Year);
         return new(demand, problems);
     }
 
@@ -129,6 +134,7 @@ public sealed class LedgerBook(AppDbContext db, TimeProvider clock, IOptions<Wor
         };
         db.MonthlyReports.Add(report);
         await db.SaveChangesAsync();
+        FiguresReader.Forget(cache, home.Id, report.Year);
         return new(report, problems);
     }
 }

@@ -19,6 +19,7 @@ public static class PortalSetup
             o.Conventions.AuthorizeFolder("/", PagesPolicy);
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/EmailLinks/Act");
+            o.Conventions.AllowAnonymousToPage("/Status");
         });
         services.AddAuthorizationBuilder().AddPolicy(PagesPolicy, p => p
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());

@@ -113,6 +113,20 @@ public sealed class AssessmentTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_excellent_Yiyang_home_gets_its_plaque_and_no_Jiading_money_R29()
+    {
+        var home = await _drive.SeedHomeAsync("益阳优秀之家", HomeKind.Park, ruleSet: RuleSet.Yiyang);
+        await _drive.AdvanceToAsync(2026, 10, 1, 8);
+
+        await _drive.AssessAsync(home.Id, 2026, "Excellent");
+
+        (await _drive.ReadAsync(db => db.HomeStatusChanges.Where(c => c.HomeId == home.Id).Select(c => c.Reason).ToListAsync()))
+            .Should().Contain("2026年度考核优秀，授予“优秀科技工作者之家”牌匾（R29）");
+        (await _drive.ReadAsync(db => db.FundingEntries.CountAsync(f => f.HomeId == home.Id && f.Kind == FundingKind.ExcellenceAward)))
+            .Should().Be(0, "the award of R17 is Jiading's");
+    }
+
+    [Fact]
     public async Task An_excellent_street_home_gets_30000_and_is_not_on_the_cultivation_list_R14_R17()
     {
         var home = await _drive.SeedHomeAsync("优秀街镇之家", HomeKind.Street);

@@ -252,6 +252,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
     private static readonly Dictionary<string, string[]> PageAttempts = new()
     {
         ["/"] = [],
+        ["/status/{code:int}"] = [],
         ["/login"] = [],
         ["/logout"] = [],
         ["/cases"] = [],

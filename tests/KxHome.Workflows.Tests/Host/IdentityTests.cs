@@ -56,6 +56,40 @@ public sealed class IdentityTests : IAsyncDisposable
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email = "applicant@kxhome.demo", password = "wrong-password" });
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        problem!["detail"]!.GetValue<string>().Should().Be("电子邮箱或密码不正确");
+    }
+
+    [Fact]
+    public async Task A_locked_out_login_is_told_so_in_Chinese()
+    {
+        using var client = _host.Factory.CreateClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await client.PostAsJsonAsync("/api/auth/login", new { email = "applicant@kxhome.demo", password = "wrong-password" });
+        }
+
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = "applicant@kxhome.demo", password = DemoData.Password });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var problem = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!;
+        problem["title"]!.GetValue<string>().Should().Be("账号已暂时锁定");
+        problem["detail"]!.GetValue<string>().Should().Be("登录失败次数过多，账号已暂时锁定，请稍后再试");
+    }
+
+    [Fact]
+    public async Task Problems_the_framework_writes_are_in_Chinese_too()
+    {
+        using var client = _host.Factory.CreateClient();
+
+        var anonymous = await client.GetAsync($"/api/cases/{Guid.NewGuid()}");
+        var unsupported = await (await _host.SignInAsync("applicant")).PostAsync("/api/cases", new StringContent("definitionKey=certification"));
+
+        anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        unsupported.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        var problem = (await unsupported.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!;
+        problem["title"]!.GetValue<string>().Should().Be("请求内容的格式不受支持，请以 JSON 提交");
+        problem["detail"]!.GetValue<string>().Should().Be(problem["title"]!.GetValue<string>());
     }
 
     [Fact]

@@ -210,4 +210,21 @@ public class PortalPagesTests
         var applicant = await PageClient.SignInAsync(host.Factory, "applicant");
         (await applicant.GetAsync("/admin")).Status.Should().Be(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_page_one_may_not_see_answers_in_Chinese_with_the_layout_and_a_way_back_and_keeps_its_status()
+    {
+        await using var host = new TestHost();
+        var district = await PageClient.SignInAsync(host.Factory, "district");
+
+        var (status, html) = await district.GetAsync("/admin");
+        var (missing, missingHtml) = await district.GetAsync($"/cases/{Guid.NewGuid()}");
+        var api = await (await host.SignInAsync("district")).GetAsync($"/api/cases/{Guid.NewGuid()}");
+
+        status.Should().Be(HttpStatusCode.NotFound);
+        html.Should().Contain("页面不存在").And.Contain("科协审批系统").And.Contain("返回首页").And.Contain("张伟（嘉定区科协）");
+        missing.Should().Be(HttpStatusCode.NotFound);
+        missingHtml.Should().Contain("页面不存在");
+        api.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json", "the API keeps answering problem+json");
+    }
 }

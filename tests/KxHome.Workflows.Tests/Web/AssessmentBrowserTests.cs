@@ -85,6 +85,12 @@ public sealed class AssessmentBrowserTests : IAsyncLifetime
         await district.GetByLabel("不合格").CheckAsync();
         await district.GetByLabel("评审意见").FillAsync("创新类活动不足4场，限期整改");
         await SubmitFormAsync(district);
+        var assessmentCase = await drive.AssessmentCaseAsync(home.Id, 2026);
+        await JobRuns.UntilAsync(drive.Engine, async () => await drive.Engine.GetInstanceAsync(assessmentCase) is var i
+            && (i.Incidents.Count > 0 || i.ActiveElements.Any(a => a.ElementId == "rectification")));
+        var graded = await drive.Engine.GetInstanceAsync(assessmentCase);
+        graded.Incidents.Select(i => i.Message).Should().BeEmpty();
+        graded.ActiveElements.Should().Contain(a => a.ElementId == "rectification", "an Unqualified year calls the rectification");
 
         await OpenMyStepAsync(applicant, "提交整改方案");
         await applicant.GetByLabel("整改措施").FillAsync("每月开展一场技术沙龙，补齐全年创新类活动");

@@ -560,7 +560,7 @@ namespace KxHome.Host.Identity.Migrations
                         .IsUnique()
                         .HasFilter("PlaqueNumber IS NOT NULL");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status", "Name");
 
                     b.ToTable("Homes", (string)null);
                 });
@@ -715,7 +715,8 @@ namespace KxHome.Host.Identity.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HomeId", "HeldOn");
+                    b.HasIndex("HomeId", "HeldOn", "Category", "Participants", "EnterprisesServed", "PairedHomeId", "NewsReportedAt")
+                        .HasDatabaseName("IX_ServiceEvents_Figures");
 
                     b.ToTable("ServiceEvents", (string)null);
                 });

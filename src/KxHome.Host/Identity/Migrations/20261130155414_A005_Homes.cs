@@ -282,9 +282,9 @@ namespace KxHome.Host.Identity.Migrations
                 filter: "PlaqueNumber IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Homes_Status",
+                name: "IX_Homes_Status_Name",
                 table: "Homes",
-                column: "Status");
+                columns: new[] { "Status", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HomeStatusChanges_HomeId_At",
@@ -298,9 +298,9 @@ namespace KxHome.Host.Identity.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ServiceEvents_HomeId_HeldOn",
+                name: "IX_ServiceEvents_Figures",
                 table: "ServiceEvents",
-                columns: new[] { "HomeId", "HeldOn" });
+                columns: new[] { "HomeId", "HeldOn", "Category", "Participants", "EnterprisesServed", "PairedHomeId", "NewsReportedAt" });
         }
 
         /// <inheritdoc />

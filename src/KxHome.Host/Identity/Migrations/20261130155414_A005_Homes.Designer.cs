@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KxHome.Host.Identity.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130144245_A005_Homes")]
+    [Migration("20261130155414_A005_Homes")]
     partial class A005_Homes
     {
         /// <inheritdoc />
@@ -563,7 +563,7 @@ namespace KxHome.Host.Identity.Migrations
                         .IsUnique()
                         .HasFilter("PlaqueNumber IS NOT NULL");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status", "Name");
 
                     b.ToTable("Homes", (string)null);
                 });
@@ -718,7 +718,8 @@ namespace KxHome.Host.Identity.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HomeId", "HeldOn");
+                    b.HasIndex("HomeId", "HeldOn", "Category", "Participants", "EnterprisesServed", "PairedHomeId", "NewsReportedAt")
+                        .HasDatabaseName("IX_ServiceEvents_Figures");
 
                     b.ToTable("ServiceEvents", (string)null);
                 });
