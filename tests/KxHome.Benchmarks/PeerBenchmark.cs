@@ -13,7 +13,7 @@ internal static class PeerBenchmark
         {
             Run(folder, "npm", "ci --no-audit --no-fund --loglevel=error");
         }
-        var output = Run(folder, "node", $"run.mjs \"{Path.Combine(root, "workflows", "approval.bpmn")}\" {instances}");
+        var output = Run(folder, "node", $"run.mjs \"{Path.Combine(root, "tests", "KxHome.Benchmarks", "approval.bpmn")}\" {instances}");
         var line = output.Split('\n').Single(l => l.StartsWith("peer.bpmn_engine_instances_per_s:", StringComparison.Ordinal));
         return double.Parse(line.Split(':')[1].Trim(), CultureInfo.InvariantCulture);
     }

@@ -35,7 +35,7 @@ if (args.Contains("web"))
 }
 const int instancesPerRound = 100;
 const int rounds = 7;
-var flow = File.ReadAllText(Path.Combine(root, "workflows", "approval.bpmn"));
+var flow = File.ReadAllText(Path.Combine(root, "tests", "KxHome.Benchmarks", "approval.bpmn"));
 
 var persisted = new List<double>();
 var raw = new List<double>();

@@ -4,7 +4,8 @@ namespace KxHome.Host.Cases;
 
 /// <summary>
 /// The programmes (latest flow versions) an applicant may start: those whose <c>camunda:candidateStarterGroups</c>
-/// name one of their roles, or that name no starters at all, as in Camunda.
+/// name one of their roles, or that name no starters at all, as in Camunda; never one marked
+/// <c>camunda:isStartableInTasklist="false"</c> (started only by a timer or by another flow).
 /// </summary>
 public sealed class Programmes(WorkflowEngine engine, IEnumerable<IProgrammeStart> starts)
 {
@@ -17,7 +18,7 @@ public sealed class Programmes(WorkflowEngine engine, IEnumerable<IProgrammeStar
         foreach (var definition in await engine.LatestDefinitionsAsync())
         {
             var model = await engine.GetModelAsync(definition.Id);
-            if (model.CandidateStarterGroups.Count == 0 || model.CandidateStarterGroups.Intersect(viewer.Roles).Any())
+            if (model.IsStartableInTasklist && (model.CandidateStarterGroups.Count == 0 || model.CandidateStarterGroups.Intersect(viewer.Roles).Any()))
             {
                 open.Add(new Programme(definition.Key, definition.Name ?? definition.Key));
             }

@@ -31,6 +31,12 @@ public sealed class ProcessModel
     /// </summary>
     public IReadOnlyList<string> CandidateStarterGroups { get; init; } = [];
 
+    /// <summary>
+    /// Whether people may start the process themselves (<c>camunda:isStartableInTasklist</c>, true unless the file says
+    /// false): a flow started only by another (a yearly round, a called rectification) is not offered to anyone.
+    /// </summary>
+    public bool IsStartableInTasklist { get; init; } = true;
+
     /// <summary>The top-level scope.</summary>
     public FlowScope Root { get; }
 

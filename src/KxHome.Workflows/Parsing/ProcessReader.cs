@@ -20,7 +20,11 @@ internal sealed partial class ProcessReader(XElement process, List<BpmnProblem> 
         }
         var starters = ((string?)process.Attribute(BpmnNames.Camunda + "candidateStarterGroups") ?? "")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new ProcessModel(id, (string?)process.Attribute("name"), _executable, root) { CandidateStarterGroups = starters };
+        var startable = !string.Equals((string?)process.Attribute(BpmnNames.Camunda + "isStartableInTasklist"), "false", StringComparison.OrdinalIgnoreCase);
+        return new ProcessModel(id, (string?)process.Attribute("name"), _executable, root)
+        {
+            CandidateStarterGroups = starters, IsStartableInTasklist = startable,
+        };
     }
 
     private FlowScope ReadScope(XElement container, string scopeId)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,9 @@ namespace KxHome.Workflows.Tests.Host;
 public sealed class CasesApiTests : IAsyncDisposable
 {
     private readonly TestHost _host = new();
+
+    /// <summary>The benchmark's general approval flow, deployed here as a programme open to everyone (no starter groups).</summary>
+    public CasesApiTests() => _host.Factory.Services.GetRequiredService<WorkflowEngine>().DeployAsync(RepositoryPaths.ReferenceFlow).GetAwaiter().GetResult();
 
     private Task<HttpClient> SignInAsync(string login) => _host.SignInAsync(login);
 

@@ -23,7 +23,7 @@ public sealed class DefinitionsApiTests : IAsyncDisposable
         using var district = await _host.SignInAsync("district");
         using var admin = await _host.SignInAsync("admin");
 
-        (await applicant.GetFromJsonAsync<JsonArray>("/api/definitions"))!.Select(d => d!["key"]!.GetValue<string>()).Should().Contain("approval");
+        (await applicant.GetFromJsonAsync<JsonArray>("/api/definitions"))!.Select(d => d!["key"]!.GetValue<string>()).Should().Contain("certification");
         (await district.PostAsJsonAsync("/api/definitions", new { xml = Waiting })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         var deployed = await admin.PostAsJsonAsync("/api/definitions", new { xml = Waiting });
 

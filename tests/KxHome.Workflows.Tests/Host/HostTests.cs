@@ -22,7 +22,8 @@ public sealed class HostTests : IAsyncDisposable
         var body = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>();
         body.Should().Contain("status", "healthy").And.Contain("database", "ok");
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        (await engine.ListDefinitionsAsync()).Select(d => d.Id).Should().Contain("approval:1");
+        (await engine.ListDefinitionsAsync()).Select(d => d.Id).Should().BeEquivalentTo(["certification:1", "annual-assessment:1", "rectification:1"],
+            "the programmes' flows, and nothing else");
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class HostTests : IAsyncDisposable
         using var client = _host.Factory.CreateClient();
 
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        (await engine.ListDefinitionsAsync()).Where(d => d.Key == "approval").Should().ContainSingle();
+        (await engine.ListDefinitionsAsync()).Where(d => d.Key == "certification").Should().ContainSingle();
     }
 
     [Fact]

@@ -87,6 +87,7 @@ public sealed class Browser : IAsyncLifetime, IAsyncDisposable
 
     private async Task LaunchCoreAsync()
     {
+        await BrowserSetup.EnsureAsync();
         Assertions.SetDefaultExpectTimeout(15_000); // a loaded CI machine runs the browser, the host and maildev on two cores
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -9,7 +9,8 @@ public static class RepositoryPaths
 
     public static string Corpus => Path.GetFullPath(Path.Combine(Root, "..", "shared", "bpmn-corpus"));
 
-    public static string ReferenceFlow => File.ReadAllText(Path.Combine(Workflows, "approval.bpmn"));
+    /// <summary>The benchmark's reference flow (a general approval: submit, review, decide, record), not one of the programmes.</summary>
+    public static string ReferenceFlow => File.ReadAllText(Path.Combine(Root, "tests", "KxHome.Benchmarks", "approval.bpmn"));
 
     private static string FindRoot()
     {

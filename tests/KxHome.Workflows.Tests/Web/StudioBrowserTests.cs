@@ -74,6 +74,7 @@ public sealed class StudioBrowserTests : IAsyncLifetime
         await page.Mouse.MoveAsync(x, y, new() { Steps = 5 });
         await page.Mouse.ClickAsync(x, y);
         await page.Keyboard.PressAsync("Escape"); // leaves the new task's label editing
+        await Assertions.Expect(page.Locator("[data-rule$='label-required'] .rule").First).ToContainTextAsync("规则：元素须有名称"); // not the rule's id
         await page.Locator(".djs-context-pad [data-action=replace]").ClickAsync();
         await page.Locator(".djs-popup .entry", new() { HasText = "用户任务" }).First.ClickAsync();
         await Assertions.Expect(page.Locator(".bio-properties-panel-header-type")).ToContainTextAsync("用户任务");

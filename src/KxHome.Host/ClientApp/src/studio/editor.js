@@ -20,6 +20,7 @@ import panelTranslateModule from './panel-translate.js';
 import { openDiagram } from './open-diagram.js';
 import { Markers } from './markers.js';
 import { translateDom } from './dom-translate.js';
+import { lintRuleNames } from './lint-rules.js';
 
 export function createEditor({ container, propertiesPanel, templates }) {
   const modeler = new Modeler({
@@ -46,6 +47,10 @@ export function createEditor({ container, propertiesPanel, templates }) {
   translateDom(modeler.get('canvas').getContainer(), '[class*="bts-"], .djs-popup');
   // The panel's entries show a few built-in tooltips ("Open pop-up editor") without translate().
   if (propertiesPanel) translateDom(propertiesPanel, '.bio-properties-panel', { texts: false });
+  // …and "Opened in editor" while an entry's pop-up editor is open.
+  if (propertiesPanel) translateDom(propertiesPanel, '[class*="open-popup-placeholder"]');
+  // The lint messages name their rule by its id: people read the rule's Chinese name.
+  translateDom(modeler.get('canvas').getContainer(), '[data-rule] .rule', { dictionary: lintRuleNames, patterns: [] });
 
   const markers = new Markers(modeler);
   return {

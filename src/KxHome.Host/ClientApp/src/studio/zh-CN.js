@@ -16,16 +16,17 @@
 //   them through translate() itself; `patterns` below cover the ones with a varying part.
 // - @bpmn-io/properties-panel's own group texts ("Toggle section", …) need a `translate` on each group:
 //   panel-translate.js gives it. Its entries' tooltips ("Open pop-up editor") are put into Chinese
-//   through the DOM (attributes only); a few texts inside entries (e.g. "Opened in editor" while the
-//   pop-up editor is open) stay English.
+//   through the DOM (attributes only), and "Opened in editor" (shown while an entry's pop-up editor is
+//   open) through the DOM too.
 // - bpmn-js-token-simulation writes every text (toggle, log, notifications, context pad titles)
 //   without translate(); diagram-js's popup menu writes "N results found" (as "N 项") and "Open entry
 //   documentation". Both are put into Chinese through the DOM (dom-translate.js, `domPatterns`).
 // - @bpmn-io/form-js-editor has no translate() at all: its palette and properties panel are put into
 //   Chinese through the DOM with `formEditor` and `formEditorPatterns`; the form itself shows the
 //   labels users wrote and is left alone.
-// - Left as they are: bpmnlint rule ids after each lint message (e.g. "(label-required)") and the
-//   English rule documentation they link to, the bpmn.io watermark's "Powered by bpmn.io", and the
+// - bpmnlint's rule ids after each lint message (e.g. "(label-required)") are replaced by the rules'
+//   Chinese names through the DOM (lint-rules.js); the English rule documentation they link to stays.
+// - Left as they are: the bpmn.io watermark's "Powered by bpmn.io", and the
 //   Camunda 8-only strings of the properties panel and element templates (never shown with Camunda 7).
 
 const events = {
