@@ -177,18 +177,19 @@ internal static partial class WebBenchmark
             FROM n;
             CREATE TEMP TABLE TaskCopies AS
             SELECT c.i, c.InstanceId, c.Owner, t.Id AS TemplateId, {NewGuid} AS Id FROM Copies c CROSS JOIN UserTasks t;
-            INSERT INTO Instances (Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, State, Owner, ParentInstanceId, Revision)
+            INSERT INTO Instances (Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, State, Owner, ParentInstanceId, Revision, Number)
             SELECT c.InstanceId, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status,
-                   strftime('%Y-%m-%d %H:%M:%f', StartedAt, printf('-%d minutes', c.i)), EndedAt, StartedBy, State, c.Owner, NULL, {NewGuid}
+                   strftime('%Y-%m-%d %H:%M:%f', StartedAt, printf('-%d minutes', c.i)), EndedAt, StartedBy, State, c.Owner, NULL, {NewGuid},
+                   printf('%s-%06d', Number, c.i)
             FROM Copies c CROSS JOIN Instances;
-            INSERT INTO UserTasks (Id, InstanceId, TokenId, ElementId, Name, DefinitionKey, BusinessKey, Owner, Assignee, FormKey, DueAt, Priority, State, CreatedAt, EndedAt, CompletedBy, Revision, DelegatedBy, PendingSigners)
+            INSERT INTO UserTasks (Id, InstanceId, TokenId, ElementId, Name, DefinitionKey, BusinessKey, Owner, Assignee, FormKey, DueAt, Priority, State, CreatedAt, EndedAt, CompletedBy, Revision, DelegatedBy, PendingSigners, CaseNumber)
             SELECT c.Id, c.InstanceId, TokenId, ElementId, Name, DefinitionKey, BusinessKey, c.Owner,
                    CASE WHEN c.Owner = '{DemoPark}' THEN Assignee ELSE NULL END, FormKey,
                    CASE WHEN DueAt IS NULL THEN NULL ELSE strftime('%Y-%m-%d %H:%M:%f', DueAt, printf('+%d days', 60 + c.i % 300)) END,
                    Priority, State,
                    strftime('%Y-%m-%d %H:%M:%f', CreatedAt, printf('-%d minutes', c.i)), EndedAt,
                    CASE WHEN CompletedBy IS NULL OR c.Owner = '{DemoPark}' THEN CompletedBy ELSE printf('user-%04d', c.i % 5000) END,
-                   {NewGuid}, DelegatedBy, PendingSigners
+                   {NewGuid}, DelegatedBy, PendingSigners, printf('%s-%06d', t.CaseNumber, c.i)
             FROM TaskCopies c JOIN UserTasks t ON t.Id = c.TemplateId;
             INSERT INTO TaskCandidates (TaskId, Kind, Value)
             SELECT c.Id, k.Kind, k.Value FROM TaskCopies c JOIN TaskCandidates k ON k.TaskId = c.TemplateId;

@@ -24,15 +24,18 @@ public static class CasesApi
             var instance = await programmes.StartAsync(await viewers.GetAsync(), request.DefinitionKey, request.BusinessKey);
             return TypedResults.Created($"/api/cases/{instance.Id}", instance);
         });
-        api.MapGet("/cases", async (int? page, int? size, ViewerAccessor viewers, Worklist worklist) =>
-            TypedResults.Ok(await worklist.CasesAsync(await viewers.GetAsync(), Paging.Of(page, size))));
+        api.MapGet("/cases", async (int? page, int? size, string? number, ViewerAccessor viewers, Worklist worklist, CaseTitles titles) =>
+        {
+            var cases = await worklist.CasesAsync(await viewers.GetAsync(), Paging.Of(page, size), string.IsNullOrWhiteSpace(number) ? null : number.Trim());
+            return TypedResults.Ok(cases with { Items = await titles.TitledAsync(cases.Items) });
+        });
         api.MapGet("/cases/{id:guid}", GetAsync);
         api.MapPost("/cases/{id:guid}/withdraw", WithdrawAsync);
         return app;
     }
 
-    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(Guid id, ViewerAccessor viewers, CaseAccess access) =>
-        await access.CaseAsync(await viewers.GetAsync(), id) is { } instance ? TypedResults.Ok(instance) : NotFound();
+    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(Guid id, ViewerAccessor viewers, CaseAccess access, CaseTitles titles) =>
+        await access.CaseAsync(await viewers.GetAsync(), id) is { } instance ? TypedResults.Ok(await titles.TitledAsync(instance)) : NotFound();
 
     /// <summary>撤回: the applicant side takes its case back while nobody outside it has acted.</summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAsync(

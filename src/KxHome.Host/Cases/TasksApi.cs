@@ -40,8 +40,8 @@ public static class TasksApi
     {
         var api = app.MapGroup("/api/tasks").RequireAuthorization().WithTags("待办");
         api.MapGet("", ListAsync);
-        api.MapGet("/{id:guid}", async (Guid id, ViewerAccessor viewers, CaseAccess access) =>
-            await access.ReadableTaskAsync(await viewers.GetAsync(), id) is { } task ? Results.Ok(task) : CasesApi.NotFound());
+        api.MapGet("/{id:guid}", async (Guid id, ViewerAccessor viewers, CaseAccess access, CaseTitles titles) =>
+            await access.ReadableTaskAsync(await viewers.GetAsync(), id) is { } task ? Results.Ok((await titles.TitledAsync([task]))[0]) : CasesApi.NotFound());
         api.MapGet("/{id:guid}/steps", async (Guid id, ViewerAccessor viewers, CaseAccess access, ApprovalDesk desk) =>
             await access.ActionableTaskAsync(await viewers.GetAsync(), id) is { } task ? Results.Ok(await desk.PassedStepsAsync(task)) : CasesApi.NotFound());
         api.MapGet("/{id:guid}/people", async (Guid id, ViewerAccessor viewers, CaseAccess access, People people) =>
@@ -74,14 +74,15 @@ public static class TasksApi
     }
 
     /// <summary>待办 (tab=todo, the default: an applicant's own steps included), 已办 (done) or 抄送 (cc), a page at a time.</summary>
-    private static async Task<IResult> ListAsync(string? tab, int? page, int? size, ViewerAccessor viewers, Worklist worklist)
+    private static async Task<IResult> ListAsync(string? tab, int? page, int? size, ViewerAccessor viewers, Worklist worklist, CaseTitles titles)
     {
         var viewer = await viewers.GetAsync();
         var paging = Paging.Of(page, size);
+        async Task<IResult> TitledAsync(Paged<UserTaskView> tasks) => Results.Ok(tasks with { Items = await titles.TitledAsync(tasks.Items) });
         return tab switch
         {
-            null or "todo" => Results.Ok(await worklist.TodoAsync(viewer, paging, withApplicantSteps: true)),
-            "done" => Results.Ok(await worklist.DoneAsync(viewer, paging)),
+            null or "todo" => await TitledAsync(await worklist.TodoAsync(viewer, paging, withApplicantSteps: true)),
+            "done" => await TitledAsync(await worklist.DoneAsync(viewer, paging)),
             "cc" => Results.Ok(await worklist.CopiesAsync(viewer, paging)),
             _ => Results.Problem(title: "tab 只能是 todo、done 或 cc", statusCode: StatusCodes.Status400BadRequest,
                 extensions: new Dictionary<string, object?> { ["field"] = "tab" }),

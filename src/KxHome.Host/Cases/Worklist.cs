@@ -45,9 +45,9 @@ public sealed class Worklist(WorkflowEngine engine, AppDbContext db)
     /// The cases the viewer may see (an applicant: their organisation's), newest first, with those a case started (a
     /// rectification an assessment called), where the applicant has steps of their own.
     /// </summary>
-    public async Task<Paged<InstanceSummary>> CasesAsync(Viewer viewer, Paging paging) =>
+    public async Task<Paged<InstanceSummary>> CasesAsync(Viewer viewer, Paging paging, string? number = null) =>
         Paged<InstanceSummary>.From(await engine.QueryInstancesAsync(new InstanceQuery
         {
-            Owners = viewer.VisibleOwners, Skip = paging.Skip, Take = paging.Size + 1, IncludeCalled = true,
+            Owners = viewer.VisibleOwners, Skip = paging.Skip, Take = paging.Size + 1, IncludeCalled = true, Number = number,
         }), paging);
 }

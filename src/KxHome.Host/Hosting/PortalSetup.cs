@@ -51,6 +51,7 @@ public static class PortalSetup
         services.AddScoped<Worklist>();
         services.AddScoped<Programmes>();
         services.AddScoped<TaskSubmission>();
+        services.AddScoped<CaseTitles>();
         services.AddScoped<ActionLinks>();
         services.AddScoped<NoticeMails>();
         services.AddSingleton<MailSender>();

@@ -9,7 +9,7 @@ namespace KxHome.Host.Mail;
 /// see the case; the applicants for their case) and what they read. A task nobody can take goes to the
 /// administrators of the owning association, who are told.
 /// </summary>
-public sealed class NoticeMails(WorkflowEngine engine, People people, ActionLinks links, Forms.FormCatalog forms, IOptions<MailOptions> options)
+public sealed class NoticeMails(WorkflowEngine engine, People people, ActionLinks links, Forms.FormCatalog forms, Cases.CaseTitles titles, IOptions<MailOptions> options)
 {
     private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
@@ -102,12 +102,7 @@ public sealed class NoticeMails(WorkflowEngine engine, People people, ActionLink
     private async Task<IReadOnlyList<AppUser>> UsersAsync(IEnumerable<string> ids) =>
         (await people.ByIdsAsync(ids)).Values.Where(u => u.Email is not null).ToList();
 
-    private async Task<string> CaseTitleAsync(InstanceView instance)
-    {
-        var model = await engine.GetModelAsync(instance.DefinitionId);
-        var subject = instance.Variables.TryGetValue("homeName", out var name) && name is not null ? $"（{name}）" : "";
-        return (model.Name ?? instance.DefinitionKey) + subject;
-    }
+    private async Task<string> CaseTitleAsync(InstanceView instance) => Cases.CaseTitles.Line(instance.Number, await titles.TitleAsync(instance));
 
     private static List<(string, string)> Facts(string title, UserTaskView? task)
     {

@@ -37,6 +37,9 @@ public sealed class ProcessModel
     /// </summary>
     public bool IsStartableInTasklist { get; init; } = true;
 
+    /// <summary>What its cases' numbers begin with (<c>kx:caseNumberPrefix</c>, e.g. 认定 for 认定-2026-0001); 案件 when the file names none.</summary>
+    public string CaseNumberPrefix { get; init; } = "案件";
+
     /// <summary>The top-level scope.</summary>
     public FlowScope Root { get; }
 

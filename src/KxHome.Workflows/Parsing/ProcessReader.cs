@@ -21,9 +21,11 @@ internal sealed partial class ProcessReader(XElement process, List<BpmnProblem> 
         var starters = ((string?)process.Attribute(BpmnNames.Camunda + "candidateStarterGroups") ?? "")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var startable = !string.Equals((string?)process.Attribute(BpmnNames.Camunda + "isStartableInTasklist"), "false", StringComparison.OrdinalIgnoreCase);
+        var prefix = ((string?)process.Attribute(BpmnNames.Kx + "caseNumberPrefix"))?.Trim();
         return new ProcessModel(id, (string?)process.Attribute("name"), _executable, root)
         {
             CandidateStarterGroups = starters, IsStartableInTasklist = startable,
+            CaseNumberPrefix = string.IsNullOrEmpty(prefix) ? "案件" : prefix,
         };
     }
 

@@ -13,7 +13,7 @@ internal static class InboxReader
 {
     private const string Columns =
         "Id, InstanceId, TokenId, ElementId, Name, DefinitionKey, BusinessKey, Owner, Assignee, FormKey, DueAt, Priority, " +
-        "State, CreatedAt, EndedAt, CompletedBy, Revision, DelegatedBy, PendingSigners";
+        "State, CreatedAt, EndedAt, CompletedBy, Revision, DelegatedBy, PendingSigners, CaseNumber";
 
     private const string Order = "Priority DESC, EndedAt DESC, CreatedAt";
 
@@ -63,6 +63,7 @@ internal static class InboxReader
         Assignee = Column.Text(r, 8), FormKey = Column.Text(r, 9), DueAt = Column.OptionalInstant(r, 10), Priority = r.GetInt32(11),
         State = Column.Enum<Runtime.UserTaskState>(r, 12), CreatedAt = Column.Instant(r, 13), EndedAt = Column.OptionalInstant(r, 14),
         CompletedBy = Column.Text(r, 15), Revision = Column.Guid(r, 16), DelegatedBy = Column.Text(r, 17), PendingSigners = Column.Text(r, 18),
+        CaseNumber = Column.Text(r, 19),
     };
 
     /// <summary>One parameter per value (<c>@g0, @g1…</c>); SQLite takes an empty list as matching nothing.</summary>

@@ -35,6 +35,9 @@ internal sealed class InstanceRow
     /// <summary>The organisation the case belongs to (the applicant's); null for cases of no organisation.</summary>
     public string? Owner { get; set; }
 
+    /// <summary>The case's number people say and search by, e.g. 认定-2026-0001: unique, never reused.</summary>
+    public string? Number { get; set; }
+
     /// <summary>The calling instance, for an instance started by a call activity.</summary>
     public Guid? ParentInstanceId { get; set; }
 
@@ -55,6 +58,9 @@ internal sealed class UserTaskRow
 
     /// <summary>The owning organisation of the task's case, so inboxes can be scoped to it.</summary>
     public string? Owner { get; set; }
+
+    /// <summary>The number of the task's case (<see cref="InstanceRow.Number"/>), for lists of tasks.</summary>
+    public string? CaseNumber { get; set; }
 
     public string? Assignee { get; set; }
     public string? FormKey { get; set; }
@@ -210,4 +216,12 @@ internal sealed class NoticeRow
     public int Attempts { get; set; }
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
+}
+
+/// <summary>The last case number given for a prefix and year (the sequence of 认定-2026-0001, 认定-2026-0002…).</summary>
+internal sealed class CaseNumberRow
+{
+    public string Prefix { get; set; } = "";
+    public int Year { get; set; }
+    public long Last { get; set; }
 }

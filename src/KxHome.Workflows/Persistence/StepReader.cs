@@ -6,7 +6,7 @@ internal static class StepReader
     /// <summary>The instance without its state document.</summary>
     public static Task<InstanceRow?> InstanceHeaderAsync(StepSession session, Guid id, CancellationToken ct) =>
         session.SingleOrDefaultAsync(
-            "SELECT Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, Revision, Owner " +
+            "SELECT Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, Revision, Owner, Number " +
             "FROM Instances WHERE Id = @p0",
             r => new InstanceRow
             {
@@ -14,7 +14,7 @@ internal static class StepReader
                 DefinitionVersion = r.GetInt32(3), BusinessKey = Column.Text(r, 4),
                 Status = Column.Enum<Runtime.InstanceStatus>(r, 5), StartedAt = Column.Instant(r, 6),
                 EndedAt = Column.OptionalInstant(r, 7), StartedBy = Column.Text(r, 8), Revision = Column.Guid(r, 9),
-                Owner = Column.Text(r, 10),
+                Owner = Column.Text(r, 10), Number = Column.Text(r, 11),
             }, ct, id);
 
     /// <summary>The instance's state document; null when there is no such instance.</summary>

@@ -34,10 +34,10 @@ internal static class StepWriter
         if (isNew)
         {
             await session.ExecuteAsync(
-                "INSERT INTO Instances (Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, State, Revision, ParentInstanceId, Owner) " +
-                "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)", ct,
+                "INSERT INTO Instances (Id, DefinitionId, DefinitionKey, DefinitionVersion, BusinessKey, Status, StartedAt, EndedAt, StartedBy, State, Revision, ParentInstanceId, Owner, Number) " +
+                "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)", ct,
                 row.Id, row.DefinitionId, row.DefinitionKey, row.DefinitionVersion, row.BusinessKey, row.Status,
-                row.StartedAt, row.EndedAt, row.StartedBy, row.State, row.Revision, state.ParentInstanceId, row.Owner);
+                row.StartedAt, row.EndedAt, row.StartedBy, row.State, row.Revision, state.ParentInstanceId, row.Owner, row.Number);
         }
         else if (await session.ExecuteAsync(statusChanged ? UpdateWithStatus : Update, ct,
                      row.State, row.Status, row.EndedAt, row.Revision, row.Id, read) == 0)
@@ -173,10 +173,10 @@ internal static class StepWriter
     private static async Task InsertTaskAsync(StepSession session, UserTaskRow task, CancellationToken ct)
     {
         await session.ExecuteAsync(
-            "INSERT INTO UserTasks (Id, InstanceId, TokenId, ElementId, Name, DefinitionKey, BusinessKey, Assignee, FormKey, DueAt, Priority, State, CreatedAt, Revision, Owner) " +
-            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14)", ct,
+            "INSERT INTO UserTasks (Id, InstanceId, TokenId, ElementId, Name, DefinitionKey, BusinessKey, Assignee, FormKey, DueAt, Priority, State, CreatedAt, Revision, Owner, CaseNumber) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15)", ct,
             task.Id, task.InstanceId, task.TokenId, task.ElementId, task.Name, task.DefinitionKey, task.BusinessKey,
-            task.Assignee, task.FormKey, task.DueAt, task.Priority, task.State, task.CreatedAt, task.Revision, task.Owner);
+            task.Assignee, task.FormKey, task.DueAt, task.Priority, task.State, task.CreatedAt, task.Revision, task.Owner, task.CaseNumber);
         foreach (var candidate in task.Candidates)
         {
             await session.ExecuteAsync("INSERT INTO TaskCandidates (TaskId, Kind, Value) VALUES (@p0, @p1, @p2) ON CONFLICT DO NOTHING", ct,
@@ -195,6 +195,7 @@ internal static class StepWriter
         DefinitionKey = instance.DefinitionKey,
         BusinessKey = instance.BusinessKey,
         Owner = instance.Owner,
+        CaseNumber = instance.Number,
         Assignee = task.Assignee,
         FormKey = task.FormKey,
         DueAt = task.DueAt,

@@ -15,6 +15,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     internal DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     internal DbSet<HistoryRow> History => Set<HistoryRow>();
     internal DbSet<NoticeRow> Notices => Set<NoticeRow>();
+    internal DbSet<CaseNumberRow> CaseNumbers => Set<CaseNumberRow>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -37,6 +38,12 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasIndex(i => new { i.DefinitionId, i.Status });
             e.HasIndex(i => i.ParentInstanceId);
             e.HasIndex(i => new { i.Owner, i.StartedAt });
+            e.HasIndex(i => i.Number).IsUnique().HasFilter("\"Number\" IS NOT NULL");
+        });
+        modelBuilder.Entity<CaseNumberRow>(e =>
+        {
+            e.ToTable("CaseNumbers");
+            e.HasKey(n => new { n.Prefix, n.Year });
         });
         modelBuilder.Entity<UserTaskRow>(e =>
         {

@@ -30,7 +30,12 @@ public sealed record InstanceView(
     IReadOnlyList<IncidentView> Incidents,
     IReadOnlyList<HistoryEntry> History,
     Guid? ParentInstanceId = null,
-    string? Owner = null);
+    string? Owner = null,
+    string? Number = null)
+{
+    /// <summary>What people call the case (its home or organisation and its programme); filled in by the host.</summary>
+    public string? Title { get; init; }
+}
 
 /// <summary>Where a token is now: waiting at a task, joining at a gateway, or stuck on an incident.</summary>
 public sealed record ActiveElement(string ElementId, string? ElementName, string State, Guid? TaskId, Guid? IncidentId);
@@ -66,7 +71,12 @@ public sealed record UserTaskView(
     Guid Revision,
     string? Owner = null,
     string? DelegatedBy = null,
-    IReadOnlyList<string>? PendingSigners = null);
+    IReadOnlyList<string>? PendingSigners = null,
+    string? CaseNumber = null)
+{
+    /// <summary>What people call the task's case; filled in by the host.</summary>
+    public string? CaseTitle { get; init; }
+}
 
 /// <summary>
 /// A pending timer: a deadline of a case. While paused, <see cref="PausedAt"/> is set, <see cref="Remaining"/> is
@@ -184,7 +194,11 @@ public sealed record NewNotice(NoticeKind Kind, Guid? InstanceId, Guid? TaskId)
 /// <summary>A case in a list: what it is and where it stands, without its state, variables or history.</summary>
 public sealed record InstanceSummary(
     Guid Id, string DefinitionKey, string? DefinitionName, int DefinitionVersion, string? BusinessKey, InstanceStatus Status,
-    DateTime StartedAt, DateTime? EndedAt, string? StartedBy, string? Owner);
+    DateTime StartedAt, DateTime? EndedAt, string? StartedBy, string? Owner, string? Number = null)
+{
+    /// <summary>What people call the case; filled in by the host.</summary>
+    public string? Title { get; init; }
+}
 
 /// <summary>Filters for cases; every filter given must hold. Newest first.</summary>
 public sealed record InstanceQuery
@@ -193,6 +207,9 @@ public sealed record InstanceQuery
     public IReadOnlyList<string>? Owners { get; init; }
     public IReadOnlyList<Guid>? Ids { get; init; }
     public InstanceStatus? Status { get; init; }
+
+    /// <summary>Only the case with this number (认定-2026-0001).</summary>
+    public string? Number { get; init; }
 
     /// <summary>Cases started by a call activity are left out unless set.</summary>
     public bool IncludeCalled { get; init; }

@@ -79,7 +79,7 @@ public sealed partial class WorkflowEngine
         {
             Id = instanceId, DefinitionId = definition.Id, DefinitionKey = definition.Key,
             DefinitionVersion = definition.Version, BusinessKey = businessKey, Owner = owner,
-            StartedAt = step.Now, StartedBy = startedBy,
+            StartedAt = step.Now, StartedBy = startedBy, Number = await NextCaseNumberAsync(session, model.CaseNumberPrefix, step.Now, ct),
         };
         var history = await SaveAsync(session, row, step, startedBy, isNew: true, ct);
         var incidents = step.NewIncidents
@@ -95,10 +95,11 @@ public sealed partial class WorkflowEngine
         if (query.Owners is { } owners) instances = instances.Where(i => i.Owner != null && owners.Contains(i.Owner));
         if (query.Ids is { } ids) instances = instances.Where(i => ids.Contains(i.Id));
         if (query.Status is { } status) instances = instances.Where(i => i.Status == status);
+        if (query.Number is { } number) instances = instances.Where(i => i.Number == number);
         if (!query.IncludeCalled) instances = instances.Where(i => i.ParentInstanceId == null);
         var rows = await instances.OrderByDescending(i => i.StartedAt).Skip(query.Skip).Take(query.Take)
             .Join(db.Definitions, i => i.DefinitionId, d => d.Id, (i, d) => new InstanceSummary(
-                i.Id, i.DefinitionKey, d.Name, i.DefinitionVersion, i.BusinessKey, i.Status, i.StartedAt, i.EndedAt, i.StartedBy, i.Owner))
+                i.Id, i.DefinitionKey, d.Name, i.DefinitionVersion, i.BusinessKey, i.Status, i.StartedAt, i.EndedAt, i.StartedBy, i.Owner, i.Number))
             .ToListAsync(ct);
         return rows;
     }
@@ -195,7 +196,17 @@ public sealed partial class WorkflowEngine
         var variables = state.Root.Variables.ToDictionary(v => v.Key, v => v.Value?.DeepClone()); // the state lives on in the cache
         return new InstanceView(row.Id, row.DefinitionId, row.DefinitionKey, row.DefinitionVersion, row.BusinessKey,
             state.Status, row.StartedAt, row.EndedAt, row.StartedBy, active, variables, incidents, history,
-            state.ParentInstanceId, row.Owner);
+            state.ParentInstanceId, row.Owner, row.Number);
+    }
+
+    /// <summary>The next number of the prefix in the year the case starts (business time zone), in the step's transaction.</summary>
+    private async Task<string> NextCaseNumberAsync(StepSession session, string prefix, DateTime now, CancellationToken ct)
+    {
+        var year = TimeZoneInfo.ConvertTimeFromUtc(now, _services.BusinessTimeZone).Year;
+        var last = Convert.ToInt64(await session.ScalarAsync(
+            "INSERT INTO CaseNumbers (Prefix, Year, Last) VALUES (@p0, @p1, 1) ON CONFLICT (Prefix, Year) DO UPDATE SET Last = Last + 1 RETURNING Last",
+            ct, prefix, year), System.Globalization.CultureInfo.InvariantCulture);
+        return $"{prefix}-{year}-{last:0000}";
     }
 
     private static IncidentView ToView(IncidentRow row) =>

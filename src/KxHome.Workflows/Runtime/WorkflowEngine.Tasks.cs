@@ -162,7 +162,7 @@ public sealed partial class WorkflowEngine
         row.Candidates.Where(c => c.Kind == CandidateKind.User).Select(c => c.Value).ToList(),
         row.Candidates.Where(c => c.Kind == CandidateKind.Group).Select(c => c.Value).ToList(),
         row.FormKey, row.DueAt, row.Priority, row.State, row.CreatedAt, row.EndedAt, row.CompletedBy, row.Revision, row.Owner,
-        row.DelegatedBy, Signers(row.PendingSigners));
+        row.DelegatedBy, Signers(row.PendingSigners), row.CaseNumber);
 
     private static IReadOnlyList<string> Signers(string? pending) =>
         pending?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];

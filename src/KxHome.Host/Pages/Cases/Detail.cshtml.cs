@@ -17,7 +17,7 @@ namespace KxHome.Host.Pages.Cases;
 /// </summary>
 public sealed class CaseDetailModel(
     ViewerAccessor viewers, CaseAccess access, WorkflowEngine engine, FormCatalog forms, CaseFiles files, People people,
-    ApprovalDesk desk, TaskSubmission submission, AppDbContext db, HomeCaseFacts homeFacts, TimeProvider clock) : PageModel
+    ApprovalDesk desk, TaskSubmission submission, CaseTitles titles, AppDbContext db, HomeCaseFacts homeFacts, TimeProvider clock) : PageModel
 {
     public sealed record OpenStep(UserTaskView Task, string Holder, string? Due, string? Countdown);
 
@@ -160,7 +160,7 @@ public sealed class CaseDetailModel(
         if (await access.CaseAsync(Viewer, id) is not { } instance) return false;
         Case = instance;
         var model = await engine.GetModelAsync(instance.DefinitionId);
-        Title = model.Name ?? instance.DefinitionKey;
+        Title = CaseTitles.Line(instance.Number, await titles.TitleAsync(instance));
         Status = instance.Status == InstanceStatus.Active ? "办理中" : "已办结：" + Mail.NoticeMails.Outcome(instance);
         var open = await engine.QueryTasksAsync(new TaskQuery { InstanceId = id });
         var names = await people.ByIdsAsync(Timeline.PeopleIn(instance).Concat(open.Select(t => t.Assignee)));

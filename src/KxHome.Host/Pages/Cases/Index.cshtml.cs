@@ -8,26 +8,31 @@ namespace KxHome.Host.Pages.Cases;
 
 /// <summary>我的申报: the programmes the organisation may apply to, and every case of the organisation with where it stands.</summary>
 public sealed class CasesIndexModel(
-    ViewerAccessor viewers, Worklist worklist, Programmes programmes, WorkflowEngine engine, People people, TimeProvider clock) : PageModel
+    ViewerAccessor viewers, Worklist worklist, Programmes programmes, WorkflowEngine engine, People people, CaseTitles titles, TimeProvider clock) : PageModel
 {
-    public sealed record Row(Guid Id, string Title, string StartedAt, string Step, string Holder, string? Due, string? Countdown, string Status, string StatusClass);
+    public sealed record Row(Guid Id, string? Number, string Title, string StartedAt, string Step, string Holder, string? Due, string? Countdown, string Status, string StatusClass);
 
     public IReadOnlyList<Programmes.Programme> Programmes { get; private set; } = [];
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int PageNumber { get; private set; } = 1;
     public bool HasMore { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? page)
+    /// <summary>The case number searched for, if any.</summary>
+    public string? Number { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? page, string? number)
     {
         var viewer = await viewers.GetAsync();
         Programmes = await programmes.OpenToAsync(viewer);
-        var paged = await worklist.CasesAsync(viewer, Paging.Of(page, Paging.DefaultSize));
+        Number = string.IsNullOrWhiteSpace(number) ? null : number.Trim();
+        var paged = await worklist.CasesAsync(viewer, Paging.Of(page, Paging.DefaultSize), Number);
         (PageNumber, HasMore) = (paged.Page, paged.HasMore);
         var cases = paged.Items;
         var ids = cases.Select(c => c.Id).ToList();
         var tasks = (await engine.QueryTasksAsync(new TaskQuery { InstanceIds = ids, Take = 500 })).ToLookup(t => t.InstanceId);
         var timers = (await engine.QueryTimersAsync(new TimerQuery { InstanceIds = ids, Take = 500 })).ToLookup(t => t.InstanceId);
         var names = await people.ByIdsAsync(tasks.SelectMany(g => g).Select(t => t.Assignee));
+        var titled = await titles.TitlesAsync(cases.Select(c => new CaseTitles.Subject(c.Id, c.BusinessKey, c.Owner, c.DefinitionKey)).ToList());
         var now = clock.GetUtcNow().UtcDateTime;
         Rows = cases.Select(c =>
         {
@@ -40,7 +45,7 @@ public sealed class CasesIndexModel(
                 InstanceStatus.Completed => ("已办结", "done"),
                 _ => ("已终止", "ended"),
             };
-            return new Row(c.Id, c.DefinitionName ?? c.DefinitionKey, Deadline.Format(c.StartedAt),
+            return new Row(c.Id, c.Number, titled[c.Id], Deadline.Format(c.StartedAt),
                 string.Join("、", open.Select(t => t.Name)), string.Join("、", open.Select(t => Holder(t, names))),
                 due is { } d ? Deadline.Format(d) : null, due is { } d2 ? Deadline.Countdown(d2, now) : null, status, css);
         }).ToList();

@@ -13,7 +13,7 @@ namespace KxHome.Host.Pages.Studio;
 /// One case for an administrator: the diagram of the case's own version with the steps done, the tokens where it
 /// stands, incidents and pending deadlines marked, the history beside it; retrying an incident and cancelling.
 /// </summary>
-public sealed class StudioCaseModel(ViewerAccessor viewers, WorkflowEngine engine, People people, TimeProvider clock) : PageModel
+public sealed class StudioCaseModel(ViewerAccessor viewers, WorkflowEngine engine, People people, CaseTitles titles, TimeProvider clock) : PageModel
 {
     /// <summary>What the diagram marks, as the page's script reads it.</summary>
     public sealed record Marks(IReadOnlyList<string> Completed, IReadOnlyList<string> Active, IReadOnlyList<string> Incidents, IReadOnlyList<TimerMark> Timers);
@@ -23,6 +23,9 @@ public sealed class StudioCaseModel(ViewerAccessor viewers, WorkflowEngine engin
     private static readonly JsonSerializerOptions Readable = new(JsonSerializerOptions.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public InstanceView Case { get; private set; } = null!;
+
+    /// <summary>The case's number and title.</summary>
+    public string Title { get; private set; } = "";
     public string Xml { get; private set; } = "";
     public string MarksJson { get; private set; } = "{}";
     public IReadOnlyList<Timeline.Entry> History { get; private set; } = [];
@@ -99,6 +102,7 @@ public sealed class StudioCaseModel(ViewerAccessor viewers, WorkflowEngine engin
         {
             return false;
         }
+        Title = CaseTitles.Line(Case.Number, await titles.TitleAsync(Case));
         Xml = await engine.GetDefinitionXmlAsync(Case.DefinitionId);
         OtherVersions = Case.Status == InstanceStatus.Active
             ? (await engine.ListDefinitionsAsync()).Where(d => d.Key == Case.DefinitionKey && d.Id != Case.DefinitionId).ToList()

@@ -13,10 +13,13 @@ namespace KxHome.Host.Pages.Studio;
 /// 流程设计: every flow with its versions (the newest is the one new cases start on) and the cases running on each;
 /// comparing a version with the current one, rolling back by publishing an old version again, and the latest cases.
 /// </summary>
-public sealed class StudioIndexModel(ViewerAccessor viewers, WorkflowEngine engine, Worklist worklist, People people, AppDbContext db) : PageModel
+public sealed class StudioIndexModel(ViewerAccessor viewers, WorkflowEngine engine, Worklist worklist, People people, CaseTitles titles, AppDbContext db) : PageModel
 {
     public IReadOnlyList<StudioApi.Flow> Flows { get; private set; } = [];
     public IReadOnlyList<InstanceSummary> Cases { get; private set; } = [];
+
+    /// <summary>What people call each case (its home or organisation and its programme).</summary>
+    public IReadOnlyDictionary<Guid, string> Titles { get; private set; } = new Dictionary<Guid, string>();
     /// <summary>Saved, unpublished drawings, by flow key.</summary>
     public IReadOnlyList<FlowDraft> Drafts { get; private set; } = [];
     public IReadOnlyDictionary<string, AppUser> Names { get; private set; } = new Dictionary<string, AppUser>();
@@ -29,6 +32,7 @@ public sealed class StudioIndexModel(ViewerAccessor viewers, WorkflowEngine engi
         Drafts = await db.FlowDrafts.AsNoTracking().OrderBy(d => d.Key).ToListAsync();
         Names = await people.ByIdsAsync(Flows.SelectMany(f => f.Versions).Select(v => v.DeployedBy).Concat(Drafts.Select(d => d.SavedBy)));
         Cases = (await worklist.CasesAsync(viewer, Paging.Of(1, 20))).Items;
+        Titles = await titles.TitlesAsync(Cases.Select(c => new CaseTitles.Subject(c.Id, c.BusinessKey, c.Owner, c.DefinitionKey)).ToList());
         return Page();
     }
 

@@ -16,7 +16,7 @@ namespace KxHome.Host.Pages.Tasks;
 /// </summary>
 public sealed class TaskDetailModel(
     ViewerAccessor viewers, CaseAccess access, WorkflowEngine engine, FormCatalog forms, CaseFiles files, People people,
-    ApprovalDesk desk, TaskSubmission submission, HomeCaseFacts homeFacts, TimeProvider clock) : PageModel
+    ApprovalDesk desk, TaskSubmission submission, CaseTitles titles, HomeCaseFacts homeFacts, TimeProvider clock) : PageModel
 {
     public UserTaskView Task { get; private set; } = null!;
     public InstanceView Case { get; private set; } = null!;
@@ -107,7 +107,7 @@ public sealed class TaskDetailModel(
         Task = task;
         Case = await engine.GetInstanceAsync(task.InstanceId);
         var model = await engine.GetModelAsync(Case.DefinitionId);
-        Title = model.Name ?? Case.DefinitionKey;
+        Title = CaseTitles.Line(Case.Number, await titles.TitleAsync(Case));
         Data = FormValues(model, Case.Variables);
         Files = await files.ListAsync(Case.Id);
         Home = await homeFacts.OfAsync(viewer, Case);

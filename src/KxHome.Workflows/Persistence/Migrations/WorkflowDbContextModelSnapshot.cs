@@ -45,9 +45,11 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("State").IsRequired().HasColumnType("TEXT");
             b.Property<Guid?>("ParentInstanceId").HasColumnType("TEXT");
             b.Property<string>("Owner").HasColumnType("TEXT");
+            b.Property<string>("Number").HasColumnType("TEXT");
             b.Property<Guid>("Revision").IsConcurrencyToken().HasColumnType("TEXT");
             b.HasKey("Id");
             b.HasIndex("BusinessKey");
+            b.HasIndex("Number").IsUnique().HasFilter("\"Number\" IS NOT NULL");
             b.HasIndex("Owner", "StartedAt");
             b.HasIndex("ParentInstanceId");
             b.HasIndex("DefinitionId", "Status");
@@ -64,6 +66,7 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("DefinitionKey").IsRequired().HasColumnType("TEXT");
             b.Property<string>("BusinessKey").HasColumnType("TEXT");
             b.Property<string>("Owner").HasColumnType("TEXT");
+            b.Property<string>("CaseNumber").HasColumnType("TEXT");
             b.Property<string>("Assignee").HasColumnType("TEXT");
             b.Property<string>("FormKey").HasColumnType("TEXT");
             b.Property<DateTime?>("DueAt").HasColumnType("TEXT");
@@ -214,6 +217,15 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("DedupKey").IsUnique().HasFilter("\"DedupKey\" IS NOT NULL");
             b.HasIndex("SentAt", "AvailableAt");
             b.ToTable("Notices");
+        });
+
+        modelBuilder.Entity("KxHome.Workflows.Persistence.CaseNumberRow", b =>
+        {
+            b.Property<string>("Prefix").HasColumnType("TEXT");
+            b.Property<int>("Year").HasColumnType("INTEGER");
+            b.Property<long>("Last").HasColumnType("INTEGER");
+            b.HasKey("Prefix", "Year");
+            b.ToTable("CaseNumbers");
         });
     }
 }
