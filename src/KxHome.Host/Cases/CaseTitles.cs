@@ -1,15 +1,19 @@
 using KxHome.Host.Identity;
 using KxHome.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace KxHome.Host.Cases;
 
 /// <summary>
 /// What people call a case: its number (认定-2026-0001) and a title, the home it is about (its business key names
-/// it: <c>home:{id}</c>…) with the programme, else its organisation with the programme. Read for a whole list at once.
+/// it: <c>home:{id}</c>…) with the programme, else its organisation with the programme. Read for a whole list at once;
+/// the programmes' and organisations' names are kept on the host for <see cref="Lifetime"/> (every list needs them).
 /// </summary>
-public sealed class CaseTitles(AppDbContext db, WorkflowEngine engine)
+public sealed class CaseTitles(AppDbContext db, WorkflowEngine engine, IMemoryCache cache)
 {
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+
     /// <summary>The facts a title is made of.</summary>
     public sealed record Subject(Guid Id, string? BusinessKey, string? Owner, string DefinitionKey);
 
@@ -21,13 +25,19 @@ public sealed class CaseTitles(AppDbContext db, WorkflowEngine engine)
 
     public async Task<IReadOnlyDictionary<Guid, string>> TitlesAsync(IReadOnlyCollection<Subject> cases)
     {
-        var programmes = (await engine.LatestDefinitionsAsync()).ToDictionary(d => d.Key, d => d.Name ?? d.Key);
+        var programmes = await cache.GetOrCreateAsync((typeof(CaseTitles), "programmes"), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            return (await engine.LatestDefinitionsAsync()).ToDictionary(d => d.Key, d => d.Name ?? d.Key);
+        }) ?? [];
         var homeIds = cases.Select(c => HomeOf(c.BusinessKey)).OfType<Guid>().Distinct().ToList();
         var homes = homeIds.Count == 0 ? new Dictionary<Guid, string>()
             : await db.Homes.AsNoTracking().Where(h => homeIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name);
-        var owners = cases.Select(c => c.Owner).OfType<string>().Distinct().ToList();
-        var organisations = owners.Count == 0 ? new Dictionary<string, string>()
-            : await db.Organisations.AsNoTracking().Where(o => owners.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var organisations = await cache.GetOrCreateAsync((typeof(CaseTitles), "organisations"), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            return await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name);
+        }) ?? [];
         return cases.ToDictionary(c => c.Id, c =>
         {
             var programme = programmes.GetValueOrDefault(c.DefinitionKey, c.DefinitionKey);
