@@ -25,7 +25,7 @@ public sealed class HomeDirectory(
     }
 
     /// <summary>A case about the home: what it is, where it stands.</summary>
-    public sealed record HomeCase(Guid Id, string Programme, InstanceStatus Status, DateTime StartedAt);
+    public sealed record HomeCase(Guid Id, string? Number, string Programme, InstanceStatus Status, DateTime StartedAt);
 
     /// <summary>A change in the home's history, with the name of who made it.</summary>
     public sealed record Change(HomeStatusChange Row, string? Who);
@@ -87,7 +87,7 @@ public sealed class HomeDirectory(
             FundingRules.MatchingOwedFen(money, y, percent), FundingRules.MatchingShortfallFen(money, y, percent),
             changes.Select(c => new Change(c, c.By is null ? null : names.GetValueOrDefault(c.By, c.By))).ToList(),
             assessments, events, demands, reports, paired, pairable,
-            cases.Select(c => new HomeCase(c.Id, c.DefinitionName ?? c.DefinitionKey, c.Status, c.StartedAt)).ToList(), open,
+            cases.Select(c => new HomeCase(c.Id, c.Number, c.DefinitionName ?? c.DefinitionKey, c.Status, c.StartedAt)).ToList(), open,
             await db.CultivationList.AsNoTracking().FirstOrDefaultAsync(c => c.HomeId == id), policy);
     }
 
@@ -112,6 +112,18 @@ public sealed class HomeDirectory(
                           orderby a.Status, h.Name
                           select new { a, h }).ToListAsync();
         return rows.Select(r => (r.a, r.h)).ToList();
+    }
+
+    /// <summary>A year's published results, for everyone (R29: results are published on the association's site).</summary>
+    public async Task<IReadOnlyList<(Assessment Assessment, Home Home, string Organisation)>> PublishedAsync(int year)
+    {
+        var rows = await (from a in db.Assessments.AsNoTracking()
+                          join h in db.Homes.AsNoTracking() on a.HomeId equals h.Id
+                          where a.Year == year && a.Status == AssessmentStatus.Published
+                          orderby a.Grade, h.Name
+                          select new { a, h }).ToListAsync();
+        var organisations = await OrganisationNamesAsync(rows.Select(r => r.h.OrganisationId));
+        return rows.Select(r => (r.a, r.h, organisations.GetValueOrDefault(r.h.OrganisationId, r.h.OrganisationId))).ToList();
     }
 
     private async Task<Dictionary<string, string>> OrganisationNamesAsync(IEnumerable<string> ids)

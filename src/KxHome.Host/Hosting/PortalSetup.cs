@@ -20,6 +20,7 @@ public static class PortalSetup
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/EmailLinks/Act");
             o.Conventions.AllowAnonymousToPage("/Status");
+            o.Conventions.AllowAnonymousToPage("/Results");
         });
         services.AddAuthorizationBuilder().AddPolicy(PagesPolicy, p => p
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());

@@ -90,6 +90,12 @@ public sealed class AssessmentTests : IAsyncDisposable
         (await _drive.ReadAsync(db => db.CultivationList.SingleAsync(c => c.HomeId == home.Id))).Year.Should().Be(2026);
         var assessment = await _drive.ReadAsync(db => db.Assessments.SingleAsync(a => a.HomeId == home.Id));
         assessment.Should().Match<Assessment>(a => a.Grade == AssessmentGrade.Excellent && a.Status == AssessmentStatus.Published && a.PublishedOn != null);
+        var other = await _drive.SeedHomeAsync("尚未评定之家");
+        await _drive.WithAsync<KxHome.Host.Homes.AssessmentDesk, int>(desk => desk.OpenRoundAsync(2026));
+        using var anonymous = _host.Factory.CreateClient();
+        var published = await anonymous.GetStringAsync("/results?year=2026");
+        published.Should().Contain("2026 年度科技工作者之家考核结果公示").And.Contain("优秀企业之家").And.Contain("优秀", "the results are public (R29)");
+        published.Should().NotContain(other.Name, "an assessment not yet published is not shown");
     }
 
     [Fact]

@@ -253,6 +253,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
     {
         ["/"] = [],
         ["/status/{code:int}"] = [],
+        ["/results"] = [],
         ["/login"] = [],
         ["/logout"] = [],
         ["/cases"] = [],

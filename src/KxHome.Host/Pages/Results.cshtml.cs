@@ -1,0 +1,21 @@
+using KxHome.Host.Homes;
+using KxHome.Workflows.Association;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KxHome.Host.Pages;
+
+/// <summary>
+/// 考核结果公示: a year's published grades, open to everyone without signing in (R29: results are published on the
+/// association's site). Only what a public notice says: each home's name, kind, builder, grade and date.
+/// </summary>
+public sealed class ResultsModel(HomeDirectory directory) : PageModel
+{
+    public int Year { get; private set; }
+    public IReadOnlyList<(Assessment Assessment, Home Home, string Organisation)> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(int? year)
+    {
+        Year = year is >= 2000 and <= 2100 ? year.Value : directory.ThisYear;
+        Rows = await directory.PublishedAsync(Year);
+    }
+}
