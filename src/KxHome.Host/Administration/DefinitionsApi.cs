@@ -24,9 +24,9 @@ public static class DefinitionsApi
             TypedResults.Text(await engine.GetDefinitionXmlAsync(id), "application/xml"));
         admin.MapPost("/definitions", async (Deploy request, HttpContext http, WorkflowEngine engine) =>
             TypedResults.Ok(await engine.DeployAsync(request.Xml, UserId(http))));
-        admin.MapPost("/cases/{id:guid}/cancel", async (Guid id, Cancel request, HttpContext http, WorkflowEngine engine) =>
+        admin.MapPost("/cases/{id:guid}/cancel", async (Guid id, Cancel request, HttpContext http, Cases.ApprovalDesk desk) =>
         {
-            await engine.CancelAsync(id, UserId(http), request.Reason);
+            await desk.CancelAsync(UserId(http), id, request.Reason ?? "");
             return TypedResults.NoContent();
         });
         admin.MapPost("/incidents/{id:guid}/retry", async (Guid id, HttpContext http, WorkflowEngine engine) =>

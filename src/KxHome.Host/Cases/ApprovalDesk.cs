@@ -11,7 +11,7 @@ namespace KxHome.Host.Cases;
 /// Refusals are <see cref="WorkflowException"/>s with a Chinese message.
 /// </summary>
 public sealed class ApprovalDesk(
-    WorkflowEngine engine, CaseAccess access, People people, FormCatalog forms, AppDbContext db, TimeProvider clock, IEnumerable<ICaseWithdrawn> withdrawn)
+    WorkflowEngine engine, CaseAccess access, People people, FormCatalog forms, AppDbContext db, TimeProvider clock, IEnumerable<ICaseEnded> ended)
 {
     /// <summary>How soon the holder of a task may be urged again.</summary>
     public static readonly TimeSpan UrgeInterval = TimeSpan.FromHours(24);
@@ -71,7 +71,14 @@ public sealed class ApprovalDesk(
     {
         var applicants = (await people.WithRolesForAsync(instance.Owner, [Roles.Applicant])).Select(u => u.Id).ToList();
         await engine.WithdrawAsync(instance.Id, viewer.UserId, applicants, reason);
-        foreach (var hook in withdrawn) await hook.WithdrawnAsync(instance.Id, viewer.UserId, reason);
+        foreach (var hook in ended) await hook.EndedAsync(instance.Id, viewer.UserId, string.IsNullOrWhiteSpace(reason) ? "申报单位撤回申报" : reason);
+    }
+
+    /// <summary>An administrator cancels a case (with a reason, kept in its history); its programme hears of it.</summary>
+    public async Task CancelAsync(string userId, Guid caseId, string reason)
+    {
+        await engine.CancelAsync(caseId, userId, reason);
+        foreach (var hook in ended) await hook.EndedAsync(caseId, userId, $"管理员取消案件：{reason}");
     }
 
     /// <summary>催办: anyone who may read the case reminds whoever holds an open task of it.</summary>

@@ -1,4 +1,5 @@
 using KxHome.Host.Identity;
+using KxHome.Workflows.Association;
 using KxHome.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -30,7 +31,7 @@ public sealed class CaseTitles(AppDbContext db, WorkflowEngine engine, IMemoryCa
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
             return (await engine.LatestDefinitionsAsync()).ToDictionary(d => d.Key, d => d.Name ?? d.Key);
         }) ?? [];
-        var homeIds = cases.Select(c => HomeOf(c.BusinessKey)).OfType<Guid>().Distinct().ToList();
+        var homeIds = cases.Select(c => HomeKeys.HomeOf(c.BusinessKey)).OfType<Guid>().Distinct().ToList();
         var homes = homeIds.Count == 0 ? new Dictionary<Guid, string>()
             : await db.Homes.AsNoTracking().Where(h => homeIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name);
         var organisations = await cache.GetOrCreateAsync((typeof(CaseTitles), "organisations"), async entry =>
@@ -41,7 +42,7 @@ public sealed class CaseTitles(AppDbContext db, WorkflowEngine engine, IMemoryCa
         return cases.ToDictionary(c => c.Id, c =>
         {
             var programme = programmes.GetValueOrDefault(c.DefinitionKey, c.DefinitionKey);
-            var subject = HomeOf(c.BusinessKey) is { } home && homes.TryGetValue(home, out var name) ? name
+            var subject = HomeKeys.HomeOf(c.BusinessKey) is { } home && homes.TryGetValue(home, out var name) ? name
                 : c.Owner is not null ? organisations.GetValueOrDefault(c.Owner, c.Owner) : null;
             return subject is null ? programme : $"{subject} · {programme}";
         });
@@ -64,8 +65,4 @@ public sealed class CaseTitles(AppDbContext db, WorkflowEngine engine, IMemoryCa
         return tasks.Select(t => t with { CaseTitle = titles[t.InstanceId] }).ToList();
     }
 
-    /// <summary>The home a business key names (<c>home:{id}</c> or <c>home:{id}:…</c>), or null.</summary>
-    private static Guid? HomeOf(string? businessKey) =>
-        businessKey is not null && businessKey.StartsWith("home:", StringComparison.Ordinal)
-        && Guid.TryParse(businessKey.AsSpan(5, Math.Min(36, businessKey.Length - 5)), out var id) ? id : null;
 }

@@ -20,7 +20,14 @@ public sealed class TaskSubmission(WorkflowEngine engine, FormCatalog forms, IEn
     {
         var form = forms.Find(task.FormKey);
         var data = submitted ?? new JsonObject();
-        if (form is not null)
+        if (form is null)
+        {
+            // A step without a form gives a decision (approved) and may add facts, never rewrite what the case already
+            // holds (the home it is about, what its tasks found).
+            var held = (await engine.GetInstanceAsync(task.InstanceId)).Variables;
+            foreach (var key in data.Select(p => p.Key).Where(k => k != "approved" && held.ContainsKey(k)).ToList()) data.Remove(key);
+        }
+        else
         {
             // The form's checks, then the programme's on what passed them: every problem is shown at once, one per field.
             var check = FormValidator.Check(form, submitted);

@@ -28,17 +28,27 @@ public sealed class AssessmentDesk(
         var assessed = HomeLifecycle.Assessed.ToList();
         var homes = await db.Homes.AsNoTracking().Where(h => assessed.Contains(h.Status))
             .Where(h => !db.Assessments.Any(a => a.HomeId == h.Id && a.Year == year))
-            .Select(h => new { h.Id, h.Name, h.Kind, h.RuleSet, h.OrganisationId }).ToListAsync(ct);
+            .Select(h => h.Id).ToListAsync(ct);
         var due = new Dictionary<RuleSet, (DateTime Confirm, DateTime Grade)>();
         foreach (var ruleSet in Enum.GetValues<RuleSet>()) due[ruleSet] = DueDates(await policies.ForAsync(ruleSet, year, ct), now);
-        var assessments = homes.Select(h => new Assessment
+        var assessments = homes.Select(id => new Assessment
         {
-            Id = Guid.CreateVersion7(), HomeId = h.Id, Year = year, Status = AssessmentStatus.Open, OpenedAt = now,
+            Id = Guid.CreateVersion7(), HomeId = id, Year = year, Status = AssessmentStatus.Open, OpenedAt = now,
         }).ToList();
         db.Assessments.AddRange(assessments);
         await db.SaveChangesAsync(ct);
-        // Assessments whose case did not start last time (a failure in between) start now too.
-        var toStart = await db.Assessments.Where(a => a.Year == year && a.CaseId == null).ToListAsync(ct);
+        // Assessments whose case did not start, or started without its id being kept, last time (a failure in between):
+        // a case already there is kept, the others start now.
+        var created = assessments.Select(a => a.Id).ToHashSet();
+        var toStart = new List<Assessment>();
+        foreach (var pending in await db.Assessments.Where(a => a.Year == year && a.CaseId == null).ToListAsync(ct))
+        {
+            var started = created.Contains(pending.Id) ? null
+                : (await engine.QueryInstancesAsync(new InstanceQuery { BusinessKey = HomeKeys.Assessment(pending.HomeId, year), Take = 1 }, ct)).FirstOrDefault();
+            if (started is null) toStart.Add(pending);
+            else pending.CaseId = started.Id;
+        }
+        await db.SaveChangesAsync(ct);
         var byHome = await db.Homes.AsNoTracking().Where(h => toStart.Select(a => a.HomeId).Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
         var requests = toStart.Select(a =>
         {
@@ -46,7 +56,7 @@ public sealed class AssessmentDesk(
             var (confirm, grade) = due[home.RuleSet];
             return new StartRequest(DefinitionKey)
             {
-                BusinessKey = $"home:{home.Id}:assessment:{year}", Owner = home.OrganisationId,
+                BusinessKey = HomeKeys.Assessment(home.Id, year), Owner = home.OrganisationId,
                 Variables = new Dictionary<string, object?>
                 {
                     ["homeId"] = home.Id.ToString(), ["homeName"] = home.Name, ["homeKind"] = home.Kind.ToString(),

@@ -27,6 +27,6 @@ public sealed class CertificationStart(PolicyBook policies, TimeProvider clock, 
             ["callYear"] = policy.Year,
             ["filingDeadline"] = policy.Date(PolicyKeys.FilingDeadline).ToString("yyyy-MM-dd"),
         };
-        return request with { BusinessKey = $"home:{homeId}", Variables = variables };
+        return request with { BusinessKey = HomeKeys.Certification(homeId), Variables = variables };
     }
 }

@@ -28,7 +28,7 @@ public sealed class HomeAccess(AppDbContext db)
     public static bool CanKeep(Viewer viewer, Home home) =>
         viewer.IsAdministrator || (viewer.IsApplicant && viewer.OrganisationId == home.OrganisationId);
 
-    /// <summary>The homes the viewer may see, newest first.</summary>
+    /// <summary>The homes the viewer may see.</summary>
     public IQueryable<Home> Visible(Viewer viewer)
     {
         var homes = db.Homes.AsNoTracking();

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace KxHome.Host.Homes;
 
 /// <summary>
-/// The home a case is about (variable <c>homeId</c>) and its rules, for the case and task pages: reviewers grade with
+/// The home a case is about (named by its business key, else its variable <c>homeId</c>; only a home of the case's own
+/// organisation) and its rules, for the case and task pages: reviewers grade with
 /// the table in front of them. An assessment's case shows the figures as the home confirmed them, never today's.
 /// </summary>
 public sealed class HomeCaseFacts(AppDbContext db, FiguresReader figures, TimeProvider clock, IOptions<WorkflowOptions> options)
@@ -24,8 +25,11 @@ public sealed class HomeCaseFacts(AppDbContext db, FiguresReader figures, TimePr
     /// <summary>The facts of the case's home; null when the case names no home or the home is not filed yet.</summary>
     public async Task<Facts?> OfAsync(Viewer viewer, InstanceView instance)
     {
-        if (!Guid.TryParse(Text(instance, "homeId"), out var homeId)) return null;
-        if (await db.Homes.AsNoTracking().FirstOrDefaultAsync(h => h.Id == homeId) is not { } home) return null;
+        if ((HomeKeys.HomeOf(instance.BusinessKey) ?? (Guid.TryParse(Text(instance, "homeId"), out var fromVariable) ? fromVariable : null)) is not { } homeId)
+        {
+            return null;
+        }
+        if (await db.Homes.AsNoTracking().FirstOrDefaultAsync(h => h.Id == homeId && h.OrganisationId == instance.Owner) is not { } home) return null;
         var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.CaseId == instance.Id && a.HomeId == homeId);
         if (assessment is { Status: not AssessmentStatus.Open } && AssessmentSnapshot.FromJson(assessment.Snapshot) is { } kept)
         {

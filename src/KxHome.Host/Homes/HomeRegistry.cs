@@ -20,11 +20,27 @@ public sealed class HomeRegistry(AppDbContext db, PolicyBook policies, TimeProvi
 
     public Task<Home?> FindAsync(Guid id) => db.Homes.FirstOrDefaultAsync(h => h.Id == id);
 
-    /// <summary>The home a case is about (its variable <c>homeId</c>), or a refusal naming the case.</summary>
-    public async Task<Home> OfCaseAsync(ServiceTaskContext context)
+    /// <summary>
+    /// The home a case is about: the one its business key names (<c>home:{id}</c>…, set when the case started and
+    /// never changed by a step), else its variable <c>homeId</c>; either way only a home of the case's own
+    /// organisation. Otherwise a refusal naming the task.
+    /// </summary>
+    public async Task<Home> OfCaseAsync(ServiceTaskContext context, string? owner)
     {
-        var id = context.Variables.TryGetValue("homeId", out var value) && Guid.TryParse(value?.ToString(), out var homeId) ? homeId : Guid.Empty;
-        return await FindAsync(id) ?? throw new InvalidOperationException($"“{context.ElementId}”：案件没有对应的之家（变量 homeId）");
+        var id = HomeIdOf(context) ?? Guid.Empty;
+        var home = await FindAsync(id);
+        if (home is null || home.OrganisationId != owner)
+        {
+            throw new InvalidOperationException($"“{context.ElementId}”：案件没有属于本单位的之家（业务键或变量 homeId）");
+        }
+        return home;
+    }
+
+    /// <summary>The home a case names: by its business key (<c>home:{id}</c>…), else by its variable <c>homeId</c>.</summary>
+    public static Guid? HomeIdOf(ServiceTaskContext context)
+    {
+        if (HomeKeys.HomeOf(context.BusinessKey) is { } fromKey) return fromKey;
+        return context.Variables.TryGetValue("homeId", out var value) && Guid.TryParse(value?.ToString(), out var fromVariable) ? fromVariable : null;
     }
 
     /// <summary>Records a filed application: a new home in <see cref="HomeStatus.Applying"/>, or the same home updated on a resubmission.</summary>
@@ -41,9 +57,9 @@ public sealed class HomeRegistry(AppDbContext db, PolicyBook policies, TimeProvi
             db.Homes.Add(home);
             db.HomeStatusChanges.Add(new HomeStatusChange { HomeId = homeId, To = HomeStatus.Applying, At = Now, By = by, Reason = "提交认定申报", CaseId = caseId });
         }
-        else
+        else if (home.OrganisationId != organisationId || home.CertificationCaseId != caseId)
         {
-            Keep(home.ChangeStatus(HomeStatus.Applying, Now, by, "重新提交认定申报", caseId));
+            throw new InvalidOperationException("这个之家已由另一案件或另一单位申报，不能在本案件中登记");
         }
         home.Name = application.Name;
         home.Kind = application.Kind ?? HomeKind.Enterprise;
@@ -92,14 +108,14 @@ public sealed class HomeRegistry(AppDbContext db, PolicyBook policies, TimeProvi
     /// <summary>Saves what a task found about a home (e.g. the street's cluster finding).</summary>
     public Task SaveAsync() => db.SaveChangesAsync();
 
-    /// <summary>The applicant withdrew the certification case (撤回): its home, if one was filed, is withdrawn.</summary>
-    public async Task CaseWithdrawnAsync(Guid caseId, string by, string? reason)
+    /// <summary>The certification case ended before its flow did (撤回, or cancelled): its home, if one was filed, is withdrawn.</summary>
+    public async Task CaseWithdrawnAsync(Guid caseId, string by, string reason)
     {
         var home = await db.Homes.FirstOrDefaultAsync(h => h.CertificationCaseId == caseId && h.Status == HomeStatus.Applying);
-        if (home is not null) await ChangeStatusAsync(home, HomeStatus.Withdrawn, string.IsNullOrWhiteSpace(reason) ? "申报单位撤回申报" : reason, caseId, by);
+        if (home is not null) await ChangeStatusAsync(home, HomeStatus.Withdrawn, reason, caseId, by);
     }
 
-    /// <summary>Pairs a street home with an enterprise or park home of the same district (R7).</summary>
+    /// <summary>Pairs a street home with an enterprise or park home (R7); the callers offer only homes the person may see.</summary>
     public async Task<string?> PairAsync(Home street, Guid pairedId)
     {
         if (street.Kind != HomeKind.Street) return "只有街镇之家需要结对（R7）";

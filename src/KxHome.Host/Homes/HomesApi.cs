@@ -26,13 +26,14 @@ public static class HomesApi
     public static IEndpointRouteBuilder MapHomes(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireAuthorization().WithTags("之家");
-        api.MapGet("/homes", async (HomeStatus? status, int? year, int? page, int? size, ViewerAccessor viewers, HomeDirectory directory) =>
+        api.MapGet("/homes", async Task<IResult> (HomeStatus? status, int? year, int? page, int? size, ViewerAccessor viewers, HomeDirectory directory) =>
         {
+            if (BadYear(year) is { } bad) return bad;
             var rows = await directory.ListAsync(await viewers.GetAsync(), status, Paging.Of(page, size), year);
             return TypedResults.Ok(new Paged<HomeRow>(rows.Items.Select(ToRow).ToList(), rows.Page, rows.Size, rows.HasMore));
         });
         api.MapGet("/homes/{id:guid}", async Task<IResult> (Guid id, int? year, ViewerAccessor viewers, HomeDirectory directory) =>
-            await directory.FileAsync(await viewers.GetAsync(), id, year) is { } file ? TypedResults.Ok(ToFile(file)) : CasesApi.NotFound());
+            BadYear(year) is { } bad ? bad : await directory.FileAsync(await viewers.GetAsync(), id, year) is { } file ? TypedResults.Ok(ToFile(file)) : CasesApi.NotFound());
         api.MapPost("/homes/{id:guid}/events", async Task<IResult> (Guid id, LedgerBook.NewEvent entry, ViewerAccessor viewers, HomeAccess access, LedgerBook ledgers) =>
         {
             var viewer = await viewers.GetAsync();
@@ -58,14 +59,15 @@ public static class HomesApi
         api.MapGet("/cultivation", async (ViewerAccessor viewers, HomeDirectory directory) =>
             TypedResults.Ok((await directory.CultivationAsync(await viewers.GetAsync()))
                 .Select(r => new { homeId = r.Home.Id, name = r.Home.Name, kind = r.Home.Kind, organisationId = r.Home.OrganisationId, year = r.Listing.Year })));
-        api.MapGet("/assessments", async (int? year, ViewerAccessor viewers, HomeDirectory directory) =>
-            TypedResults.Ok((await directory.AssessmentsAsync(await viewers.GetAsync(), year ?? directory.ThisYear)).Select(r => new
+        api.MapGet("/assessments", async Task<IResult> (int? year, ViewerAccessor viewers, HomeDirectory directory) =>
+            BadYear(year) is { } bad ? bad : TypedResults.Ok((await directory.AssessmentsAsync(await viewers.GetAsync(), year ?? directory.ThisYear)).Select(r => new
             {
                 homeId = r.Home.Id, name = r.Home.Name, r.Assessment.Year, r.Assessment.Status, r.Assessment.Grade, r.Assessment.PublishedOn, r.Assessment.CaseId,
             })));
         api.MapGet("/policy/{ruleSet}/{year:int}", async Task<IResult> (string ruleSet, int year, PolicyBook policies) =>
         {
-            if (!Enum.TryParse<RuleSet>(ruleSet, ignoreCase: true, out var set)) return UnknownRuleSet(ruleSet);
+            if (!Enum.TryParse<RuleSet>(ruleSet, ignoreCase: true, out var set) || !Enum.IsDefined(set) || int.TryParse(ruleSet, out _)) return UnknownRuleSet(ruleSet);
+            if (BadYear(year) is { } bad) return bad;
             var policy = await policies.ForAsync(set, year);
             return TypedResults.Ok(PolicyKeys.All.Where(k => RuleBook.Applies(set, k.RuleId)).Select(k => new
             {
@@ -74,7 +76,7 @@ public static class HomesApi
         });
         api.MapPut("/policy/{ruleSet}/{year:int}", async Task<IResult> (string ruleSet, int year, Settings settings, ViewerAccessor viewers, PolicyBook policies) =>
         {
-            if (!Enum.TryParse<RuleSet>(ruleSet, ignoreCase: true, out var set)) return UnknownRuleSet(ruleSet);
+            if (!Enum.TryParse<RuleSet>(ruleSet, ignoreCase: true, out var set) || !Enum.IsDefined(set) || int.TryParse(ruleSet, out _)) return UnknownRuleSet(ruleSet);
             var problems = await policies.SaveAsync(set, year, settings.Values ?? [], (await viewers.GetAsync()).UserId);
             return problems.Count == 0 ? TypedResults.NoContent() : Invalid(problems);
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Administrator));
@@ -87,6 +89,11 @@ public static class HomesApi
 
     private static ValidationProblem Invalid(IReadOnlyDictionary<string, string> problems) =>
         TypedResults.ValidationProblem(problems.ToDictionary(p => p.Key, p => new[] { p.Value }), title: "填写有误", detail: string.Join("；", problems.Values));
+
+    /// <summary>A refusal of a year outside 2000–2100 (the settings and figures exist only for such years), or null.</summary>
+    private static IResult? BadYear(int? year) => year is null or (>= 2000 and <= 2100) ? null
+        : TypedResults.Problem(title: "年度须为 2000 至 2100 之间的年份", statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["field"] = "year" });
 
     private static ProblemHttpResult UnknownRuleSet(string ruleSet) =>
         TypedResults.Problem(title: $"没有名为 “{ruleSet}” 的规则集，可用：Jiading（嘉定区）、Yiyang（益阳市）", statusCode: StatusCodes.Status404NotFound,

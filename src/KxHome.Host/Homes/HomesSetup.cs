@@ -21,7 +21,8 @@ public static class HomesSetup
         services.AddScoped<HomeCaseFacts>();
         services.AddScoped<IProgrammeStart, CertificationStart>();
         services.AddScoped<ISubmissionRule, CertificationFilingRule>();
-        services.AddScoped<ICaseWithdrawn, HomeWithdrawn>();
+        services.AddScoped<ISubmissionRule, GrantPurposeRule>();
+        services.AddScoped<ICaseEnded, HomeCaseEnded>();
         return services
             .AddServiceTaskHandler<FileApplicationTask>()
             .AddServiceTaskHandler<PrecheckTask>()

@@ -37,7 +37,7 @@ public sealed class LedgerBook(AppDbContext db, IMemoryCache cache, TimeProvider
         if (input.HeldOn is not { } heldOn) problems["heldOn"] = "请填写活动日期";
         else if (heldOn > Today) problems["heldOn"] = "活动日期不能晚于今天：台账记录已开展的活动";
         else if (heldOn.Year < Today.Year - 1) problems["heldOn"] = "只能补录今年和去年的活动";
-        if (input.Category is null) problems["category"] = "请选择活动类别";
+        if (input.Category is not { } category || !Enum.IsDefined(category)) problems["category"] = "请选择活动类别";
         if (string.IsNullOrWhiteSpace(input.Title)) problems["title"] = "请填写活动名称";
         else if (input.Title.Trim().Length > 100) problems["title"] = "活动名称最多 100 个字";
         if (input.Participants is not { } participants || participants < 1 || participants > 100_000) problems["participants"] = "参与人次须为 1 至 100000 的整数";

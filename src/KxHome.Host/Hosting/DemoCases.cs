@@ -35,7 +35,7 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHostEnvironment envi
             var homeId = Guid.CreateVersion7();
             return (await engine.StartAsync(new StartRequest("certification")
             {
-                StartedBy = applicant, Owner = Owner, BusinessKey = $"home:{homeId}",
+                StartedBy = applicant, Owner = Owner, BusinessKey = Workflows.Association.HomeKeys.Certification(homeId),
                 Variables = new Dictionary<string, object?> { ["homeId"] = homeId.ToString(), ["callYear"] = year, ["filingDeadline"] = $"{year}-06-15" },
             }, cancellationToken)).Id;
         }

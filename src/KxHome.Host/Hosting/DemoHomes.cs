@@ -58,7 +58,7 @@ public sealed class DemoHomes(
         await db.SaveChangesAsync(ct);
         var rectification = await engine.StartAsync(new StartRequest("rectification")
         {
-            Owner = rectifying.OrganisationId, BusinessKey = $"home:{rectifying.Id}:assessment:{year - 1}",
+            Owner = rectifying.OrganisationId, BusinessKey = HomeKeys.Assessment(rectifying.Id, year - 1),
             Variables = new Dictionary<string, object?> { ["homeId"] = rectifying.Id.ToString(), ["homeName"] = rectifying.Name, ["year"] = year - 1 },
         }, ct);
         await DemoCases.OpenTaskAsync(engine, rectification.Id, "plan");

@@ -1,13 +1,12 @@
 namespace KxHome.Workflows.Association;
 
 /// <summary>
-/// How far a year's assessment of a home has come: opened by the round, figures confirmed by the home, graded by the
-/// reviewer, results published (R29).
+/// How far a year's assessment of a home has come: opened by the round, figures confirmed by the home, graded and
+/// published in one step (R29).
 /// </summary>
 public enum AssessmentStatus
 {
     Open,
     Confirmed,
-    Graded,
     Published,
 }

@@ -73,7 +73,7 @@ public sealed record HomeFigures
             DemandsRaised = raised.Count,
             DemandsResponded = raised.Count(d => d.RespondedOn is not null),
             MonthsCounted = months.Count,
-            MonthsWithEnoughEvents = months.Count(m => held.Count(e => e.HeldOn.Month == m) >= Math.Max(1, minPerMonth)),
+            MonthsWithEnoughEvents = months.Count(m => held.Count(e => e.HeldOn.Month == m) >= minPerMonth),
             EventsBelowMinParticipants = held.Count(e => e.Participants < minParticipants),
             MonthlyReportsDue = reportsDue.Count,
             MonthlyReportsSubmitted = reportsDue.Count(submitted.Contains),

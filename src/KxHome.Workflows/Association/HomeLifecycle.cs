@@ -8,8 +8,8 @@ public static class HomeLifecycle
         [HomeStatus.Applying] = [HomeStatus.Active, HomeStatus.Refused, HomeStatus.Withdrawn],
         [HomeStatus.Active] = [HomeStatus.Rectifying, HomeStatus.Revoked],
         [HomeStatus.Rectifying] = [HomeStatus.Active, HomeStatus.Revoked],
-        [HomeStatus.Refused] = [HomeStatus.Applying], // a refused application may be filed again
-        [HomeStatus.Withdrawn] = [HomeStatus.Applying],
+        [HomeStatus.Refused] = [], // a new application makes a new home
+        [HomeStatus.Withdrawn] = [],
         [HomeStatus.Revoked] = [],
     };
 

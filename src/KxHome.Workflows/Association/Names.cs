@@ -33,7 +33,6 @@ public static class Names
     {
         AssessmentStatus.Open => "待之家确认数据",
         AssessmentStatus.Confirmed => "待评审",
-        AssessmentStatus.Graded => "已评定，待公布",
         _ => "已公布",
     };
 

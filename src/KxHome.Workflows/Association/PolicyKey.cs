@@ -35,7 +35,8 @@ public sealed record PolicyKey(string Key, string RuleId, string Label, PolicyVa
                     ? (((long)(yuan * 100)).ToString(), null)
                     : (null, $"{Label}须为不小于 0 的金额（元，最多两位小数）");
             default:
-                return DateOnly.TryParseExact("2024-" + text, "yyyy-MM-dd", out _) ? (text, null) : (null, $"{Label}须为 月-日，如 06-15");
+                // Every year has the day: 02-29 is refused (checked against a year that is not a leap year).
+                return DateOnly.TryParseExact("2023-" + text, "yyyy-MM-dd", out _) ? (text, null) : (null, $"{Label}须为 月-日，如 06-15（不能是 02-29）");
         }
     }
 }

@@ -42,7 +42,8 @@ public static class RuleBook
         }
         else
         {
-            results.Add(new("R30", "六有标准", $"{home.SixHaves.Count}", "6", home.SixHaves.Count == 6 && home.SixHaves.OpenFreeOfCharge));
+            var free = home.SixHaves.OpenFreeOfCharge;
+            results.Add(new("R30", free ? "六有标准" : "六有标准（未长期免费开放）", $"{home.SixHaves.Count}", "6", home.SixHaves.Count == 6 && free));
             results.Add(new("R31", "每月开展活动的月份", $"{f.MonthsWithEnoughEvents}", $"{f.MonthsCounted}", f.MonthsWithEnoughEvents >= f.MonthsCounted));
             results.Add(AtLeast("R31", "全年活动", f.TotalEvents, policy.Int(PolicyKeys.MinEventsPerYear)));
             var minParticipants = policy.Int(PolicyKeys.MinParticipantsPerEvent);

@@ -211,6 +211,9 @@ public sealed record InstanceQuery
     /// <summary>Only the case with this number (认定-2026-0001).</summary>
     public string? Number { get; init; }
 
+    /// <summary>Only cases with this business key.</summary>
+    public string? BusinessKey { get; init; }
+
     /// <summary>Cases started by a call activity are left out unless set.</summary>
     public bool IncludeCalled { get; init; }
     public int Skip { get; init; }

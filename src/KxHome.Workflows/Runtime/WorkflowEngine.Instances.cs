@@ -96,6 +96,7 @@ public sealed partial class WorkflowEngine
         if (query.Ids is { } ids) instances = instances.Where(i => ids.Contains(i.Id));
         if (query.Status is { } status) instances = instances.Where(i => i.Status == status);
         if (query.Number is { } number) instances = instances.Where(i => i.Number == number);
+        if (query.BusinessKey is { } businessKey) instances = instances.Where(i => i.BusinessKey == businessKey);
         if (!query.IncludeCalled) instances = instances.Where(i => i.ParentInstanceId == null);
         var rows = await instances.OrderByDescending(i => i.StartedAt).Skip(query.Skip).Take(query.Take)
             .Join(db.Definitions, i => i.DefinitionId, d => d.Id, (i, d) => new InstanceSummary(

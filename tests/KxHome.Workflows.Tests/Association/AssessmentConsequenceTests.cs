@@ -22,6 +22,15 @@ public sealed class AssessmentConsequenceTests
     }
 
     [Fact]
+    public void A_Yiyang_home_is_neither_rectified_nor_revoked_nor_cultivated_nor_awarded_as_Jiading_rules_say_R14_R15_R17()
+    {
+        AssessmentConsequence.Of(Home(HomeKind.Park, RuleSet.Yiyang), AssessmentGrade.Unqualified, AssessmentGrade.Unqualified)
+            .Should().Be(new AssessmentConsequence(false, false, false, false, HomeStatus.Active));
+        AssessmentConsequence.Of(Home(HomeKind.Park, RuleSet.Yiyang), AssessmentGrade.Excellent, null)
+            .Should().Be(new AssessmentConsequence(false, false, false, false, HomeStatus.Active));
+    }
+
+    [Fact]
     public void A_revoked_home_cannot_become_active_again_and_the_refusal_says_why_R15()
     {
         var home = Home();

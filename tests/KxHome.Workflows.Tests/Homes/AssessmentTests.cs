@@ -114,6 +114,9 @@ public sealed class AssessmentTests : IAsyncDisposable
         await award.HandleAsync(retried, default);
 
         reopened.Should().Be(0, "one assessment per home and year");
+        await _drive.ReadAsync(async db => await db.Database.ExecuteSqlRawAsync("UPDATE Assessments SET CaseId = NULL")); // as if the ids were lost after the cases started
+        (await _drive.WithAsync<KxHome.Host.Homes.AssessmentDesk, int>(desk => desk.OpenRoundAsync(2026))).Should().Be(0, "a case already started is found again, not started twice");
+        (await _drive.ReadAsync(db => db.Assessments.SingleAsync(a => a.HomeId == home.Id))).CaseId.Should().Be(caseId);
         (await _drive.ReadAsync(db => db.Assessments.CountAsync(a => a.HomeId == home.Id))).Should().Be(1);
         (await _drive.ReadAsync(db => db.FundingEntries.CountAsync(f => f.HomeId == home.Id && f.Kind == FundingKind.ExcellenceAward))).Should().Be(1);
     }
@@ -153,11 +156,16 @@ public sealed class AssessmentTests : IAsyncDisposable
         var first = await _drive.AssessAsync(home.Id, 2026, "Unqualified");
         first.ActiveElements.Should().Contain(a => a.ElementId == "rectification", "a first Unqualified year rectifies");
         (await _drive.HomeAsync(home.Id)).Status.Should().Be(HomeStatus.Rectifying);
-        await _drive.AdvanceToAsync(2027, 10, 1, 8);
+        await _drive.WithAsync<KxHome.Host.Homes.PolicyBook, IReadOnlyDictionary<string, string>>(policies =>
+            policies.SaveAsync(RuleSet.Jiading, 2027, new Dictionary<string, string?> { ["AssessmentOpens"] = "09-15" }, "admin"));
+        await _drive.AdvanceToAsync(2027, 9, 16, 8); // 2027's round opens early, while the 2026 rectification still runs
         var second = await _drive.AssessAsync(home.Id, 2027, "Unqualified");
 
         second.Status.Should().Be(InstanceStatus.Completed);
         second.History.Should().Contain(h => h.Kind == HistoryKind.ElementLeft && h.ElementId == "revoked");
+        var earlier = await _drive.Engine.GetInstanceAsync(first.Id);
+        earlier.Status.Should().Be(InstanceStatus.Cancelled, "the rectification it called has nothing left to decide");
+        earlier.Incidents.Should().BeEmpty();
         (await _drive.HomeAsync(home.Id)).Status.Should().Be(HomeStatus.Revoked);
         var reason = await _drive.ReadAsync(db => db.HomeStatusChanges.Where(c => c.HomeId == home.Id).OrderBy(c => c.Id).Select(c => c.Reason).ToListAsync());
         reason.Last().Should().Contain("连续两年考核不合格");

@@ -146,6 +146,61 @@ public sealed class CertificationTests : IAsyncDisposable
             .Should().Match<HomeStatusChange>(c => c.Reason == "场地调整后再申报" && c.CaseId == caseId && c.By != null);
     }
 
+    [Fact]
+    public async Task A_step_without_a_form_cannot_point_the_case_at_another_home_or_rewrite_what_it_holds()
+    {
+        var other = await _drive.SeedHomeAsync("宝山之家", organisation: "bs-park", status: HomeStatus.Applying);
+        var caseId = await _drive.StartCertificationAsync();
+        await _drive.CompleteAsync(caseId, "apply", "applicant", HomeDriver.Application("本单位之家"));
+        await _drive.CompleteAsync(caseId, "streetReview", "street", new JsonObject { ["inCluster"] = true, ["approved"] = true, ["opinion"] = "同意" });
+        var review = (await _drive.WaitAtAsync(caseId, "districtReview")).Single();
+        var own = (await _drive.Engine.GetInstanceAsync(caseId)).Variables["homeId"]!.GetValue<string>();
+
+        var completed = await (await _drive.AsAsync("district")).PostAsJsonAsync($"/api/tasks/{review.Id}/complete",
+            new { variables = new { approved = true, homeId = other.Id.ToString(), homeName = "改名", publicNoticeDays = 0 } });
+
+        completed.StatusCode.Should().Be(HttpStatusCode.OK);
+        var variables = (await _drive.Engine.GetInstanceAsync(caseId)).Variables;
+        variables["homeId"]!.GetValue<string>().Should().Be(own, "a decision does not rewrite the home the case is about");
+        variables["homeName"]!.GetValue<string>().Should().Be("本单位之家");
+        variables["publicNoticeDays"]!.GetValue<long>().Should().Be(5);
+        (await _drive.HomeAsync(other.Id)).Status.Should().Be(HomeStatus.Applying, "the other organisation's home is untouched");
+    }
+
+    [Fact]
+    public async Task A_wage_purpose_for_the_grant_is_refused_at_the_decision_R16()
+    {
+        var caseId = await _drive.StartCertificationAsync();
+        await _drive.CompleteAsync(caseId, "apply", "applicant", HomeDriver.Application());
+        await _drive.CompleteAsync(caseId, "streetReview", "street", new JsonObject { ["inCluster"] = true, ["approved"] = true, ["opinion"] = "同意" });
+        (await _drive.ActAsync(caseId, "districtReview", "district", "approve", "同意")).IsSuccessStatusCode.Should().BeTrue();
+        await _drive.CompleteAsync(caseId, "siteVisit", "expert", new JsonObject { ["visitedOn"] = "2026-05-12", ["recommend"] = true, ["opinion"] = "场地宽敞，设施齐全，推荐认定" });
+        var decide = (await _drive.WaitAtAsync(caseId, "decide")).Single();
+
+        var refused = await (await _drive.AsAsync("district")).PostAsJsonAsync($"/api/tasks/{decide.Id}/complete",
+            new { variables = new { approved = true, opinion = "同意认定", grantPurpose = "管理员工资补贴" } });
+
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["grantPurpose"]![0]!.GetValue<string>().Should().StartWith("R16：建设资助只能用于阵地建设");
+        (await _drive.WaitAtAsync(caseId, "decide")).Single().Id.Should().Be(decide.Id, "nothing was decided");
+    }
+
+    [Fact]
+    public async Task A_certification_cancelled_by_an_administrator_withdraws_its_home()
+    {
+        var caseId = await _drive.StartCertificationAsync();
+        await _drive.CompleteAsync(caseId, "apply", "applicant", HomeDriver.Application("取消之家"));
+        await _drive.WaitAtAsync(caseId, "streetReview");
+
+        var cancelled = await (await _drive.AsAsync("admin")).PostAsJsonAsync($"/api/cases/{caseId}/cancel", new { reason = "重复申报" });
+
+        cancelled.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var home = await _drive.HomeOfCaseAsync(caseId);
+        home.Status.Should().Be(HomeStatus.Withdrawn);
+        (await _drive.ReadAsync(db => db.HomeStatusChanges.Where(c => c.HomeId == home.Id).OrderBy(c => c.Id).Select(c => c.Reason).ToListAsync()))
+            .Last().Should().Be("管理员取消案件：重复申报");
+    }
+
     public async ValueTask DisposeAsync()
     {
         _drive.Dispose();

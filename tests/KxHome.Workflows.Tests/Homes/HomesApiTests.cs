@@ -119,7 +119,11 @@ public sealed class HomesApiTests : IAsyncDisposable
 
         saved.StatusCode.Should().Be(HttpStatusCode.NoContent);
         wrong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await wrong.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["FilingDeadline"]![0]!.GetValue<string>().Should().Be("认定申报截止日须为 月-日，如 06-15");
+        var leapDay = await admin.PutAsJsonAsync("/api/policy/Jiading/2027", new { values = new Dictionary<string, string> { ["FilingDeadline"] = "02-29" } });
+        leapDay.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a day not every year has is refused");
+        (await admin.GetAsync("/api/homes?year=0")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await admin.GetAsync("/api/policy/7/2026")).StatusCode.Should().Be(HttpStatusCode.NotFound, "no rule set is called 7");
+        (await wrong.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["FilingDeadline"]![0]!.GetValue<string>().Should().Be("认定申报截止日须为 月-日，如 06-15（不能是 02-29）");
         var next = (await admin.GetFromJsonAsync<JsonArray>("/api/policy/Jiading/2027"))!;
         next.Single(k => k!["key"]!.GetValue<string>() == "MinInnovationEvents")!["value"]!.GetValue<string>().Should().Be("6");
         next.Single(k => k!["key"]!.GetValue<string>() == "ConstructionGrantFen")!["shown"]!.GetValue<string>().Should().Be("100,000.00 元");

@@ -9,7 +9,7 @@ public sealed class AwardTask(IServiceScopeFactory scopes) : HomeTask(scopes)
 
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
-        var home = await services.GetRequiredService<HomeRegistry>().OfCaseAsync(context);
+        var home = await HomeAsync(context, services, ct);
         var award = await services.GetRequiredService<FundingBook>().BookAwardAsync(home, Year(context), context.InstanceId, context.JobId);
         return new Dictionary<string, object?> { ["awardFen"] = award?.AmountFen ?? 0 };
     }

@@ -16,7 +16,7 @@ public sealed class CertifyTask(IServiceScopeFactory scopes) : HomeTask(scopes)
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
         var registry = services.GetRequiredService<HomeRegistry>();
-        var home = await registry.OfCaseAsync(context);
+        var home = await HomeAsync(context, services, ct);
         var purpose = Text(context, "grantPurpose") is { Length: > 0 } p ? p : DefaultPurpose;
         if (FundingRules.PurposeProblem(FundingKind.ConstructionGrant, purpose) is { } problem) throw new InvalidOperationException($"“{context.ElementId}”：{problem}");
         await registry.CertifyAsync(home, context.InstanceId, null);

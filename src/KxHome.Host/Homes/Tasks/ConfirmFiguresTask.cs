@@ -14,7 +14,7 @@ public sealed class ConfirmFiguresTask(IServiceScopeFactory scopes) : HomeTask(s
 
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
-        var home = await services.GetRequiredService<HomeRegistry>().OfCaseAsync(context);
+        var home = await HomeAsync(context, services, ct);
         var year = Year(context);
         if (decimal.TryParse(Text(context, "matchingFundsYuan"), NumberStyles.Number, CultureInfo.InvariantCulture, out var yuan) && yuan >= 0)
         {

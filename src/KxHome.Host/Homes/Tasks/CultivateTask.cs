@@ -12,8 +12,11 @@ public sealed class CultivateTask(IServiceScopeFactory scopes, TimeProvider cloc
 
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
-        var home = await services.GetRequiredService<HomeRegistry>().OfCaseAsync(context);
-        if (home.Kind == HomeKind.Street) return new Dictionary<string, object?> { ["cultivated"] = false }; // R14 is for enterprise and park homes
+        var home = await HomeAsync(context, services, ct);
+        if (home.Kind == HomeKind.Street || !RuleBook.Applies(home.RuleSet, "R14"))
+        {
+            return new Dictionary<string, object?> { ["cultivated"] = false }; // R14: Jiading's enterprise and park homes
+        }
         var db = services.GetRequiredService<AppDbContext>();
         var year = Year(context);
         if (!await db.CultivationList.AnyAsync(c => c.HomeId == home.Id, ct))

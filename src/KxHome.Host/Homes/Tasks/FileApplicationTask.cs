@@ -13,7 +13,7 @@ public sealed class FileApplicationTask(IServiceScopeFactory scopes) : HomeTask(
         var engine = services.GetRequiredService<WorkflowEngine>();
         var instance = await engine.GetInstanceAsync(context.InstanceId, ct);
         var owner = instance.Owner ?? throw new InvalidOperationException($"“{context.ElementId}”：案件没有所属单位，无法登记之家");
-        var homeId = Guid.TryParse(Text(context, "homeId"), out var id) ? id : context.InstanceId;
+        var homeId = HomeRegistry.HomeIdOf(context) ?? context.InstanceId;
         var application = HomeApplication.From(context.Variables);
         var (by, _) = await LastCompletionAsync(engine, context.InstanceId, h => h.ElementId == "apply");
         var home = await services.GetRequiredService<HomeRegistry>().FileAsync(homeId, owner, application, context.InstanceId, by);

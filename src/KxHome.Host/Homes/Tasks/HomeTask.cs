@@ -21,6 +21,13 @@ public abstract class HomeTask(IServiceScopeFactory scopes) : IServiceTaskHandle
 
     protected abstract Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct);
 
+    /// <summary>The home the case is about, of the case's own organisation (see <see cref="HomeRegistry.OfCaseAsync"/>).</summary>
+    protected static async Task<KxHome.Workflows.Association.Home> HomeAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
+    {
+        var owner = (await services.GetRequiredService<WorkflowEngine>().GetInstanceAsync(context.InstanceId, ct)).Owner;
+        return await services.GetRequiredService<HomeRegistry>().OfCaseAsync(context, owner);
+    }
+
     /// <summary>A variable as text ("" when missing).</summary>
     protected static string Text(ServiceTaskContext context, string name) =>
         context.Variables.TryGetValue(name, out var value) && value is not null

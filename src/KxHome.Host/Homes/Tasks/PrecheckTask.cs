@@ -14,7 +14,7 @@ public sealed class PrecheckTask(IServiceScopeFactory scopes) : HomeTask(scopes)
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
         var registry = services.GetRequiredService<HomeRegistry>();
-        var home = await registry.OfCaseAsync(context);
+        var home = await HomeAsync(context, services, ct);
         var inCluster = Flag(context, "inCluster");
         home.InCluster = inCluster;
         await registry.SaveAsync();

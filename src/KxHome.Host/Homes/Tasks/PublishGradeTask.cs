@@ -13,7 +13,7 @@ public sealed class PublishGradeTask(IServiceScopeFactory scopes) : HomeTask(sco
 
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
-        var home = await services.GetRequiredService<HomeRegistry>().OfCaseAsync(context);
+        var home = await HomeAsync(context, services, ct);
         var gradeText = Text(context, "grade");
         var grade = Names.ParseGrade(gradeText)
             ?? throw new InvalidOperationException($"“{context.ElementId}”：考核等级须为 优秀、合格 或 不合格，收到 “{gradeText}”");

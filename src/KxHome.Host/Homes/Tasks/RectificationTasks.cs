@@ -17,7 +17,7 @@ public sealed class OpenRectificationTask(IServiceScopeFactory scopes, TimeProvi
 
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
-        var home = await services.GetRequiredService<HomeRegistry>().OfCaseAsync(context);
+        var home = await HomeAsync(context, services, ct);
         var db = services.GetRequiredService<AppDbContext>();
         var year = Year(context);
         if (await db.Assessments.FirstOrDefaultAsync(a => a.HomeId == home.Id && a.Year == year, ct) is { } assessment && assessment.RectificationCaseId is null)
@@ -38,7 +38,7 @@ public sealed class RectificationPassedTask(IServiceScopeFactory scopes) : HomeT
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
         var registry = services.GetRequiredService<HomeRegistry>();
-        var home = await registry.OfCaseAsync(context);
+        var home = await HomeAsync(context, services, ct);
         if (home.Status == HomeStatus.Rectifying)
         {
             await registry.ChangeStatusAsync(home, HomeStatus.Active, "整改复核通过，恢复正常运行", context.InstanceId, null);
@@ -55,7 +55,7 @@ public sealed class RectificationExpiredTask(IServiceScopeFactory scopes) : Home
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
         var registry = services.GetRequiredService<HomeRegistry>();
-        var home = await registry.OfCaseAsync(context);
+        var home = await HomeAsync(context, services, ct);
         await registry.NoteAsync(home, "整改期满（1年）未通过复核，仍处于限期整改状态；下一年度考核再不合格将取消资格", context.InstanceId);
         return new Dictionary<string, object?> { ["rectificationExpired"] = true };
     }

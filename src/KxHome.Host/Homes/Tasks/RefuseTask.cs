@@ -11,7 +11,7 @@ public sealed class RefuseTask(IServiceScopeFactory scopes) : HomeTask(scopes)
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
         var registry = services.GetRequiredService<HomeRegistry>();
-        var home = await registry.OfCaseAsync(context);
+        var home = await HomeAsync(context, services, ct);
         var reason = Text(context, "refusalReason");
         if (reason.Length == 0)
         {

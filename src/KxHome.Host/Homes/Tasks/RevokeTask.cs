@@ -13,16 +13,17 @@ public sealed class RevokeTask(IServiceScopeFactory scopes) : HomeTask(scopes)
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
         var registry = services.GetRequiredService<HomeRegistry>();
-        var home = await registry.OfCaseAsync(context);
+        var home = await HomeAsync(context, services, ct);
         var year = Year(context);
         await registry.ChangeStatusAsync(home, HomeStatus.Revoked, $"{year - 1}、{year}年度连续两年考核不合格，取消资格（R15）", context.InstanceId, null);
-        // A rectification still running has nothing left to decide.
+        // A rectification still running has nothing left to decide: the earlier assessment that called it ends with it.
         var engine = services.GetRequiredService<WorkflowEngine>();
-        var rectifications = await services.GetRequiredService<AppDbContext>().Assessments.AsNoTracking()
-            .Where(a => a.HomeId == home.Id && a.RectificationCaseId != null).Select(a => a.RectificationCaseId!.Value).ToListAsync(ct);
-        foreach (var running in await engine.QueryInstancesAsync(new InstanceQuery { Ids = rectifications, IncludeCalled = true, Status = InstanceStatus.Active }, ct))
+        var callers = await services.GetRequiredService<AppDbContext>().Assessments.AsNoTracking()
+            .Where(a => a.HomeId == home.Id && a.RectificationCaseId != null && a.CaseId != null && a.CaseId != context.InstanceId)
+            .Select(a => a.CaseId!.Value).ToListAsync(ct);
+        foreach (var waiting in await engine.QueryInstancesAsync(new InstanceQuery { Ids = callers, Status = InstanceStatus.Active }, ct))
         {
-            await engine.CancelAsync(running.Id, null, "之家已取消资格，整改终止", ct);
+            await engine.CancelAsync(waiting.Id, null, "之家已取消资格，限期整改终止", ct);
         }
         return new Dictionary<string, object?> { ["revoked"] = true };
     }

@@ -13,7 +13,7 @@ namespace KxHome.Host.Pages.Studio;
 /// One case for an administrator: the diagram of the case's own version with the steps done, the tokens where it
 /// stands, incidents and pending deadlines marked, the history beside it; retrying an incident and cancelling.
 /// </summary>
-public sealed class StudioCaseModel(ViewerAccessor viewers, WorkflowEngine engine, People people, CaseTitles titles, TimeProvider clock) : PageModel
+public sealed class StudioCaseModel(ViewerAccessor viewers, WorkflowEngine engine, People people, CaseTitles titles, ApprovalDesk desk, TimeProvider clock) : PageModel
 {
     /// <summary>What the diagram marks, as the page's script reads it.</summary>
     public sealed record Marks(IReadOnlyList<string> Completed, IReadOnlyList<string> Active, IReadOnlyList<string> Incidents, IReadOnlyList<TimerMark> Timers);
@@ -74,7 +74,7 @@ public sealed class StudioCaseModel(ViewerAccessor viewers, WorkflowEngine engin
             TempData["Flash"] = "请填写取消原因";
             return Redirect($"/studio/cases/{id}");
         }
-        return await ActAsync(id, () => engine.CancelAsync(id, AdministrationApi.UserId(HttpContext), reason.Trim()), "案件已取消");
+        return await ActAsync(id, () => desk.CancelAsync(AdministrationApi.UserId(HttpContext), id, reason.Trim()), "案件已取消");
     }
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task> act, string done)
