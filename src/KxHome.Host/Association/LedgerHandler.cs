@@ -46,10 +46,7 @@ public abstract class LedgerHandler(IServiceScopeFactory scopes, TimeProvider cl
     }
 
     /// <summary>An input as text ("" when missing); numbers and booleans as written.</summary>
-    protected static string Text(ServiceTaskContext context, string name) =>
-        context.Variables.TryGetValue(name, out var value) && value is not null
-            ? value is JsonValue json && json.TryGetValue<string>(out var text) ? text.Trim() : value.ToJsonString()
-            : "";
+    protected static string Text(ServiceTaskContext context, string name) => VariableValues.Text(context.Variables, name);
 
     /// <summary>A required input, or a refusal naming the task and the input.</summary>
     protected string Required(ServiceTaskContext context, string name, string label)

@@ -25,7 +25,7 @@ public sealed class HomeCaseFacts(AppDbContext db, FiguresReader figures, TimePr
     /// <summary>The facts of the case's home; null when the case names no home or the home is not filed yet.</summary>
     public async Task<Facts?> OfAsync(Viewer viewer, InstanceView instance)
     {
-        if ((HomeKeys.HomeOf(instance.BusinessKey) ?? (Guid.TryParse(Text(instance, "homeId"), out var fromVariable) ? fromVariable : null)) is not { } homeId)
+        if ((HomeKeys.HomeOf(instance.BusinessKey) ?? (Guid.TryParse(VariableValues.Text(instance.Variables, "homeId"), out var fromVariable) ? fromVariable : null)) is not { } homeId)
         {
             return null;
         }
@@ -35,15 +35,10 @@ public sealed class HomeCaseFacts(AppDbContext db, FiguresReader figures, TimePr
         {
             return new Facts(home, assessment.Year, kept.Rules, true, kept.Figures.AsOf, viewer.CanSee(home.OrganisationId));
         }
-        var year = int.TryParse(Text(instance, "year"), out var y) && y is >= 2000 and <= 2100
+        var year = int.TryParse(VariableValues.Text(instance.Variables, "year"), out var y) && y is >= 2000 and <= 2100
             ? y
             : BusinessDates.Today(clock.GetUtcNow().UtcDateTime, options.Value.TimeZone).Year;
         var live = await figures.ForAsync(home, year);
         return new Facts(home, year, live.Rules, false, live.Figures.AsOf, viewer.CanSee(home.OrganisationId));
     }
-
-    private static string Text(InstanceView instance, string name) =>
-        instance.Variables.TryGetValue(name, out var value) && value is JsonValue json
-            ? json.GetValueKind() == JsonValueKind.String ? json.GetValue<string>() : json.ToJsonString()
-            : "";
 }

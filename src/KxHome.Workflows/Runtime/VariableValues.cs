@@ -75,6 +75,10 @@ public static partial class VariableValues
     public static string Display(JsonNode? value) =>
         value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value?.ToJsonString() ?? "null";
 
+    /// <summary>A variable as text, trimmed: a string as itself, any other value as JSON, "" when missing or null.</summary>
+    public static string Text(IReadOnlyDictionary<string, JsonNode?> variables, string name) =>
+        variables.TryGetValue(name, out var value) && value is not null ? Display(value).Trim() : "";
+
     /// <summary>True when two variable values are equal as JSON.</summary>
     public static bool AreEqual(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);
 

@@ -29,10 +29,7 @@ public abstract class HomeTask(IServiceScopeFactory scopes) : IServiceTaskHandle
     }
 
     /// <summary>A variable as text ("" when missing).</summary>
-    protected static string Text(ServiceTaskContext context, string name) =>
-        context.Variables.TryGetValue(name, out var value) && value is not null
-            ? value is JsonValue json && json.GetValueKind() == JsonValueKind.String ? json.GetValue<string>().Trim() : value.ToJsonString()
-            : "";
+    protected static string Text(ServiceTaskContext context, string name) => VariableValues.Text(context.Variables, name);
 
     protected static bool Flag(ServiceTaskContext context, string name) =>
         context.Variables.TryGetValue(name, out var value) && value is JsonValue json && json.GetValueKind() == JsonValueKind.True;

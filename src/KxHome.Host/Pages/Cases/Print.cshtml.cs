@@ -1,3 +1,4 @@
+using KxHome.Workflows.Runtime;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KxHome.Host.Cases;
@@ -40,17 +41,12 @@ public sealed class CasePrintModel(ViewerAccessor viewers, CaseAccess access, Ap
         CaseId = id;
         StartedAt = instance.StartedAt;
         Application = HomeApplication.From(instance.Variables);
-        Plan = Text(instance.Variables, "plan");
-        Year = Text(instance.Variables, "callYear") is { Length: > 0 } year ? year : null;
+        Plan = VariableValues.Text(instance.Variables, "plan");
+        Year = VariableValues.Text(instance.Variables, "callYear") is { Length: > 0 } year ? year : null;
         var declared = instance.Variables.GetValueOrDefault("sixHaves") is JsonArray list ? list.Select(v => v?.ToString()).ToHashSet() : [];
         SixHaves = SixHaveLabels.Select(s => (s.Label, declared.Contains(s.Value))).ToList();
         Organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == instance.Owner).Select(o => o.Name).FirstOrDefaultAsync()
             ?? instance.Owner ?? "";
         return Page();
     }
-
-    private static string Text(IReadOnlyDictionary<string, JsonNode?> variables, string name) =>
-        variables.GetValueOrDefault(name) is JsonValue value
-            ? value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString()
-            : "";
 }
