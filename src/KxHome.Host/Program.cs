@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using KxHome.Host.Administration;
 using KxHome.Host.Association;
+using KxHome.Host.Associations;
 using KxHome.Host.Cases;
 using KxHome.Host.Health;
 using KxHome.Host.Homes;
@@ -29,6 +30,7 @@ builder.Services.AddKxIdentity(builder.Configuration);
 builder.Services.AddKxPortal(builder.Configuration);
 builder.Services.AddKxAssociation();
 builder.Services.AddKxHomes();
+builder.Services.AddKxAssociations();
 builder.Services.AddHostedService<DemoCases>(); // after the flows and the demo logins exist
 
 var app = builder.Build();
@@ -51,6 +53,7 @@ app.MapAdministration();
 app.MapDefinitions();
 app.MapStudio();
 app.MapHomes();
+app.MapAssociations();
 app.MapRazorPages();
 app.Run();
 

@@ -36,6 +36,8 @@ public static class AdministrationApi
             change.DueAt is { } dueAt
                 ? ChangeAsync(() => engine.ExtendTimerAsync(id, DateTime.SpecifyKind(dueAt.ToUniversalTime(), DateTimeKind.Utc), UserId(http), change.Reason))
                 : Task.FromResult<IResult>(TypedResults.Problem(title: "请填写新的期限 dueAt", statusCode: StatusCodes.Status400BadRequest)));
+        admin.MapPost("/deadlines/{id:guid}/due-now", (Guid id, ChangeDeadline change, HttpContext http, WorkflowEngine engine) =>
+            ChangeAsync(() => engine.DueNowAsync(id, UserId(http), change.Reason)));
         admin.MapPost("/deadlines/{id:guid}/pause", (Guid id, ChangeDeadline change, HttpContext http, WorkflowEngine engine) =>
             ChangeAsync(() => engine.PauseTimerAsync(id, UserId(http), change.Reason)));
         admin.MapPost("/deadlines/{id:guid}/resume", (Guid id, ChangeDeadline change, HttpContext http, WorkflowEngine engine) =>

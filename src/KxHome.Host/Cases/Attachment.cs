@@ -13,6 +13,9 @@ public sealed class Attachment
 
     /// <summary>The file's name in the attachment folder.</summary>
     public string StoredName { get; set; } = "";
+    /// <summary>The required document this file is (a key of its form's <c>documents</c>, e.g. <c>workReport</c>), or null for other evidence.</summary>
+    public string? Slot { get; set; }
+
     public string UploadedBy { get; set; } = "";
     public DateTime UploadedAt { get; set; }
 }

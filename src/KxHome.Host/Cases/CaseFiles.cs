@@ -30,7 +30,7 @@ public sealed class CaseFiles(AppDbContext db, IConfiguration configuration, Tim
         db.Attachments.AsNoTracking().Where(a => a.InstanceId == instanceId).OrderBy(a => a.UploadedAt).ToListAsync();
 
     /// <summary>Stores an upload, or says in Chinese why not; nothing is kept from a refused file.</summary>
-    public async Task<(Attachment? Saved, string? Problem)> SaveAsync(Guid instanceId, IFormFile file, string userId)
+    public async Task<(Attachment? Saved, string? Problem)> SaveAsync(Guid instanceId, IFormFile file, string userId, string? slot = null)
     {
         var name = Path.GetFileName(file.FileName);
         if (file.Length == 0) return (null, $"文件 “{name}” 是空的");
@@ -48,7 +48,7 @@ public sealed class CaseFiles(AppDbContext db, IConfiguration configuration, Tim
         var attachment = new Attachment
         {
             Id = Guid.NewGuid(), InstanceId = instanceId, FileName = name, ContentType = kind.ContentType, Size = file.Length,
-            UploadedBy = userId, UploadedAt = clock.GetUtcNow().UtcDateTime,
+            Slot = string.IsNullOrWhiteSpace(slot) ? null : slot.Trim(), UploadedBy = userId, UploadedAt = clock.GetUtcNow().UtcDateTime,
         };
         attachment.StoredName = attachment.Id.ToString("N") + Path.GetExtension(name).ToLowerInvariant();
         await using (var target = File.Create(Path.Combine(Folder, attachment.StoredName)))
@@ -59,6 +59,10 @@ public sealed class CaseFiles(AppDbContext db, IConfiguration configuration, Tim
         await db.SaveChangesAsync();
         return (attachment, null);
     }
+
+    /// <summary>The required documents (slots) the case has a file for.</summary>
+    public async Task<HashSet<string>> SlotsAsync(Guid instanceId) =>
+        (await db.Attachments.AsNoTracking().Where(a => a.InstanceId == instanceId && a.Slot != null).Select(a => a.Slot!).ToListAsync()).ToHashSet();
 
     /// <summary>Removes a file of the case; false when the case has no such file.</summary>
     public async Task<bool> DeleteAsync(Guid instanceId, Guid attachmentId)

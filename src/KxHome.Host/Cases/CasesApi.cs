@@ -10,7 +10,7 @@ namespace KxHome.Host.Cases;
 /// </summary>
 public static class CasesApi
 {
-    public sealed record StartCase(string DefinitionKey, string? BusinessKey);
+    public sealed record StartCase(string DefinitionKey, string? BusinessKey, Guid? HomeId = null);
 
     public sealed record Withdraw(string? Reason);
 
@@ -21,7 +21,7 @@ public static class CasesApi
             TypedResults.Ok(await programmes.OpenToAsync(await viewers.GetAsync())));
         api.MapPost("/cases", async (StartCase request, ViewerAccessor viewers, Programmes programmes) =>
         {
-            var instance = await programmes.StartAsync(await viewers.GetAsync(), request.DefinitionKey, request.BusinessKey);
+            var instance = await programmes.StartAsync(await viewers.GetAsync(), request.DefinitionKey, request.BusinessKey, request.HomeId);
             return TypedResults.Created($"/api/cases/{instance.Id}", instance);
         });
         api.MapGet("/cases", async (int? page, int? size, string? number, ViewerAccessor viewers, Worklist worklist, CaseTitles titles) =>
@@ -31,11 +31,30 @@ public static class CasesApi
         });
         api.MapGet("/cases/{id:guid}", GetAsync);
         api.MapPost("/cases/{id:guid}/withdraw", WithdrawAsync);
+        api.MapPost("/cases/{id:guid}/files", UploadAsync);
         return app;
     }
 
     private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(Guid id, ViewerAccessor viewers, CaseAccess access, CaseTitles titles) =>
         await access.CaseAsync(await viewers.GetAsync(), id) is { } instance ? TypedResults.Ok(await titles.TitledAsync(instance)) : NotFound();
+
+    /// <summary>
+    /// An applicant uploads evidence to their organisation's open case; <c>slot</c> names the required document it is
+    /// (a key of the step's form's <c>documents</c>, e.g. the 换届 work report of R21).
+    /// </summary>
+    private static async Task<IResult> UploadAsync(Guid id, HttpRequest request, ViewerAccessor viewers, CaseAccess access, CaseFiles files)
+    {
+        var viewer = await viewers.GetAsync();
+        if (!viewer.IsApplicant || await access.CaseAsync(viewer, id) is not { } instance || instance.Owner != viewer.OrganisationId) return NotFound();
+        if (instance.Status != InstanceStatus.Active) return TypedResults.Problem(title: "案件已结束，不能再上传附件", statusCode: StatusCodes.Status409Conflict);
+        var form = request.HasFormContentType ? await request.ReadFormAsync() : null;
+        if (form?.Files["file"] is not { } file) return FileProblem("请以 multipart/form-data 上传一个文件（字段 file）");
+        var (saved, problem) = await files.SaveAsync(id, file, viewer.UserId, form["slot"].FirstOrDefault());
+        return saved is null ? FileProblem(problem!) : TypedResults.Created($"/api/cases/{id}/files/{saved.Id}", new { saved.Id, saved.FileName, saved.Slot, saved.Size });
+    }
+
+    private static ProblemHttpResult FileProblem(string problem) =>
+        TypedResults.Problem(title: problem, statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["field"] = "file" });
 
     /// <summary>撤回: the applicant side takes its case back while nobody outside it has acted.</summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAsync(

@@ -27,7 +27,8 @@ public sealed class Programmes(WorkflowEngine engine, IEnumerable<IProgrammeStar
     }
 
     /// <summary>Starts a case of the programme for the viewer's organisation; refused when it is not open to them.</summary>
-    public async Task<InstanceView> StartAsync(Viewer viewer, string key, string? businessKey)
+    /// <param name="homeId">The home the case is about, for a programme that acts on one of the organisation's homes (培育升级); its start checks it.</param>
+    public async Task<InstanceView> StartAsync(Viewer viewer, string key, string? businessKey, Guid? homeId = null)
     {
         if (!viewer.IsApplicant || viewer.OrganisationId is null)
         {
@@ -37,7 +38,11 @@ public sealed class Programmes(WorkflowEngine engine, IEnumerable<IProgrammeStar
         {
             throw new WorkflowNotFoundException("definition-not-found", $"没有向本单位开放的项目 “{key}”");
         }
-        var request = new StartRequest(key) { BusinessKey = businessKey, StartedBy = viewer.UserId, Owner = viewer.OrganisationId };
+        var request = new StartRequest(key)
+        {
+            BusinessKey = businessKey, StartedBy = viewer.UserId, Owner = viewer.OrganisationId,
+            Variables = homeId is { } home ? new Dictionary<string, object?> { ["homeId"] = home.ToString() } : null,
+        };
         foreach (var start in starts.Where(s => s.DefinitionKey == key)) request = await start.PrepareAsync(viewer, request);
         return await engine.StartAsync(request);
     }

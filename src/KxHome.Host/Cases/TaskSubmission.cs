@@ -6,9 +6,9 @@ namespace KxHome.Host.Cases;
 
 /// <summary>
 /// Completes a step with its form's data, for pages and the API alike: the form's own checks, then the programme's
-/// (<see cref="ISubmissionRule"/>); a refusal changes nothing and says, per field, what is wrong.
+/// (<see cref="ISubmissionRule"/>), and a file on the case for each document the form requires; a refusal changes nothing and says, per field, what is wrong.
 /// </summary>
-public sealed class TaskSubmission(WorkflowEngine engine, FormCatalog forms, IEnumerable<ISubmissionRule> rules)
+public sealed class TaskSubmission(WorkflowEngine engine, FormCatalog forms, IEnumerable<ISubmissionRule> rules, CaseFiles files)
 {
     /// <summary>What a submission came to: the data kept and, when refused, the problems by field key ("" for the whole form).</summary>
     public sealed record Result(JsonObject Data, IReadOnlyDictionary<string, string> Errors, StepOutcome? Outcome)
@@ -33,6 +33,14 @@ public sealed class TaskSubmission(WorkflowEngine engine, FormCatalog forms, IEn
             var check = FormValidator.Check(form, submitted);
             data = check.Data;
             var errors = new Dictionary<string, string>(check.Errors);
+            if (form.Documents.Count > 0)
+            {
+                var uploaded = await files.SlotsAsync(task.InstanceId);
+                foreach (var document in form.Documents.Where(d => !uploaded.Contains(d.Key)))
+                {
+                    errors[FormSchema.DocumentField(document.Key)] = $"请上传：{document.Label}";
+                }
+            }
             var ruled = rules.Where(r => r.FormKey == form.Id).ToList();
             var instance = ruled.Count > 0 ? await engine.GetInstanceAsync(task.InstanceId) : null;
             foreach (var rule in ruled)

@@ -49,6 +49,7 @@ public static class Timeline
         HistoryKind.InstanceWithdrawn => "撤回",
         HistoryKind.InstanceMigrated => "迁移到新版本",
         HistoryKind.TimerExtended => "期限延长",
+        HistoryKind.TimerDueNow => "期限提前到期",
         HistoryKind.TimerPaused => "暂停计时",
         HistoryKind.TimerResumed => "恢复计时",
         HistoryKind.TimerFired => "期限已到",

@@ -11,11 +11,12 @@ public sealed class FormSchema
     private static readonly HashSet<string> InputTypes =
         ["textfield", "textarea", "number", "select", "radio", "checkbox", "checklist", "taglist", "datetime"];
 
-    private FormSchema(string id, string json, IReadOnlyList<FormField> fields)
+    private FormSchema(string id, string json, IReadOnlyList<FormField> fields, IReadOnlyList<FormDocument> documents)
     {
         Id = id;
         Json = json;
         Fields = fields;
+        Documents = documents;
     }
 
     /// <summary>The form's id, which a user task's <c>camunda:formKey</c> names.</summary>
@@ -25,6 +26,15 @@ public sealed class FormSchema
     public string Json { get; }
 
     public IReadOnlyList<FormField> Fields { get; }
+
+    /// <summary>
+    /// The documents the step requires as uploads (the form's root <c>documents</c>: key and label, e.g. the four
+    /// 换届 drafts of R21); the step cannot be submitted until the case has a file for each.
+    /// </summary>
+    public IReadOnlyList<FormDocument> Documents { get; }
+
+    /// <summary>The error key under which a missing document is reported.</summary>
+    public static string DocumentField(string key) => "document:" + key;
 
     /// <summary>Reads a form file; a file that is not a form-js form gives a <see cref="FormatException"/>.</summary>
     public static FormSchema Parse(string json)
@@ -41,7 +51,11 @@ public sealed class FormSchema
         var id = (root["id"] as JsonValue)?.TryGetValue<string>(out var text) == true && text.Length > 0 ? text : throw new FormatException("表单缺少 id");
         var fields = new List<FormField>();
         Collect(root["components"] as JsonArray, fields);
-        return new FormSchema(id, json, fields);
+        var documents = (root["documents"] as JsonArray)?.OfType<JsonObject>()
+            .Select(d => new FormDocument(d["key"]?.ToString() ?? "", d["label"]?.ToString() ?? ""))
+            .ToList() ?? [];
+        if (documents.Any(d => d.Key.Length == 0 || d.Label.Length == 0)) throw new FormatException("表单的 documents 每项须有 key 和 label");
+        return new FormSchema(id, json, fields, documents);
     }
 
     private static void Collect(JsonArray? components, List<FormField> fields)
@@ -74,3 +88,6 @@ public sealed class FormSchema
             ? number
             : null;
 }
+
+/// <summary>A document a step requires as an upload: the slot's key and what people call it.</summary>
+public sealed record FormDocument(string Key, string Label);

@@ -65,6 +65,7 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHostEnvironment envi
         await CompleteAsync(engine, atVisit, "districtReview", district, new() { ["approved"] = true }, "同意报专家实地考察");
         await OpenTaskAsync(engine, atVisit, "siteVisit");
         await scope.ServiceProvider.GetRequiredService<DemoHomes>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DemoAssociations>().SeedAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

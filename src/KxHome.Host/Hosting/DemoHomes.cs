@@ -29,6 +29,7 @@ public sealed class DemoHomes(
         var street = Add("菊园新区科技工作者之家", HomeKind.Street, "jd-juyuan", new DateOnly(year - 1, 4, 8), 3);
         var rectifying = Add("新材料产业园科技工作者之家", HomeKind.Park, "jd-materials", new DateOnly(year - 2, 9, 1), 1);
         var revoked = Add("南翔老街科技工作者之家", HomeKind.Street, "jd-nanxiang", new DateOnly(year - 3, 5, 12), 1);
+        var auto = Add("嘉定汽车产业园科技工作者之家", HomeKind.Park, "jd-auto", new DateOnly(year - 2, 6, 1), 2);
         var yiyang = Add("益阳高新区科技工作者之家", HomeKind.Park, "yy-hitech", new DateOnly(year - 1, 7, 1), 1, RuleSet.Yiyang);
         var withdrawn = Add("南翔科创园科技工作者之家", HomeKind.Street, "jd-nanxiang", null, 0);
         var refused = Add("南翔社区科技工作者之家", HomeKind.Street, "jd-nanxiang", null, 0);
@@ -37,8 +38,8 @@ public sealed class DemoHomes(
         db.HomePairings.Add(new HomePairing { StreetHomeId = street.Id, PairedHomeId = park.Id });
         Change(withdrawn, HomeStatus.Withdrawn, "申报单位撤回申报：场地调整后再申报");
         Change(refused, HomeStatus.Refused, "R9：街镇科协在非科技集聚区域不再新增之家");
-        foreach (var home in new[] { park, enterprise, street, rectifying, revoked }) Grant(home);
-        foreach (var home in new[] { park, enterprise, street, rectifying, yiyang }) Ledgers(home, street.Id == home.Id ? park.Id : null);
+        foreach (var home in new[] { park, enterprise, street, rectifying, revoked, auto }) Grant(home);
+        foreach (var home in new[] { park, enterprise, street, rectifying, yiyang, auto }) Ledgers(home, street.Id == home.Id ? park.Id : null);
         foreach (var home in new[] { park, enterprise, street }) Matching(home, year - 1);
         await db.SaveChangesAsync(ct);
 

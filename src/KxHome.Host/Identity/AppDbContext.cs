@@ -1,4 +1,5 @@
 using KxHome.Host.Cases;
+using KxHome.Host.Associations;
 using KxHome.Host.Homes;
 using KxHome.Workflows.Association;
 using KxHome.Host.Mail;
@@ -34,6 +35,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<FundingEntry> FundingEntries => Set<FundingEntry>();
     public DbSet<CultivationListing> CultivationList => Set<CultivationListing>();
     public DbSet<PolicySetting> PolicySettings => Set<PolicySetting>();
+    public DbSet<CultivationPath> CultivationPaths => Set<CultivationPath>();
+    public DbSet<CultivationGuidance> CultivationGuidance => Set<CultivationGuidance>();
+    public DbSet<CultivationVerification> CultivationVerifications => Set<CultivationVerification>();
+    public DbSet<ParkAssociation> Associations => Set<ParkAssociation>();
+    public DbSet<AssociationTerm> AssociationTerms => Set<AssociationTerm>();
+    public DbSet<AssociationOfficer> AssociationOfficers => Set<AssociationOfficer>();
+    public DbSet<Nomination> Nominations => Set<Nomination>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
@@ -87,5 +95,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.HasIndex(l => new { l.Owner, l.Kind });
         });
         builder.ConfigureHomes();
+        builder.ConfigureAssociations();
     }
 }

@@ -39,7 +39,7 @@ public sealed class People(AppDbContext db)
 
     /// <summary>Approvers (anyone but applicants) who may see cases of <paramref name="owner"/>: the people a task can be handed to.</summary>
     public Task<IReadOnlyList<AppUser>> ApproversForAsync(string? owner) =>
-        WithRolesForAsync(owner, [Roles.Street, Roles.District, Roles.City, Roles.Province, Roles.PartyCommittee, Roles.Expert]);
+        WithRolesForAsync(owner, [Roles.Street, Roles.District, Roles.City, Roles.Province, Roles.PartyCommittee, Roles.Committee, Roles.Expert]);
 
     /// <summary>The organisation and every one above it, nearest first.</summary>
     public async Task<List<string>> AncestorsAsync(string? organisationId)

@@ -9,8 +9,11 @@ public static class Roles
     public const string City = "city";
     public const string Province = "province";
     public const string PartyCommittee = "party";
+
+    /// <summary>An association's committee (委员会), which reviews its 换届 drafts (R22).</summary>
+    public const string Committee = "committee";
     public const string Expert = "expert";
     public const string Administrator = "admin";
 
-    public static IReadOnlyList<string> All { get; } = [Applicant, Street, District, City, Province, PartyCommittee, Expert, Administrator];
+    public static IReadOnlyList<string> All { get; } = [Applicant, Street, District, City, Province, PartyCommittee, Committee, Expert, Administrator];
 }

@@ -7,6 +7,10 @@ public static class BusinessDates
     public static DateTime EndOfDayUtc(DateOnly date, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeToUtc(date.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
 
+    /// <summary>A time of a date in <paramref name="zone"/>, in UTC: 9:00 on a timer's day.</summary>
+    public static DateTime AtUtc(DateOnly date, int hour, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(hour, 0)), zone);
+
     /// <summary>The date of an instant in the business time zone.</summary>
     public static DateOnly Today(DateTime utc, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));

@@ -55,6 +55,44 @@ public static class Names
         _ => "配套经费",
     };
 
+    public static string Of(CultivationStage stage) => stage switch
+    {
+        CultivationStage.Launch => "起步阶段（第一年）",
+        CultivationStage.Improve => "提升阶段（第二年）",
+        CultivationStage.Upgrade => "升级阶段（第三年）",
+        CultivationStage.Founded => "已成立科协",
+        _ => "已结束",
+    };
+
+    public static string Of(AssociationKind kind) => kind == AssociationKind.Park ? "园区科协" : "企业科协";
+
+    public static string Of(AssociationStatus status) => status switch
+    {
+        AssociationStatus.Founding => "筹建中",
+        AssociationStatus.Active => "已成立",
+        _ => "未获批准",
+    };
+
+    public static string Of(FoundingMode mode) => mode == FoundingMode.Approval ? "审批制" : "备案制";
+
+    public static string Of(Ownership ownership) => ownership switch
+    {
+        Ownership.State => "国企",
+        Ownership.Private => "民企",
+        _ => "其他",
+    };
+
+    public static string Of(OfficerRole role) => role switch
+    {
+        OfficerRole.Chair => "主席",
+        OfficerRole.ViceChair => "副主席",
+        OfficerRole.SecretaryGeneral => "秘书长",
+        OfficerRole.DeputySecretaryGeneral => "副秘书长",
+        _ => "联系人",
+    };
+
+    public static string Of(NominationKind kind) => kind == NominationKind.Delegate ? "会员代表" : "委员候选人";
+
     /// <summary>A grade as code or as a Chinese word (优秀/合格/不合格), or null.</summary>
     public static AssessmentGrade? ParseGrade(string? text) => text?.Trim() switch
     {

@@ -21,6 +21,9 @@ public sealed class Policy(RuleSet ruleSet, int year, IReadOnlyDictionary<string
     /// <summary>A MM-dd setting as the date of this policy's year.</summary>
     public DateOnly Date(PolicyKey key) => DateOnly.ParseExact($"{Year}-{Text(key)}", "yyyy-MM-dd");
 
+    /// <summary>How this rule set's local association founds park associations (R19).</summary>
+    public FoundingMode FoundingMode => Text(PolicyKeys.AssociationFounding) == "备案制" ? FoundingMode.Filing : FoundingMode.Approval;
+
     /// <summary>A value as people read it: money in yuan, a day as 6月15日.</summary>
     public string Show(PolicyKey key) => key.Kind switch
     {

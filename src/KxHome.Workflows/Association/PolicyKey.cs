@@ -11,13 +11,17 @@ public enum PolicyValueKind
 
     /// <summary>A day of the year as MM-dd, e.g. 06-15.</summary>
     MonthDay,
+
+    /// <summary>One of the key's <see cref="PolicyKey.Choices"/>, e.g. 审批制 or 备案制.</summary>
+    Choice,
 }
 
 /// <summary>
 /// One setting of the rule sets: its key, the rule it comes from, its label in Chinese, what kind of value it is, and
 /// the seed's value for each rule set.
 /// </summary>
-public sealed record PolicyKey(string Key, string RuleId, string Label, PolicyValueKind Kind, string Unit, string Jiading, string Yiyang)
+public sealed record PolicyKey(
+    string Key, string RuleId, string Label, PolicyValueKind Kind, string Unit, string Jiading, string Yiyang, IReadOnlyList<string>? Choices = null)
 {
     public string DefaultFor(RuleSet ruleSet) => ruleSet == RuleSet.Yiyang ? Yiyang : Jiading;
 
@@ -34,6 +38,8 @@ public sealed record PolicyKey(string Key, string RuleId, string Label, PolicyVa
                        && yuan >= 0 && yuan <= 100_000_000 && decimal.Round(yuan, 2) == yuan
                     ? (((long)(yuan * 100)).ToString(), null)
                     : (null, $"{Label}须为不小于 0 的金额（元，最多两位小数）");
+            case PolicyValueKind.Choice:
+                return Choices!.Contains(text) ? (text, null) : (null, $"{Label}须为{string.Join("或", Choices!)}");
             default:
                 // Every year has the day: 02-29 is refused (checked against a year that is not a leap year).
                 return DateOnly.TryParseExact("2023-" + text, "yyyy-MM-dd", out _) ? (text, null) : (null, $"{Label}须为 月-日，如 06-15（不能是 02-29）");

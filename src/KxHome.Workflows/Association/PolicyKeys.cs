@@ -25,12 +25,19 @@ public static class PolicyKeys
     public static readonly PolicyKey AssessmentCloses = new("AssessmentCloses", "R29", "年度考核结束日", PolicyValueKind.MonthDay, "", "11-30", "11-30");
     public static readonly PolicyKey PublicNoticeDays = new("PublicNoticeDays", "R28", "认定公示期", PolicyValueKind.Number, "个工作日", "5", "5");
 
+    public static readonly PolicyKey CultivationVerificationDay = new("CultivationVerificationDay", "R11", "培育第二年基础核验日", PolicyValueKind.MonthDay, "", "12-01", "12-01");
+    public static readonly PolicyKey CultivationVerificationTries = new("CultivationVerificationTries", "R11", "基础核验最多次数（未通过的次年再核验）", PolicyValueKind.Number, "次", "2", "2");
+    public static readonly PolicyKey AssociationFounding = new("AssociationFounding", "R19", "园区/企业科协成立方式", PolicyValueKind.Choice, "", "审批制", "审批制", ["审批制", "备案制"]);
+    public static readonly PolicyKey RenewalLeadMonths = new("RenewalLeadMonths", "R20", "届满前开启换届筹备", PolicyValueKind.Number, "个月", "6", "6");
+    public static readonly PolicyKey NominationDays = new("NominationDays", "R23", "代表和委员候选人推荐征集期", PolicyValueKind.Number, "天", "15", "15");
+
     public static IReadOnlyList<PolicyKey> All { get; } =
     [
         MinAreaM2, MinInnovationEvents, MinOutreachEvents, MinTotalEvents, MinResponseRatePercent, MinCrossEnterpriseExchanges,
         MinEnterpriseVisits, MinJointActivities, MonthlyReportDueDay, NewsReportDays, MinEventsPerMonth, MinEventsPerYear,
         MinParticipantsPerEvent, ConstructionGrantFen, AwardEnterpriseParkFen, AwardStreetFen, MatchingFundsPercent,
-        FilingDeadline, AssessmentOpens, AssessmentCloses, PublicNoticeDays,
+        FilingDeadline, AssessmentOpens, AssessmentCloses, PublicNoticeDays, CultivationVerificationDay, CultivationVerificationTries,
+        AssociationFounding, RenewalLeadMonths, NominationDays,
     ];
 
     public static PolicyKey? Find(string key) => All.FirstOrDefault(k => k.Key == key);

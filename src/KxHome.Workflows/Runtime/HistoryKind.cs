@@ -41,4 +41,7 @@ public enum HistoryKind
     TaskCopied,
     TaskUrged,
     TaskCandidatesAdded,
+
+    /// <summary>An administrator made a waiting timer fall due now (a repair, with the reason).</summary>
+    TimerDueNow,
 }

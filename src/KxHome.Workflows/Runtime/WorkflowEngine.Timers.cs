@@ -68,6 +68,19 @@ public sealed partial class WorkflowEngine
             return (HistoryKind.TimerExtended, data);
         }, ct);
 
+    /// <summary>
+    /// Makes a waiting timer fall due now (a repair: the wait is over early, e.g. a year's stage skipped in training),
+    /// with the reason kept in the case's history; it fires on the next round like any due timer.
+    /// </summary>
+    public Task DueNowAsync(Guid timerId, string userId, string reason, CancellationToken ct = default) =>
+        ChangeTimerAsync(timerId, userId, reason, (timer, now) =>
+        {
+            if (timer.PausedAt is not null) throw new WorkflowConflictException("timer-paused", "该期限已暂停计时，请先恢复计时");
+            var data = new JsonObject { ["from"] = VariableValues.FormatDateTime(timer.DueAt), ["to"] = VariableValues.FormatDateTime(now) };
+            timer.DueAt = now;
+            return (HistoryKind.TimerDueNow, data);
+        }, ct);
+
     /// <summary>Stops a deadline clock (补正: the case is back with the applicant); the time left is kept.</summary>
     public Task PauseTimerAsync(Guid timerId, string userId, string reason, CancellationToken ct = default) =>
         ChangeTimerAsync(timerId, userId, reason, (timer, now) =>

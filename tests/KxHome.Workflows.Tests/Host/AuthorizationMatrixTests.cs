@@ -34,6 +34,9 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         /// <summary>Reads or changes one home (the route's id is the home).</summary>
         Home,
 
+        /// <summary>Reads or changes one association (the route's id is the association).</summary>
+        Association,
+
         /// <summary>Administrators only.</summary>
         Administrator,
     }
@@ -51,6 +54,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["GET /api/clock"] = Kind.SignedIn,
         ["GET /api/cases/{id:guid}"] = Kind.Case,
         ["POST /api/cases/{id:guid}/withdraw"] = Kind.Case,
+        ["POST /api/cases/{id:guid}/files"] = Kind.Case,
         ["GET /api/cases/{id:guid}/deadlines"] = Kind.Case,
         ["GET /api/tasks/{id:guid}"] = Kind.Task,
         ["GET /api/tasks/{id:guid}/steps"] = Kind.Task,
@@ -75,6 +79,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["GET /api/deadlines"] = Kind.Administrator,
         ["POST /api/deadlines/{id:guid}/extend"] = Kind.Administrator,
         ["POST /api/deadlines/{id:guid}/pause"] = Kind.Administrator,
+        ["POST /api/deadlines/{id:guid}/due-now"] = Kind.Administrator,
         ["POST /api/deadlines/{id:guid}/resume"] = Kind.Administrator,
         ["PUT /api/calendar/{year:int}"] = Kind.Administrator,
         ["POST /api/clock/advance"] = Kind.Administrator,
@@ -98,13 +103,19 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["POST /api/homes/{id:guid}/demands"] = Kind.Home,
         ["POST /api/homes/{id:guid}/demands/{demandId:guid}/response"] = Kind.Home,
         ["POST /api/homes/{id:guid}/monthly-reports"] = Kind.Home,
+        ["GET /api/associations"] = Kind.SignedIn,
+        ["GET /api/associations/filed"] = Kind.SignedIn,
+        ["GET /api/cultivation-paths"] = Kind.SignedIn,
+        ["GET /api/associations/{id:guid}"] = Kind.Association,
+        ["POST /api/associations/{id:guid}/nominations"] = Kind.Association,
+        ["POST /api/associations/{id:guid}/renewal"] = Kind.Association,
     };
 
     /// <summary>Logins of another organisation than the case's (another district, and a park in it).</summary>
     private static readonly string[] Outsiders = ["applicant2", "district2"];
 
     /// <summary>Every login that is not an administrator.</summary>
-    private static readonly string[] NonAdministrators = ["applicant", "applicant2", "street", "district", "district2", "city", "party", "expert"];
+    private static readonly string[] NonAdministrators = ["applicant", "applicant2", "street", "district", "district2", "city", "party", "committee", "expert"];
 
     private readonly TestHost _host = new();
 
@@ -126,8 +137,9 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (m, e.RoutePattern.RawText!.TrimEnd('/'))))
             .Distinct().ToList();
 
-    private static string Fill(string pattern, Guid caseId, Guid taskId, string homeId) => pattern
+    private static string Fill(string pattern, Guid caseId, Guid taskId, string homeId, Guid associationId) => pattern
         .Replace("/api/cases/{id:guid}", $"/api/cases/{caseId}")
+        .Replace("/api/associations/{id:guid}", $"/api/associations/{associationId}")
         .Replace("/api/tasks/{id:guid}", $"/api/tasks/{taskId}")
         .Replace("/api/homes/{id:guid}", $"/api/homes/{homeId}")
         .Replace("{id:guid}", Guid.NewGuid().ToString())
@@ -183,13 +195,16 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
         var before = await engine.GetInstanceAsync(caseId);
         var homeId = before.Variables["homeId"]!.GetValue<string>();
+        var (seeded, renewalId) = await new AssociationDriver(new HomeDriver(_host)).SeedAssociationAsync(new DateOnly(2025, 1, 1)); // its 换届 waits until 2029
+        var association = seeded.Id;
+        var renewalBefore = (await engine.GetInstanceAsync(renewalId)).History.Count;
         var body = Body(await UserIdAsync("district2"));
         var failures = new List<string>();
 
         using var anonymous = _host.Factory.CreateClient();
         foreach (var (method, pattern) in ApiRoutes().Where(r => Routes[$"{r.Method} {r.Pattern}"] != Kind.Public))
         {
-            var (status, _) = await SendAsync(anonymous, method, Fill(pattern, caseId, taskId, homeId), body);
+            var (status, _) = await SendAsync(anonymous, method, Fill(pattern, caseId, taskId, homeId, association), body);
             if (status != HttpStatusCode.Unauthorized) failures.Add($"anonymous {method} {pattern}: {(int)status}");
         }
         foreach (var login in NonAdministrators)
@@ -197,7 +212,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             using var client = await _host.SignInAsync(login);
             foreach (var (method, pattern) in ApiRoutes().Where(r => Routes[$"{r.Method} {r.Pattern}"] == Kind.Administrator))
             {
-                var (status, _) = await SendAsync(client, method, Fill(pattern, caseId, taskId, homeId), body);
+                var (status, _) = await SendAsync(client, method, Fill(pattern, caseId, taskId, homeId, association), body);
                 if (status != HttpStatusCode.Forbidden) failures.Add($"{login} {method} {pattern}: {(int)status}");
             }
         }
@@ -208,9 +223,12 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             {
                 var kind = Routes[$"{method} {pattern}"];
                 if (kind is Kind.Public or Kind.Administrator) continue;
-                var (status, text) = await SendAsync(client, method, Fill(pattern, caseId, taskId, homeId), body);
-                if (kind is Kind.Case or Kind.Task or Kind.Home && status != HttpStatusCode.NotFound) failures.Add($"{login} {method} {pattern}: {(int)status}");
-                if (text.Contains(caseId.ToString()) || text.Contains(taskId.ToString()) || text.Contains(homeId)) failures.Add($"{login} {method} {pattern} shows the case");
+                var (status, text) = await SendAsync(client, method, Fill(pattern, caseId, taskId, homeId, association), body);
+                if (kind is Kind.Case or Kind.Task or Kind.Home or Kind.Association && status != HttpStatusCode.NotFound) failures.Add($"{login} {method} {pattern}: {(int)status}");
+                if (text.Contains(caseId.ToString()) || text.Contains(taskId.ToString()) || text.Contains(homeId) || text.Contains(association.ToString()))
+                {
+                    failures.Add($"{login} {method} {pattern} shows the case");
+                }
             }
         }
 
@@ -222,6 +240,9 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         (await drive.ReadAsync(db => Task.FromResult(db.ServiceEvents.Count(e => e.HomeId == home) + db.Demands.Count(d => d.HomeId == home) + db.MonthlyReports.Count(r => r.HomeId == home))))
             .Should().Be(0, "nobody outside the home wrote its ledgers");
         (await drive.ReadAsync(db => db.PolicySettings.CountAsync())).Should().Be(0, "only administrators change the rules");
+        (await drive.ReadAsync(db => db.Nominations.CountAsync())).Should().Be(0, "nobody outside nominated");
+        (await drive.ReadAsync(db => db.Attachments.CountAsync())).Should().Be(0, "nobody outside uploaded");
+        (await engine.GetInstanceAsync(renewalId)).History.Should().HaveCount(renewalBefore, "nobody outside started the association's 换届");
         (await engine.GetTaskAsync(taskId)).State.Should().Be(UserTaskState.Open);
         (await engine.GetTaskAsync(taskId)).Assignee.Should().BeNull("nobody outside claimed it");
     }
@@ -286,6 +307,11 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             "POST /homes/{home}/pair",
         ],
         ["/admin/policy"] = ["GET /admin/policy", "POST /admin/policy?ruleSet=Jiading&year=2026"],
+        ["/associations"] = [],
+        ["/associations/{id:guid}/{handler?}"] =
+        [
+            "GET /associations/{association}", "POST /associations/{association}/nominate", "POST /associations/{association}/renew",
+        ],
     };
 
     [Fact]
@@ -295,6 +321,9 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
         var before = await engine.GetInstanceAsync(caseId);
         var homeId = before.Variables["homeId"]!.GetValue<string>();
+        var (seeded, renewalId) = await new AssociationDriver(new HomeDriver(_host)).SeedAssociationAsync(new DateOnly(2025, 1, 1)); // its 换届 waits until 2029
+        var association = seeded.Id;
+        var renewalBefore = (await engine.GetInstanceAsync(renewalId)).History.Count;
         var pages = _host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
             .Select(e => e.RoutePattern.RawText!.TrimEnd('/') is "" ? "/" : "/" + e.RoutePattern.RawText!.Trim('/')).Distinct().ToList();
@@ -308,7 +337,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             {
                 var (method, url) = (attempt.Split(' ')[0], attempt.Split(' ')[1]
                     .Replace("{case}", caseId.ToString()).Replace("{task}", taskId.ToString()).Replace("{home}", homeId)
-                    .Replace("{random}", Guid.NewGuid().ToString()));
+                    .Replace("{association}", association.ToString()).Replace("{random}", Guid.NewGuid().ToString()));
                 var response = method == "GET"
                     ? await client.Http.GetAsync(url)
                     : await client.PostFormAsync("/inbox", url, new()
@@ -320,15 +349,19 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
                     });
                 if (response.StatusCode != HttpStatusCode.NotFound) failures.Add($"{login} {attempt}: {(int)response.StatusCode}");
             }
-            foreach (var list in new[] { "/cases", "/inbox", "/inbox?tab=done", "/inbox?tab=cc", "/homes", "/homes/assessments", "/homes/cultivation" })
+            foreach (var list in new[] { "/cases", "/inbox", "/inbox?tab=done", "/inbox?tab=cc", "/homes", "/homes/assessments", "/homes/cultivation", "/associations" })
             {
                 var (_, html) = await client.GetAsync(list);
-                if (html.Contains(caseId.ToString()) || html.Contains(taskId.ToString()) || html.Contains(homeId)) failures.Add($"{login} {list} shows the case");
+                if (html.Contains(caseId.ToString()) || html.Contains(taskId.ToString()) || html.Contains(homeId) || html.Contains(association.ToString()))
+                {
+                    failures.Add($"{login} {list} shows the case");
+                }
             }
         }
 
         failures.Should().BeEmpty();
         (await engine.GetInstanceAsync(caseId)).History.Should().HaveCount(before.History.Count, "no refused request changed the case");
+        (await engine.GetInstanceAsync(renewalId)).History.Should().HaveCount(renewalBefore, "nobody outside started the association's 换届");
     }
 
     [Fact]
@@ -338,6 +371,9 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
         var before = await engine.GetInstanceAsync(caseId);
         var homeId = before.Variables["homeId"]!.GetValue<string>();
+        var (seeded, renewalId) = await new AssociationDriver(new HomeDriver(_host)).SeedAssociationAsync(new DateOnly(2025, 1, 1)); // its 换届 waits until 2029
+        var association = seeded.Id;
+        var renewalBefore = (await engine.GetInstanceAsync(renewalId)).History.Count;
         var posts = new (string Login, string Url)[]
         {
             ("applicant", $"/homes/{homeId}/addevent"), ("applicant", $"/homes/{homeId}/reportnews"), ("applicant", $"/homes/{homeId}/adddemand"),
@@ -347,6 +383,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             ("applicant", $"/cases/{caseId}/upload"), ("applicant", $"/cases/{caseId}/deletefile"), ("applicant", $"/cases/{caseId}/withdraw"), ("applicant", $"/cases/{caseId}/urge"),
             ("street", $"/tasks/{taskId}"), ("admin", "/studio/republish"), ("admin", $"/studio/cases/{caseId}/cancel"),
             ("admin", $"/studio/cases/{caseId}/retry"), ("admin", $"/studio/cases/{caseId}/migrate"), ("applicant", "/logout"),
+            ("applicant", $"/associations/{association}/nominate"), ("applicant", $"/associations/{association}/renew"),
         };
         var failures = new List<string>();
 
@@ -376,7 +413,8 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         after.History.Should().HaveCount(before.History.Count);
         after.Status.Should().Be(InstanceStatus.Active);
         (await engine.ListDefinitionsAsync()).Count(d => d.Key == "certification").Should().Be(1, "nothing was republished");
-        (await engine.QueryInstancesAsync(new InstanceQuery())).Should().ContainSingle("no case was started");
+        (await engine.QueryInstancesAsync(new InstanceQuery())).Should().HaveCount(2, "no case was started: the certification and the association's waiting 换届");
+        (await engine.GetInstanceAsync(renewalId)).History.Should().HaveCount(renewalBefore, "its 换届 was not started early");
         await using var scope = _host.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         (await db.ServiceEvents.CountAsync() + await db.MonthlyReports.CountAsync() + await db.PolicySettings.CountAsync()).Should().Be(0, "no ledger or setting was written");

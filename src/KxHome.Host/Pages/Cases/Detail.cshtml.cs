@@ -88,13 +88,13 @@ public sealed class CaseDetailModel(
         return Redirect($"/cases/{id}");
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(Guid id, List<IFormFile> uploads)
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, List<IFormFile> uploads, string? slot)
     {
         if (!await LoadAsync(id) || !Viewer.IsApplicant || Case.Status != InstanceStatus.Active) return NotFound();
         var problems = new List<string>();
         foreach (var upload in uploads)
         {
-            var (_, problem) = await files.SaveAsync(id, upload, Viewer.UserId);
+            var (_, problem) = await files.SaveAsync(id, upload, Viewer.UserId, Form?.Documents.Any(d => d.Key == slot) == true ? slot : null);
             if (problem is not null) problems.Add(problem);
         }
         TempData["Flash"] = problems.Count > 0 ? string.Join("；", problems) : uploads.Count == 0 ? "请选择文件" : "附件已上传";

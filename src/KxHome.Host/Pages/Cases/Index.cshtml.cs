@@ -77,6 +77,7 @@ public sealed class CasesIndexModel(
         Roles.City => "市科协",
         Roles.Province => "省科协",
         Roles.PartyCommittee => "党工委",
+        Roles.Committee => "科协委员会",
         Roles.Expert => "评审专家",
         Roles.Administrator => "管理员",
         _ => group,

@@ -1,0 +1,59 @@
+using KxHome.Host.Associations;
+using KxHome.Host.Cases;
+using KxHome.Workflows.Association;
+using KxHome.Workflows.Runtime;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KxHome.Host.Pages.Associations;
+
+/// <summary>
+/// One association: who it is and how it was founded (R19), its officers and members, its terms with their documents
+/// and filing (R20–R24), the next 换届 with a countdown, nominations while they are collected (R23), and, for its
+/// secretariat, starting the 换届 early with a reason (R20).
+/// </summary>
+public sealed class AssociationDetailModel(ViewerAccessor viewers, AssociationDirectory directory, AssociationRegistry registry, WorkflowEngine engine) : PageModel
+{
+    public AssociationDirectory.File Record { get; private set; } = null!;
+    public Viewer Viewer { get; private set; } = null!;
+    public DateOnly Today { get; private set; }
+    public string? Problem { get; private set; }
+
+    public bool Waiting => Record.Renewal is { Status: InstanceStatus.Active } r && r.ActiveElements.Any(a => a.ElementId == "opens");
+
+    public bool Collecting => Record.Renewal is { Status: InstanceStatus.Active } r && r.ActiveElements.Any(a => a.ElementId == "nominationsClose");
+
+    public string? NominationsClose => Record.Renewal is { } r ? VariableValues.Text(r.Variables, "nominationsCloseOn") : null;
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostNominateAsync(Guid id, NominationKind kind, string? name, string? unit, string? reason)
+    {
+        if (!await LoadAsync(id) || !AssociationDirectory.MayNominate(Viewer, Record.Association) || Record.Renewal is null) return NotFound();
+        Problem = await registry.NominateAsync(Record.Association, Record.Renewal.Id, kind, name ?? "", unit ?? "", reason ?? "", Viewer.UserId);
+        if (Problem is not null) return Page();
+        TempData["Flash"] = $"已推荐{Names.Of(kind)}：{name?.Trim()}";
+        return Redirect($"/associations/{id}");
+    }
+
+    public async Task<IActionResult> OnPostRenewAsync(Guid id, string? reason)
+    {
+        if (!await LoadAsync(id) || !AssociationDirectory.ActsFor(Viewer, Record.Association)) return NotFound();
+        Problem = await AssociationsApi.StartEarlyAsync(Record.Association, reason, registry, engine, Viewer.UserId);
+        if (Problem is not null) return Page();
+        TempData["Flash"] = "已启动换届，请到案件页面上传筹备材料";
+        return Redirect($"/associations/{id}");
+    }
+
+    /// <summary>"还有 123 天" or "已过 5 天".</summary>
+    public string Countdown(DateOnly day) => day >= Today ? $"还有 {day.DayNumber - Today.DayNumber} 天" : $"已过 {Today.DayNumber - day.DayNumber} 天";
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        Viewer = await viewers.GetAsync();
+        Today = registry.Today;
+        if (await directory.FileAsync(Viewer, id) is not { } file) return false;
+        Record = file;
+        return true;
+    }
+}
