@@ -22,7 +22,8 @@ public sealed class HostTests : IAsyncDisposable
         var body = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>();
         body.Should().Contain("status", "healthy").And.Contain("database", "ok");
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        (await engine.ListDefinitionsAsync()).Select(d => d.Id).Should().BeEquivalentTo(["certification:1", "annual-assessment:1", "rectification:1"],
+        (await engine.ListDefinitionsAsync()).Select(d => d.Id).Should().BeEquivalentTo(
+            ["certification:1", "annual-assessment:1", "rectification:1", "cultivation-upgrade:1", "association-founding:1", "term-renewal:1"],
             "the programmes' flows, and nothing else");
     }
 

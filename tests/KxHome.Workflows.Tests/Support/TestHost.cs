@@ -28,6 +28,10 @@ public sealed class TestHost : IAsyncDisposable
 
     private readonly bool _realClock;
 
+    // A host watches its appsettings files for changes, one inotify instance each, and the machine allows 128 per user:
+    // the suite's hundreds of hosts would run out. Tests never edit those files, so no host of the suite watches them.
+    static TestHost() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     /// <summary>A host on fresh files; <paramref name="realClock"/> keeps the system clock (which cannot be moved).</summary>
     public TestHost(bool realClock = false)
     {
