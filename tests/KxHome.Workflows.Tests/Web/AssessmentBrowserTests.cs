@@ -25,12 +25,6 @@ public sealed class AssessmentBrowserTests : IAsyncLifetime
 
     private Task<IPage> SignInAsync(string login) => _browser.SignInAsync(_url, login);
 
-    private static async Task SubmitFormAsync(IPage page)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).First.ClickAsync();
-        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("已提交");
-    }
-
     /// <summary>The applicant opens their case at the step from 我的申报.</summary>
     private static async Task OpenMyStepAsync(IPage page, string step)
     {
@@ -77,14 +71,14 @@ public sealed class AssessmentBrowserTests : IAsyncLifetime
         await applicant.GetByLabel("本年度配套经费（元）").FillAsync("80000");
         await applicant.GetByLabel("配套经费来源").FillAsync("企业自筹");
         await applicant.GetByLabel("本单位确认以上年度数据真实准确").ClickAsync();
-        await SubmitFormAsync(applicant);
+        await CasePages.SubmitFormAsync(applicant);
 
         var district = await SignInAsync("district");
         await OpenFromInboxAsync(district, "评定考核等级");
         await Assertions.Expect(district.Locator(".home-facts tr", new() { HasText = "创新类活动" })).ToContainTextAsync("3/4");
         await district.GetByLabel("不合格").CheckAsync();
         await district.GetByLabel("评审意见").FillAsync("创新类活动不足4场，限期整改");
-        await SubmitFormAsync(district);
+        await CasePages.SubmitFormAsync(district);
         var assessmentCase = await drive.AssessmentCaseAsync(home.Id, 2026);
         await JobRuns.UntilAsync(drive.Engine, async () => await drive.Engine.GetInstanceAsync(assessmentCase) is var i
             && (i.Incidents.Count > 0 || i.ActiveElements.Any(a => a.ElementId == "rectification")));
@@ -96,15 +90,15 @@ public sealed class AssessmentBrowserTests : IAsyncLifetime
         await applicant.GetByLabel("整改措施").FillAsync("每月开展一场技术沙龙，补齐全年创新类活动");
         await applicant.Locator("#case-form input.fjs-input[type=text]").First.FillAsync("2027-03-31");
         await applicant.Locator("#case-form input.fjs-input[type=text]").First.PressAsync("Enter");
-        await SubmitFormAsync(applicant);
+        await CasePages.SubmitFormAsync(applicant);
         await OpenMyStepAsync(applicant, "报告整改进展");
         await applicant.GetByLabel("整改完成情况").FillAsync("十月、十一月各开展技术沙龙一场，台账已补齐");
-        await SubmitFormAsync(applicant);
+        await CasePages.SubmitFormAsync(applicant);
 
         await OpenFromInboxAsync(district, "整改复核");
         await district.GetByLabel("整改到位，复核通过").CheckAsync();
         await district.GetByLabel("复核意见").FillAsync("整改到位");
-        await SubmitFormAsync(district);
+        await CasePages.SubmitFormAsync(district);
 
         await JobRuns.UntilAsync(drive.Engine, async () => (await drive.HomeAsync(home.Id)).Status == HomeStatus.Active);
         await applicant.GotoAsync($"/homes/{home.Id}");

@@ -24,33 +24,6 @@ public sealed class CultivationBrowserTests : IAsyncLifetime
         _browser = await Browser.LaunchAsync();
     }
 
-    private static async Task SubmitFormAsync(IPage page)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).First.ClickAsync();
-        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("已提交");
-    }
-
-    private static async Task UploadAsync(IPage page, string document)
-    {
-        await page.GetByLabel("材料类别").SelectOptionAsync(new SelectOptionValue { Label = document });
-        await page.GetByLabel("选择文件").SetInputFilesAsync(new FilePayload { Name = document + ".pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n"u8.ToArray() });
-        await page.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("附件已上传");
-        await Assertions.Expect(page.Locator("ul.documents li.ok")).ToContainTextAsync(document);
-    }
-
-    /// <summary>Opens the step from the inbox, decides with the radio <paramref name="decision"/> and a reason, and submits.</summary>
-    private static async Task DecideFromInboxAsync(IPage page, string step, string decision, string opinion)
-    {
-        await page.GotoAsync("/inbox");
-        await page.Locator("tr", new() { HasText = step }).GetByRole(AriaRole.Link).First.ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(step);
-        var form = page.Locator("#task-form .form-host");
-        await form.GetByLabel(decision, new() { Exact = true }).CheckAsync();
-        await form.Locator("textarea").Last.FillAsync(opinion);
-        await SubmitFormAsync(page);
-    }
-
     [Fact]
     public async Task A_home_declares_its_intent_and_in_year_3_founds_its_association_in_Chinese_R10_R12_R19()
     {
@@ -67,13 +40,13 @@ public sealed class CultivationBrowserTests : IAsyncLifetime
         await applicant.ReloadAsync();
         await Assertions.Expect(applicant.Locator("h2", new() { HasText = "提交自主运维承诺书，提出培育意向（R10）" })).ToBeVisibleAsync();
         await Assertions.Expect(applicant.Locator("ul.documents li.missing")).ToContainTextAsync("自主运维承诺书（签署盖章）");
-        await UploadAsync(applicant, "自主运维承诺书（签署盖章）");
+        await CasePages.UploadDocumentAsync(applicant, "自主运维承诺书（签署盖章）");
         await applicant.GetByLabel("之家已实现稳定运营").CheckAsync();
         await applicant.GetByLabel("本年度已开展的面向科技工作者的活动（场）").FillAsync("6");
         await applicant.GetByLabel("培育意向说明").FillAsync("之家运营稳定，已签署自主运维承诺书，申请纳入园企科协培育。");
-        await SubmitFormAsync(applicant);
+        await CasePages.SubmitFormAsync(applicant);
 
-        await DecideFromInboxAsync(await _browser.SignInAsync(_url, "district"), "区科协确认培育意向", "同意培育", "同意纳入园企科协培育");
+        await CasePages.DecideFromInboxAsync(await _browser.SignInAsync(_url, "district"), "区科协确认培育意向", "同意培育", "同意纳入园企科协培育");
         await paths.TimerAsync(caseId, "year2Start");
         await drive.AdvanceToAsync(2027, 1, 4);
         await paths.GuideAsync(caseId);
@@ -88,7 +61,7 @@ public sealed class CultivationBrowserTests : IAsyncLifetime
         applicant = await _browser.SignInAsync(_url, "applicant"); // two years on: a new session
         await applicant.GotoAsync($"/cases/{founding}");
         await Assertions.Expect(applicant.Locator("h2", new() { HasText = "填写成立申请" })).ToBeVisibleAsync();
-        await UploadAsync(applicant, "科协章程（草案）");
+        await CasePages.UploadDocumentAsync(applicant, "科协章程（草案）");
         await applicant.GetByLabel("科协名称").FillAsync("嘉定工业区科学技术协会");
         await applicant.GetByLabel("园区科协").CheckAsync();
         await applicant.GetByLabel("国企").CheckAsync();
@@ -103,9 +76,9 @@ public sealed class CultivationBrowserTests : IAsyncLifetime
         await applicant.GetByLabel("秘书长电话").FillAsync("021-59991002");
         await applicant.GetByLabel("联系人姓名").FillAsync("赵丽华");
         await applicant.GetByLabel("联系人电话").FillAsync("13800001234");
-        await SubmitFormAsync(applicant);
+        await CasePages.SubmitFormAsync(applicant);
 
-        await DecideFromInboxAsync(await _browser.SignInAsync(_url, "party"), "园区党工委同意（R19）", "同意成立", "同意成立园区科协");
+        await CasePages.DecideFromInboxAsync(await _browser.SignInAsync(_url, "party"), "园区党工委同意（R19）", "同意成立", "同意成立园区科协");
         var district = await _browser.SignInAsync(_url, "district");
         await district.GotoAsync("/inbox");
         await district.Locator("tr", new() { HasText = "地方科协审批（R19）" }).GetByRole(AriaRole.Link).First.ClickAsync();
@@ -113,7 +86,7 @@ public sealed class CultivationBrowserTests : IAsyncLifetime
         await form.GetByLabel("批准成立").CheckAsync();
         await form.GetByLabel("批复文号").FillAsync("嘉科协〔2028〕3号");
         await form.Locator("textarea").FillAsync("同意成立");
-        await SubmitFormAsync(district);
+        await CasePages.SubmitFormAsync(district);
 
         await drive.SettleAsync(caseId);
         var association = await paths.AssociationAsync();

@@ -22,23 +22,6 @@ public sealed class RenewalBrowserTests : IAsyncLifetime
         _browser = await Browser.LaunchAsync();
     }
 
-    private static async Task SubmitFormAsync(IPage page)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).First.ClickAsync();
-        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("已提交");
-    }
-
-    private static async Task ApproveFromInboxAsync(IPage page, string step)
-    {
-        await page.GotoAsync("/inbox");
-        await page.Locator("tr", new() { HasText = step }).GetByRole(AriaRole.Link).First.ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(step);
-        var form = page.Locator("#task-form .form-host");
-        await form.GetByLabel("通过", new() { Exact = true }).CheckAsync();
-        await form.Locator("textarea").FillAsync("同意换届筹备材料"); // 意见, the form's one text area
-        await SubmitFormAsync(page);
-    }
-
     [Fact]
     public async Task The_secretariat_files_the_four_drafts_and_the_committee_then_the_party_committee_approve_in_Chinese_R21_R22_R23()
     {
@@ -57,18 +40,12 @@ public sealed class RenewalBrowserTests : IAsyncLifetime
         await applicant.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).First.ClickAsync();
         await Assertions.Expect(applicant.Locator("[data-field='document:workReport']")).ToHaveTextAsync("请上传：本届委员会工作报告");
 
-        foreach (var draft in Drafts)
-        {
-            await applicant.GetByLabel("材料类别").SelectOptionAsync(new SelectOptionValue { Label = draft });
-            await applicant.GetByLabel("选择文件").SetInputFilesAsync(new FilePayload { Name = draft + ".pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n"u8.ToArray() });
-            await applicant.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
-            await Assertions.Expect(applicant.Locator(".flash")).ToContainTextAsync("附件已上传");
-        }
+        foreach (var draft in Drafts) await CasePages.UploadDocumentAsync(applicant, draft);
         await Assertions.Expect(applicant.Locator("ul.documents li.ok")).ToHaveCountAsync(4);
-        await SubmitFormAsync(applicant);
+        await CasePages.SubmitFormAsync(applicant);
 
-        await ApproveFromInboxAsync(await _browser.SignInAsync(_url, "committee"), "委员会审议（R22）");
-        await ApproveFromInboxAsync(await _browser.SignInAsync(_url, "party"), "园区党工委同意（R22）");
+        await CasePages.DecideFromInboxAsync(await _browser.SignInAsync(_url, "committee"), "委员会审议（R22）", "通过", "同意换届筹备材料");
+        await CasePages.DecideFromInboxAsync(await _browser.SignInAsync(_url, "party"), "园区党工委同意（R22）", "通过", "同意换届筹备材料");
 
         await JobRuns.UntilAsync(drive.Engine, async () => (await drive.Engine.GetInstanceAsync(caseId)).ActiveElements.Any(a => a.ElementId == "nominationsClose"));
         await applicant.GotoAsync($"/associations/{association.Id}");
