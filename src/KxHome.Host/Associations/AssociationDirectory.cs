@@ -37,9 +37,9 @@ public sealed class AssociationDirectory(AppDbContext db, WorkflowEngine engine)
     public static bool ActsFor(Viewer viewer, ParkAssociation association) =>
         viewer.IsAdministrator || (viewer.IsApplicant && viewer.OrganisationId == association.OrganisationId);
 
-    /// <summary>Whether the viewer may nominate in its 换届: its secretariat, its committee, or an administrator.</summary>
+    /// <summary>Whether the viewer may nominate in its 换届: its secretariat, its own committee, or an administrator.</summary>
     public static bool MayNominate(Viewer viewer, ParkAssociation association) =>
-        ActsFor(viewer, association) || (viewer.Roles.Contains(Roles.Committee) && viewer.CanSee(association.OrganisationId));
+        ActsFor(viewer, association) || (viewer.Roles.Contains(Roles.Committee) && viewer.OrganisationId == association.OrganisationId);
 
     public async Task<IReadOnlyList<Row>> ListAsync(Viewer viewer)
     {

@@ -81,3 +81,36 @@ public sealed class VerificationFormRule : ISubmissionRule
         return Task.FromResult(problems);
     }
 }
+
+/// <summary>The local association's approval (form <c>association-approve</c>): an approval names its document number and date (R19).</summary>
+public sealed class ApprovalFormRule : ISubmissionRule
+{
+    public string FormKey => "association-approve";
+
+    public Task<IReadOnlyList<FieldProblem>> CheckAsync(UserTaskView task, InstanceView instance, JsonObject data)
+    {
+        var problems = new List<FieldProblem>();
+        if (data["approved"] is JsonValue approved && approved.GetValueKind() == System.Text.Json.JsonValueKind.True)
+        {
+            if (string.IsNullOrWhiteSpace(data["documentNumber"]?.ToString())) problems.Add(new FieldProblem("documentNumber", "批准成立的，须填写批复文号（R19）"));
+            if (string.IsNullOrWhiteSpace(data["approvedOn"]?.ToString())) problems.Add(new FieldProblem("approvedOn", "批准成立的，须填写批复日期（R19）"));
+        }
+        return Task.FromResult<IReadOnlyList<FieldProblem>>(problems);
+    }
+}
+
+/// <summary>Convening the congress (form <c>term-convene</c>): not before the nominations closed (R23).</summary>
+public sealed class ConveneFormRule : ISubmissionRule
+{
+    public string FormKey => "term-convene";
+
+    public Task<IReadOnlyList<FieldProblem>> CheckAsync(UserTaskView task, InstanceView instance, JsonObject data)
+    {
+        IReadOnlyList<FieldProblem> problems =
+            DateOnly.TryParse(data["congressOn"]?.ToString(), out var on)
+            && DateOnly.TryParse(VariableValues.Text(instance.Variables, "nominationsCloseOn"), out var closed) && on <= closed
+                ? [new FieldProblem("congressOn", $"推荐征集至 {BusinessDates.Format(closed)} 24 时截止，大会须在此之后召开（R23）")]
+                : [];
+        return Task.FromResult(problems);
+    }
+}

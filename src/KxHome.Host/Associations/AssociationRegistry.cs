@@ -31,6 +31,27 @@ public sealed class AssociationRegistry(AppDbContext db, WorkflowEngine engine, 
     public Task<AssociationTerm?> CurrentTermAsync(Guid associationId) =>
         db.AssociationTerms.Where(t => t.AssociationId == associationId).OrderByDescending(t => t.Number).FirstOrDefaultAsync();
 
+    /// <summary>
+    /// Why the organisation cannot set out to found an association (R19), or null: it has one (or one being founded),
+    /// or a founding or cultivation case of it is under way. One organisation founds one association.
+    /// </summary>
+    public async Task<string?> FoundingProblemAsync(string? organisationId)
+    {
+        if (await HeldProblemAsync(organisationId, null) is { } held) return held;
+        if (organisationId is null) return null;
+        var running = await engine.QueryInstancesAsync(new InstanceQuery { Owners = [organisationId], Status = InstanceStatus.Active, Take = 200 });
+        var other = running.FirstOrDefault(i => i.DefinitionKey is FoundingStart.Key or CultivationStart.Key);
+        return other is null ? null : $"本单位已有进行中的{(other.DefinitionKey == FoundingStart.Key ? "科协成立" : "培育升级")}案件 {other.Number}，一个单位只成立一个科协";
+    }
+
+    /// <summary>Why the organisation cannot have another association, or null: it has one, or one being founded by another case.</summary>
+    public async Task<string?> HeldProblemAsync(string? organisationId, Guid? foundingCaseId)
+    {
+        var held = await db.Associations.AsNoTracking().FirstOrDefaultAsync(a => a.OrganisationId == organisationId
+            && (a.Status == AssociationStatus.Active || a.Status == AssociationStatus.Founding) && a.FoundingCaseId != foundingCaseId);
+        return held is null ? null : $"本单位已有“{held.Name}”（{Names.Of(held.Status)}），不能重复申请成立";
+    }
+
     /// <summary>Records (or, on a resubmission, updates) the association a founding case applies for.</summary>
     public async Task<ParkAssociation> DraftAsync(Guid caseId, Guid? id, string organisationId, Guid? homeId, Draft draft)
     {
@@ -78,6 +99,7 @@ public sealed class AssociationRegistry(AppDbContext db, WorkflowEngine engine, 
             association.FoundedOn = Today;
         }
         var term = await TermAsync(association.Id, 1) ?? await AddTermAsync(association, 1, Today, years, lengthReason, null, association.FoundingCaseId, officers);
+        if (mode == FoundingMode.Filing) await FileAsync(association, term); // 备案制: the founding is what the local association receives
         await WatchAsync(association, term);
         return term;
     }
@@ -154,7 +176,10 @@ public sealed class AssociationRegistry(AppDbContext db, WorkflowEngine engine, 
         {
             return "本次换届现在不在推荐征集期内（R23）";
         }
-        if (clock.GetUtcNow().UtcDateTime >= closesAt) return $"推荐征集已于 {closesAt:yyyy-MM-dd HH:mm} 截止（R23）";
+        if (clock.GetUtcNow().UtcDateTime >= closesAt)
+        {
+            return $"推荐征集已于 {BusinessDates.Format(BusinessDates.Today(closesAt.AddSeconds(-1), options.Value.TimeZone))} 24 时截止（R23）";
+        }
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 20) return "被推荐人姓名为必填项，最多 20 个字";
         if (unit.Trim().Length > 60 || reason.Trim().Length > 500) return "单位最多 60 个字，推荐理由最多 500 个字";
         db.Nominations.Add(new Nomination

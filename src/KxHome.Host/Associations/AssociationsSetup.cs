@@ -19,6 +19,9 @@ public static class AssociationsSetup
         services.AddScoped<ISubmissionRule, VerificationFormRule>();
         services.AddScoped<ISubmissionRule, FoundingFormRule>();
         services.AddScoped<ISubmissionRule, CongressFormRule>();
+        services.AddScoped<ISubmissionRule, ConveneFormRule>();
+        services.AddScoped<ISubmissionRule, ApprovalFormRule>();
+        services.AddScoped<ICaseEnded, AssociationCaseEnded>();
         return services
             .AddServiceTaskHandler<OpenCultivationTask>()
             .AddServiceTaskHandler<DeclareIntentTask>()

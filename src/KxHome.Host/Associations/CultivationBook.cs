@@ -55,9 +55,8 @@ public sealed class CultivationBook(AppDbContext db, TimeProvider clock, IOption
     }
 
     /// <summary>Keeps this year's verification (once a year); gives how many have failed so far.</summary>
-    public async Task<int> VerifyAsync(CultivationPath path, bool passed, string improvementPoints, string opinion, string? by)
+    public async Task<int> VerifyAsync(CultivationPath path, int year, bool passed, string improvementPoints, string opinion, string? by)
     {
-        var year = Today.Year;
         if (!await db.CultivationVerifications.AnyAsync(v => v.PathId == path.Id && v.Year == year))
         {
             db.CultivationVerifications.Add(new CultivationVerification

@@ -42,14 +42,31 @@ public static class CasesApi
     /// An applicant uploads evidence to their organisation's open case; <c>slot</c> names the required document it is
     /// (a key of the step's form's <c>documents</c>, e.g. the 换届 work report of R21).
     /// </summary>
-    private static async Task<IResult> UploadAsync(Guid id, HttpRequest request, ViewerAccessor viewers, CaseAccess access, CaseFiles files)
+    private static async Task<IResult> UploadAsync(Guid id, HttpRequest request, ViewerAccessor viewers, CaseAccess access, CaseFiles files,
+        WorkflowEngine engine, Forms.FormCatalog forms)
     {
         var viewer = await viewers.GetAsync();
         if (!viewer.IsApplicant || await access.CaseAsync(viewer, id) is not { } instance || instance.Owner != viewer.OrganisationId) return NotFound();
         if (instance.Status != InstanceStatus.Active) return TypedResults.Problem(title: "案件已结束，不能再上传附件", statusCode: StatusCodes.Status409Conflict);
-        var form = request.HasFormContentType ? await request.ReadFormAsync() : null;
+        IFormCollection? form;
+        try
+        {
+            form = request.HasFormContentType ? await request.ReadFormAsync() : null;
+        }
+        catch (InvalidDataException)
+        {
+            form = null;
+        }
         if (form?.Files["file"] is not { } file) return FileProblem("请以 multipart/form-data 上传一个文件（字段 file）");
-        var (saved, problem) = await files.SaveAsync(id, file, viewer.UserId, form["slot"].FirstOrDefault());
+        var slot = form["slot"].FirstOrDefault() is { Length: > 0 } named ? named : null;
+        if (slot is not null)
+        {
+            var required = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = id }))
+                .SelectMany(t => forms.Find(t.FormKey)?.Documents ?? []).Select(d => d.Key);
+            if (!required.Contains(slot)) return TypedResults.Problem(title: $"当前环节不要求材料 “{slot}”", statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["field"] = "slot" });
+        }
+        var (saved, problem) = await files.SaveAsync(id, file, viewer.UserId, slot);
         return saved is null ? FileProblem(problem!) : TypedResults.Created($"/api/cases/{id}/files/{saved.Id}", new { saved.Id, saved.FileName, saved.Slot, saved.Size });
     }
 

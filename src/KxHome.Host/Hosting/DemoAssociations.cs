@@ -112,7 +112,7 @@ public sealed class DemoAssociations(AppDbContext db, WorkflowEngine engine, Ass
         var association = new ParkAssociation
         {
             Id = Guid.CreateVersion7(), OrganisationId = organisation, Name = name, Kind = AssociationKind.Park, Status = AssociationStatus.Active,
-            Ownership = Ownership.State, FoundedBy = FoundingMode.Approval, ApprovalNumber = $"嘉科协〔{foundedOn.Year}〕{foundedOn.Month}号",
+            Ownership = Ownership.State, FoundedBy = FoundingMode.Approval, ApprovalNumber = $"{(organisation.StartsWith("bs") ? "宝" : "嘉")}科协〔{foundedOn.Year}〕{foundedOn.Month}号",
             ApprovedOn = foundedOn, FoundedOn = foundedOn, UnitMembers = 36, IndividualMembers = 420, Employees = 5200, ScienceStaff = 1380,
             PartyCommittee = "园区党工委", PartyConsentOn = foundedOn.AddDays(-20), FoundingCaseId = Guid.CreateVersion7(), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };

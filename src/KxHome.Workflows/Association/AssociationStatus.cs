@@ -6,4 +6,7 @@ public enum AssociationStatus
     Founding,
     Active,
     Refused,
+
+    /// <summary>Its founding case was withdrawn or cancelled before a decision.</summary>
+    Withdrawn,
 }

@@ -3,13 +3,14 @@ namespace KxHome.Workflows.Association;
 /// <summary>
 /// The cultivation path's rules (art. 8): who may set out, what year 1 asks before the intent (R10), when year 2's
 /// verification falls and how often it may be tried (R11), and when year 3 begins (R12). Stage years are calendar
-/// years: year 2 begins on January 1 after the intent was accepted.
+/// years: year 2 begins on the January 1 after the intent was declared (once the district accepted it).
 /// </summary>
 public static class CultivationRules
 {
-    /// <summary>Why the home cannot set out on the path, or null: only an Active enterprise or park home may.</summary>
+    /// <summary>Why the home cannot set out on the path, or null: only an Active enterprise or park home of Jiading's rules (art. 8) may.</summary>
     public static string? StartProblem(Home home) =>
-        home.Kind == HomeKind.Street ? "街镇之家不走园企科协培育路径，培育升级只面向企业/园区之家（第八条）"
+        home.RuleSet != RuleSet.Jiading ? $"培育升级是嘉定区规则（第八条）的路径，{Names.Of(home.RuleSet)}的之家不适用"
+        : home.Kind == HomeKind.Street ? "街镇之家不走园企科协培育路径，培育升级只面向企业/园区之家（第八条）"
         : home.Status != HomeStatus.Active ? $"之家 “{home.Name}” 当前为{Names.Of(home.Status)}，只有正常运行的之家可以开始培育"
         : null;
 

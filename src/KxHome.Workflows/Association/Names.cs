@@ -70,6 +70,7 @@ public static class Names
     {
         AssociationStatus.Founding => "筹建中",
         AssociationStatus.Active => "已成立",
+        AssociationStatus.Withdrawn => "已撤回",
         _ => "未获批准",
     };
 

@@ -29,8 +29,14 @@ public static class OfficerList
         {
             var parts = line.Split([' ', '\t', '　', ',', '，'], StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length > 3) return (entries, $"{label}“{line}”：每行写一人，格式为 姓名 职务 电话");
-            entries.Add(new(role, parts[0], parts.ElementAtOrDefault(1) ?? "", parts.ElementAtOrDefault(2) ?? ""));
+            // A phone may come without a title: "张三 13800001111".
+            var phoneOnly = parts.Length == 2 && IsPhone(parts[1]);
+            var title = parts.Length == 3 || (parts.Length == 2 && !phoneOnly) ? parts[1] : "";
+            var phone = parts.Length == 3 ? parts[2] : phoneOnly ? parts[1] : "";
+            entries.Add(new(role, parts[0], title, phone));
         }
         return (entries, null);
     }
+
+    private static bool IsPhone(string text) => text.Length >= 6 && text.All(c => char.IsAsciiDigit(c) || c is '-' or '+');
 }

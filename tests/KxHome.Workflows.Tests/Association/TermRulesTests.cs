@@ -47,6 +47,10 @@ public sealed class TermRulesTests
             (OfficerRole.Chair, "陈立新"), (OfficerRole.ViceChair, "王建国"), (OfficerRole.ViceChair, "李晓梅"),
             (OfficerRole.SecretaryGeneral, "周文斌"), (OfficerRole.Contact, "赵丽华"));
         officers[1].Phone.Should().Be("13800000001");
+        officers[2].Title.Should().Be("总工程师");
+
+        fields["viceChairs"] = "张三 13800001111";
+        OfficerList.Read(k => fields.GetValueOrDefault(k, "")).Officers[1].Should().Be(new OfficerList.Entry(OfficerRole.ViceChair, "张三", "", "13800001111"));
 
         fields["viceChairs"] = "王建国 研发中心 主任 13800000001";
         OfficerList.Read(k => fields.GetValueOrDefault(k, "")).Problem.Should().Contain("每行写一人");

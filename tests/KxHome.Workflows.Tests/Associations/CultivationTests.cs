@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KxHome.Workflows.Association;
 using KxHome.Workflows.Runtime;
@@ -134,6 +135,59 @@ public sealed class CultivationTests : IAsyncDisposable
         path.EndReason.Should().Contain("2 次未通过").And.Contain("仍未建立例会制度");
     }
 
+    /// <summary>Takes a started path through years 1 and 2 to year 3's founding; gives the founding case.</summary>
+    private async Task<Guid> ToFoundingAsync(Guid caseId)
+    {
+        await _paths.DeclareIntentAsync(caseId);
+        await _paths.TimerAsync(caseId, "year2Start");
+        await _drive.AdvanceToAsync(2027, 1, 4);
+        await _paths.GuideAsync(caseId);
+        await _drive.AdvanceToAsync(2027, 12, 1, 10);
+        await _paths.VerifyAsync(caseId, passed: true);
+        await _paths.TimerAsync(caseId, "year3Start");
+        await _drive.AdvanceToAsync(2028, 1, 3);
+        await _drive.CompleteAsync(caseId, "conditions", "district", new JsonObject { ["meetsConditions"] = true, ["opinion"] = "具备基础条件" });
+        return await _paths.FoundingCaseAsync(caseId);
+    }
+
+    [Fact]
+    public async Task A_founding_the_local_association_refuses_ends_the_path_with_why_and_the_home_may_set_out_again_R12_R19()
+    {
+        var home = await _paths.ListedHomeAsync();
+        var caseId = await _paths.StartCultivationAsync(home.Id);
+        var founding = await ToFoundingAsync(caseId);
+        (await _paths.UploadAsync(founding, "charter")).IsSuccessStatusCode.Should().BeTrue();
+        await _drive.CompleteAsync(founding, "draft", "applicant", AssociationDriver.FoundingApplication());
+        await _drive.CompleteAsync(founding, "consent", "party", new JsonObject { ["approved"] = true, ["opinion"] = "同意" });
+        await _drive.CompleteAsync(founding, "approve", "district", new JsonObject { ["approved"] = false, ["opinion"] = "科技工作者数量不足" });
+
+        var ended = await _drive.SettleAsync(caseId);
+        ended.Status.Should().Be(InstanceStatus.Completed, string.Join("; ", ended.Incidents.Select(i => i.Message)));
+        var path = await _paths.PathAsync(caseId);
+        path.Stage.Should().Be(CultivationStage.Ended);
+        path.EndReason.Should().Be("地方科协不予批准成立：科技工作者数量不足");
+        (await _paths.AssociationAsync()).Status.Should().Be(AssociationStatus.Refused);
+        (await _paths.TryStartCultivationAsync(home.Id)).IsSuccessStatusCode.Should().BeTrue("a refused founding does not bar a new path");
+    }
+
+    [Fact]
+    public async Task Withdrawing_the_path_withdraws_it_and_a_called_founding_cannot_be_withdrawn_on_its_own()
+    {
+        var home = await _paths.ListedHomeAsync();
+        var caseId = await _paths.StartCultivationAsync(home.Id);
+        await _drive.WaitAtAsync(caseId, "commit");
+        var applicant = await _drive.AsAsync("applicant");
+        (await applicant.PostAsJsonAsync($"/api/cases/{caseId}/withdraw", new { reason = "暂缓培育" })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var path = await _paths.PathAsync(caseId);
+        path.Should().Match<CultivationPath>(p => p.Stage == CultivationStage.Ended && p.EndReason == "暂缓培育");
+
+        var again = await _paths.StartCultivationAsync(home.Id);
+        var founding = await ToFoundingAsync(again);
+        var refused = await (await _drive.AsAsync("applicant")).PostAsJsonAsync($"/api/cases/{founding}/withdraw", new { reason = "单独撤回" });
+        refused.IsSuccessStatusCode.Should().BeFalse();
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("不能撤回");
+    }
+
     [Fact]
     public async Task Only_an_active_enterprise_or_park_home_sets_out_and_only_once()
     {
@@ -145,8 +199,12 @@ public sealed class CultivationTests : IAsyncDisposable
         var home = await _paths.ListedHomeAsync();
         await _paths.StartCultivationAsync(home.Id);
         var twice = await _paths.TryStartCultivationAsync(home.Id);
-        (await twice.Content.ReadAsStringAsync()).Should().Contain("已在培育路径上");
+        (await twice.Content.ReadAsStringAsync()).Should().Contain("已有进行中的培育升级案件");
         twice.IsSuccessStatusCode.Should().BeFalse();
+
+        var yiyang = await _drive.SeedHomeAsync("益阳之家", HomeKind.Park, ruleSet: RuleSet.Yiyang, organisation: "yy-hitech");
+        var elsewhere = await _paths.TryStartCultivationAsync(yiyang.Id, "applicant3");
+        (await elsewhere.Content.ReadAsStringAsync()).Should().Contain("嘉定区规则（第八条）");
     }
 
     public async ValueTask DisposeAsync()

@@ -63,6 +63,9 @@ public sealed class FoundingTests : IAsyncDisposable
         (await _associations.AssociationAsync()).Status.Should().Be(AssociationStatus.Founding, "under approval nothing is founded before the approval");
         var waved = await _drive.ActAsync(approval, "approve", "district", "approve", "同意");
         waved.IsSuccessStatusCode.Should().BeFalse("the approval form asks for its conclusion: it cannot be waved through");
+        var unnumbered = await _associations.TrySubmitAsync(approval, "approve", "district", new JsonObject { ["approved"] = true, ["opinion"] = "同意成立" });
+        unnumbered.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await unnumbered.Content.ReadAsStringAsync()).Should().Contain("批准成立的，须填写批复文号（R19）").And.Contain("批准成立的，须填写批复日期（R19）");
         await _drive.CompleteAsync(approval, "approve", "district", new JsonObject { ["approved"] = false, ["opinion"] = "科技工作者数量不足" });
         (await _drive.SettleAsync(approval)).Status.Should().Be(InstanceStatus.Completed);
         (await _associations.AssociationAsync()).Status.Should().Be(AssociationStatus.Refused);
@@ -77,6 +80,8 @@ public sealed class FoundingTests : IAsyncDisposable
         ended.History.Should().NotContain(h => h.ElementId == "approve");
         var founded = await _drive.ReadAsync(db => db.Associations.AsNoTracking().SingleAsync(a => a.FoundingCaseId == filing));
         founded.Should().Match<ParkAssociation>(a => a.Status == AssociationStatus.Active && a.FoundedBy == FoundingMode.Filing && a.ApprovalNumber == null);
+        var first = (await _associations.TermsAsync(founded.Id)).Single();
+        first.Should().Match<AssociationTerm>(t => t.FiledWith == "jd" && t.FiledOn == new DateOnly(2026, 5, 6), "under filing the founding is filed with the local association");
     }
 
     [Fact]
@@ -94,6 +99,22 @@ public sealed class FoundingTests : IAsyncDisposable
         await _drive.SettleAsync(caseId);
         var term = (await _associations.TermsAsync((await _associations.AssociationAsync()).Id)).Single();
         term.Should().Match<AssociationTerm>(t => t.Years == 2 && t.LengthReason == "园区整体搬迁，章程规定首届两年" && t.EndsOn == new DateOnly(2028, 5, 5));
+    }
+
+    [Fact]
+    public async Task A_withdrawn_founding_withdraws_its_association_and_the_organisation_may_apply_again()
+    {
+        var caseId = await StartAsync();
+        await _associations.UploadAsync(caseId, "charter");
+        await _drive.CompleteAsync(caseId, "draft", "applicant", AssociationDriver.FoundingApplication());
+        await _drive.WaitAtAsync(caseId, "consent");
+        var second = await (await _drive.AsAsync("applicant")).PostAsJsonAsync("/api/cases", new { definitionKey = "association-founding" });
+        (await second.Content.ReadAsStringAsync()).Should().Contain("筹建中", "one founding at a time");
+
+        (await (await _drive.AsAsync("applicant")).PostAsJsonAsync($"/api/cases/{caseId}/withdraw", new { reason = "调整会员结构后再申请" }))
+            .StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await _associations.AssociationAsync()).Status.Should().Be(AssociationStatus.Withdrawn);
+        await StartAsync();
     }
 
     [Fact]

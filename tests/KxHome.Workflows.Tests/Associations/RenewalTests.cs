@@ -56,6 +56,9 @@ public sealed class RenewalTests : IAsyncDisposable
         var (_, caseId) = await OpenedAsync();
         await _associations.UploadAsync(caseId, "workReport");
         await _associations.UploadAsync(caseId, "candidateList");
+        var unknown = await _associations.UploadAsync(caseId, "budget");
+        unknown.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await unknown.Content.ReadAsStringAsync()).Should().Contain("当前环节不要求材料 “budget”");
 
         var refused = await _associations.TrySubmitAsync(caseId, "prepare", "applicant", new JsonObject());
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -110,6 +113,9 @@ public sealed class RenewalTests : IAsyncDisposable
         (await late.Content.ReadAsStringAsync()).Should().Contain("R23");
         await _drive.WaitAtAsync(caseId, "convene");
         (await _drive.ReadAsync(db => db.Nominations.Where(n => n.CaseId == caseId).Select(n => n.Name).ToListAsync())).Should().Equal("王建国", "李晓梅");
+        var early = await _associations.TrySubmitAsync(caseId, "convene", "applicant", new JsonObject { ["congressOn"] = "2026-05-21", ["venue"] = "园区会议中心", ["delegatesPresent"] = 80 });
+        early.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await early.Content.ReadAsStringAsync()).Should().Contain("大会须在此之后召开（R23）");
     }
 
     [Fact]
@@ -154,6 +160,8 @@ public sealed class RenewalTests : IAsyncDisposable
     {
         var (association, caseId) = await _associations.SeedAssociationAsync(new DateOnly(2023, 3, 1), 5);
         using var applicant = await _host.SignInAsync("applicant");
+        var withdraw = await applicant.PostAsJsonAsync($"/api/cases/{caseId}/withdraw", new { reason = "撤回换届" });
+        (await withdraw.Content.ReadAsStringAsync()).Should().Contain("不能撤回", "a 换届 case is started by the system, not by the applicant");
         var bare = await applicant.PostAsJsonAsync($"/api/associations/{association.Id}/renewal", new { reason = "" });
         bare.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await bare.Content.ReadAsStringAsync()).Should().Contain("提前换届须说明理由（R20）");

@@ -52,6 +52,27 @@ public sealed class AdministrationApiTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_administrator_makes_a_waiting_deadline_due_now_with_a_reason_and_it_fires()
+    {
+        using var applicant = await _host.SignInAsync("applicant");
+        using var admin = await _host.SignInAsync("admin");
+        var caseId = await StartRectificationAsync(applicant);
+        var deadline = (await applicant.GetFromJsonAsync<JsonArray>($"/api/cases/{caseId}/deadlines"))!.Single()!;
+
+        var bare = await admin.PostAsJsonAsync($"/api/deadlines/{deadline["id"]}/due-now", new { reason = "" });
+        bare.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a repair says why");
+        (await admin.PostAsJsonAsync($"/api/deadlines/{deadline["id"]}/due-now", new { reason = "整改已由上级确认终止" }))
+            .StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
+        await engine.ExecuteDueTimersAsync();
+
+        var ended = await engine.GetInstanceAsync(caseId);
+        ended.Status.Should().Be(InstanceStatus.Completed);
+        ended.History.Should().Contain(h => h.ElementId == "revoked" && h.Kind == HistoryKind.ElementLeft);
+        ended.History.Should().Contain(h => h.Kind == HistoryKind.TimerDueNow && h.Comment == "整改已由上级确认终止");
+    }
+
+    [Fact]
     public async Task The_real_clock_cannot_be_moved_even_by_an_administrator()
     {
         await using var real = new TestHost(realClock: true);

@@ -304,7 +304,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         [
             "GET /homes/{home}", "GET /homes/{home}/photo?eventId={random}&fileId={random}", "POST /homes/{home}/addevent",
             "POST /homes/{home}/reportnews", "POST /homes/{home}/adddemand", "POST /homes/{home}/respond", "POST /homes/{home}/submitreport",
-            "POST /homes/{home}/pair",
+            "POST /homes/{home}/pair", "POST /homes/{home}/cultivate",
         ],
         ["/admin/policy"] = ["GET /admin/policy", "POST /admin/policy?ruleSet=Jiading&year=2026"],
         ["/associations"] = [],
@@ -377,7 +377,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         var posts = new (string Login, string Url)[]
         {
             ("applicant", $"/homes/{homeId}/addevent"), ("applicant", $"/homes/{homeId}/reportnews"), ("applicant", $"/homes/{homeId}/adddemand"),
-            ("applicant", $"/homes/{homeId}/respond"), ("applicant", $"/homes/{homeId}/submitreport"), ("applicant", $"/homes/{homeId}/pair"),
+            ("applicant", $"/homes/{homeId}/respond"), ("applicant", $"/homes/{homeId}/submitreport"), ("applicant", $"/homes/{homeId}/pair"), ("applicant", $"/homes/{homeId}/cultivate"),
             ("admin", "/admin/policy?ruleSet=Jiading&year=2026"),
             ("applicant", "/cases?handler=Start"), ("applicant", $"/cases/{caseId}/save"), ("applicant", $"/cases/{caseId}/submit"),
             ("applicant", $"/cases/{caseId}/upload"), ("applicant", $"/cases/{caseId}/deletefile"), ("applicant", $"/cases/{caseId}/withdraw"), ("applicant", $"/cases/{caseId}/urge"),

@@ -76,6 +76,7 @@ public sealed class AssociationDriver(HomeDriver drive)
     /// <summary>Year 1 (R10): the commitment uploaded, the intent declared, the district accepts.</summary>
     public async Task DeclareIntentAsync(Guid caseId)
     {
+        await drive.WaitAtAsync(caseId, "commit"); // the upload names a document the open step asks for
         (await UploadAsync(caseId, "commitment", fileName: "自主运维承诺书.pdf")).IsSuccessStatusCode.Should().BeTrue();
         await drive.CompleteAsync(caseId, "commit", "applicant", Commitment());
         await drive.CompleteAsync(caseId, "acceptIntent", "district", new JsonObject { ["approved"] = true, ["opinion"] = "同意纳入培育" });

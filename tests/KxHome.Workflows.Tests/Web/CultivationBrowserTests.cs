@@ -85,6 +85,8 @@ public sealed class CultivationBrowserTests : IAsyncLifetime
         var form = district.Locator("#task-form .form-host");
         await form.GetByLabel("批准成立").CheckAsync();
         await form.GetByLabel("批复文号").FillAsync("嘉科协〔2028〕3号");
+        await form.GetByLabel("批复日期").FillAsync("2028-01-20");
+        await form.GetByLabel("批复日期").PressAsync("Enter");
         await form.Locator("textarea").FillAsync("同意成立");
         await CasePages.SubmitFormAsync(district);
 

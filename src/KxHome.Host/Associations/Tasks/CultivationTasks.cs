@@ -97,12 +97,15 @@ public sealed class VerifiedTask(IServiceScopeFactory scopes) : CultivationTask(
         var path = await PathAsync(context, services);
         var passed = Flag(context, "passed");
         var points = Text(context, "improvementPoints");
+        // The verification belongs to the year whose verification day fell, however late the district signs it.
+        var day = DateTime.TryParse(Text(context, "verificationAt"), null, System.Globalization.DateTimeStyles.AdjustToUniversal, out var at)
+            ? BusinessDates.Today(at, Zone(services)) : book.Today;
         var (by, _) = await LastCompletionAsync(services.GetRequiredService<WorkflowEngine>(), context.InstanceId, h => h.ElementId == "verify");
-        var failures = await book.VerifyAsync(path, passed, points, Text(context, "opinion"), by);
-        if (passed) return Vars(("passed", true), ("retry", false), ("year3StartsAt", BusinessDates.AtUtc(CultivationRules.UpgradeStarts(book.Today), 0, Zone(services))));
+        var failures = await book.VerifyAsync(path, day.Year, passed, points, Text(context, "opinion"), by);
+        if (passed) return Vars(("passed", true), ("retry", false), ("year3StartsAt", BusinessDates.AtUtc(CultivationRules.UpgradeStarts(day), 0, Zone(services))));
         var home = await HomeAsync(context, services, ct);
-        var next = await PolicyAsync(services, home, book.Today.Year + 1);
-        if (CultivationRules.MayRetry(await PolicyAsync(services, home, book.Today.Year), failures))
+        var next = await PolicyAsync(services, home, day.Year + 1);
+        if (CultivationRules.MayRetry(await PolicyAsync(services, home, day.Year), failures))
         {
             return Vars(("passed", false), ("retry", true), ("verificationAt", BusinessDates.AtUtc(CultivationRules.VerificationDay(next), 9, Zone(services))));
         }

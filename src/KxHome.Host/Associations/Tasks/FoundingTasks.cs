@@ -30,6 +30,8 @@ public sealed class RegisterFoundingTask(IServiceScopeFactory scopes) : Founding
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
         var owner = await OwnerAsync(context, services) ?? throw new InvalidOperationException($"“{context.ElementId}”：案件不属于任何单位");
+        var registry = services.GetRequiredService<AssociationRegistry>();
+        if (await registry.HeldProblemAsync(owner, context.InstanceId) is { } held) throw new InvalidOperationException($"“{context.ElementId}”：{held}");
         var id = AssociationKeys.AssociationOf(context.BusinessKey) ?? (Guid.TryParse(Text(context, "associationId"), out var given) ? given : null);
         var homeId = HomeKeys.HomeOf(context.BusinessKey);
         var draft = new AssociationRegistry.Draft(
@@ -37,7 +39,7 @@ public sealed class RegisterFoundingTask(IServiceScopeFactory scopes) : Founding
             Enum.TryParse<Ownership>(Text(context, "ownership"), out var ownership) ? ownership : Ownership.Other,
             Number(context, "unitMembers"), Number(context, "individualMembers"), Number(context, "employees"), Number(context, "scienceStaff"),
             Text(context, "partyCommittee").Trim());
-        var association = await services.GetRequiredService<AssociationRegistry>().DraftAsync(context.InstanceId, id, owner, homeId, draft);
+        var association = await registry.DraftAsync(context.InstanceId, id, owner, homeId, draft);
         return new Dictionary<string, object?> { ["associationId"] = association.Id.ToString(), ["associationName"] = association.Name };
     }
 }
@@ -72,11 +74,14 @@ public sealed class FoundTask(IServiceScopeFactory scopes) : FoundingTask(scopes
             association, mode, approved ? Text(context, "documentNumber") : null,
             approved && DateOnly.TryParse(Text(context, "approvedOn"), out var on) ? on : null,
             Number(context, "termYears") is > 0 and var years ? years : TermRules.LongestYears, Text(context, "termReason"), Officers(context));
-        return new Dictionary<string, object?> { ["associationId"] = association.Id.ToString(), ["termEndsOn"] = term.EndsOn.ToString("yyyy-MM-dd") };
+        return new Dictionary<string, object?>
+        {
+            ["associationId"] = association.Id.ToString(), ["termEndsOn"] = term.EndsOn.ToString("yyyy-MM-dd"), ["founded"] = true,
+        };
     }
 }
 
-/// <summary>不予成立: the local association did not approve; the application is kept as refused.</summary>
+/// <summary>不予成立: the local association did not approve; the application is kept as refused (a path that called it ends).</summary>
 public sealed class FoundingRefusedTask(IServiceScopeFactory scopes) : FoundingTask(scopes)
 {
     public override string Topic => "kx-association-refused";
@@ -84,6 +89,6 @@ public sealed class FoundingRefusedTask(IServiceScopeFactory scopes) : FoundingT
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
         await services.GetRequiredService<AssociationRegistry>().RefusedAsync(await AssociationAsync(context, services));
-        return null;
+        return new Dictionary<string, object?> { ["founded"] = false, ["endReason"] = $"地方科协不予批准成立：{Text(context, "opinion")}" };
     }
 }

@@ -55,7 +55,8 @@ public sealed class EarlyRenewalTask(IServiceScopeFactory scopes) : RenewalTask(
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
         await TermAsync(context, services);
-        return new Dictionary<string, object?> { ["timingReason"] = $"提前换届：{Text(context, "earlyReason")}" };
+        var reason = Text(context, "earlyReason").Trim();
+        return reason.Length == 0 ? null : new Dictionary<string, object?> { ["timingReason"] = $"提前换届：{reason}" };
     }
 }
 

@@ -185,7 +185,7 @@ public sealed class CaseDetailModel(
             CorrectionAsked = correction?.Kind == HistoryKind.CorrectionRequested;
             CorrectionComment = correction?.Comment;
         }
-        CanWithdraw = Viewer.IsApplicant && instance.Status == InstanceStatus.Active
+        CanWithdraw = Viewer.IsApplicant && instance.Status == InstanceStatus.Active && ApprovalDesk.Withdrawable(instance)
             && !instance.History.Any(h => h.UserId is { } u && h.Kind is HistoryKind.TaskClaimed or HistoryKind.TaskCompleted && !IsApplicantSide(u, names, instance.Owner));
         return true;
     }
