@@ -11,7 +11,7 @@ namespace KxHome.Host.Associations;
 /// </summary>
 public sealed class AssociationCaseEnded(AppDbContext db, CultivationBook paths) : ICaseEnded
 {
-    public async Task EndedAsync(Guid caseId, string userId, string reason)
+    public async Task EndedAsync(Guid caseId, string? userId, string reason)
     {
         var founding = await db.Associations.Where(a => a.FoundingCaseId == caseId && a.Status == AssociationStatus.Founding).ToListAsync();
         if (await paths.OfCaseAsync(caseId) is { IsOpen: true } path)

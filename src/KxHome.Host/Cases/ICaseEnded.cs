@@ -6,5 +6,6 @@ namespace KxHome.Host.Cases;
 /// </summary>
 public interface ICaseEnded
 {
-    Task EndedAsync(Guid caseId, string userId, string reason);
+    /// <param name="userId">Who ended it; null when a flow did (a revoked home's path).</param>
+    Task EndedAsync(Guid caseId, string? userId, string reason);
 }

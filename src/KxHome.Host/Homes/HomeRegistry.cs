@@ -109,7 +109,7 @@ public sealed class HomeRegistry(AppDbContext db, PolicyBook policies, TimeProvi
     public Task SaveAsync() => db.SaveChangesAsync();
 
     /// <summary>The certification case ended before its flow did (撤回, or cancelled): its home, if one was filed, is withdrawn.</summary>
-    public async Task CaseWithdrawnAsync(Guid caseId, string by, string reason)
+    public async Task CaseWithdrawnAsync(Guid caseId, string? by, string reason)
     {
         var home = await db.Homes.FirstOrDefaultAsync(h => h.CertificationCaseId == caseId && h.Status == HomeStatus.Applying);
         if (home is not null) await ChangeStatusAsync(home, HomeStatus.Withdrawn, reason, caseId, by);

@@ -189,6 +189,25 @@ public sealed class CultivationTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_home_revoked_on_its_path_leaves_it_R15()
+    {
+        var home = await _paths.ListedHomeAsync();
+        var caseId = await _paths.StartCultivationAsync(home.Id);
+        await _paths.DeclareIntentAsync(caseId);
+        await _paths.TimerAsync(caseId, "year2Start");
+        await _drive.AdvanceToAsync(2026, 10, 1, 8);
+        await _drive.AssessAsync(home.Id, 2026, "Unqualified");
+        await _drive.AdvanceToAsync(2027, 10, 1, 8);
+        (await _paths.PathAsync(caseId)).Stage.Should().Be(CultivationStage.Improve, "rectifying, the home is still on its path");
+        await _drive.AssessAsync(home.Id, 2027, "Unqualified");
+
+        await JobRuns.UntilAsync(_drive.Engine, async () => (await _paths.PathAsync(caseId)).Stage == CultivationStage.Ended);
+        (await _drive.HomeAsync(home.Id)).Status.Should().Be(HomeStatus.Revoked);
+        (await _paths.PathAsync(caseId)).EndReason.Should().Contain("之家已取消资格").And.Contain("培育路径终止");
+        (await _drive.Engine.GetInstanceAsync(caseId)).Status.Should().Be(InstanceStatus.Cancelled);
+    }
+
+    [Fact]
     public async Task Only_an_active_enterprise_or_park_home_sets_out_and_only_once()
     {
         var street = await _drive.SeedHomeAsync("街镇之家", HomeKind.Street);

@@ -5,7 +5,7 @@ using KxHome.Workflows.Runtime;
 
 namespace KxHome.Host.Homes.Tasks;
 
-/// <summary>取消资格: the home's designation is revoked after two Unqualified years in a row (R15).</summary>
+/// <summary>取消资格: the home's designation is revoked after two Unqualified years in a row (R15); its rectification and cultivation path end.</summary>
 public sealed class RevokeTask(IServiceScopeFactory scopes) : HomeTask(scopes)
 {
     public override string Topic => "kx-home-revoke";
@@ -24,6 +24,13 @@ public sealed class RevokeTask(IServiceScopeFactory scopes) : HomeTask(scopes)
         foreach (var waiting in await engine.QueryInstancesAsync(new InstanceQuery { Ids = callers, Status = InstanceStatus.Active }, ct))
         {
             await engine.CancelAsync(waiting.Id, null, "之家已取消资格，限期整改终止", ct);
+        }
+        // A revoked home leaves its cultivation path (art. 8 is for designated homes), and the founding it called.
+        var revoked = $"之家已取消资格（{year - 1}、{year}年度连续两年考核不合格），培育路径终止";
+        foreach (var path in await engine.QueryInstancesAsync(new InstanceQuery { BusinessKey = AssociationKeys.Cultivation(home.Id), Status = InstanceStatus.Active }, ct))
+        {
+            await engine.CancelAsync(path.Id, null, revoked, ct);
+            foreach (var hook in services.GetServices<Cases.ICaseEnded>()) await hook.EndedAsync(path.Id, null, revoked);
         }
         return new Dictionary<string, object?> { ["revoked"] = true };
     }
