@@ -1,8 +1,6 @@
 using KxHome.Host.Cases;
-using KxHome.Host.Identity;
 using KxHome.Workflows.Association;
 using KxHome.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Host.Associations;
 
