@@ -17,7 +17,7 @@ public sealed class AssociationDirectory(AppDbContext db, WorkflowEngine engine)
 
     public sealed record TermFile(AssociationTerm Term, IReadOnlyList<AssociationOfficer> Officers, IReadOnlyList<Attachment> Documents);
 
-    /// <summary>An association's file: its terms (newest first) with officers and documents, the 换届 under way, and its nominations.</summary>
+    /// <summary>An association's file: its terms (newest first) with officers and documents, the 换届 under way, and every 换届's nominations (newest first).</summary>
     public sealed record File(
         ParkAssociation Association, string Organisation, IReadOnlyList<TermFile> Terms, InstanceView? Renewal, DateOnly? RenewalOpensOn,
         IReadOnlyList<Nomination> Nominations, CultivationPath? Path, string? FiledWithName);
@@ -73,8 +73,7 @@ public sealed class AssociationDirectory(AppDbContext db, WorkflowEngine engine)
             documents.Where(d => d.InstanceId == t.ElectedByCaseId).ToList())).ToList();
         var current = terms.FirstOrDefault();
         InstanceView? renewal = current?.RenewalCaseId is { } caseId ? await engine.GetInstanceAsync(caseId) : null;
-        var nominations = renewal is null ? []
-            : await db.Nominations.AsNoTracking().Where(n => n.CaseId == renewal.Id).OrderBy(n => n.At).ToListAsync();
+        var nominations = await db.Nominations.AsNoTracking().Where(n => n.AssociationId == id).OrderByDescending(n => n.At).ToListAsync();
         var path = await db.CultivationPaths.AsNoTracking().FirstOrDefaultAsync(p => p.AssociationId == id);
         var names = await OrganisationNamesAsync();
         var filedWith = current?.FiledWith is { } higher ? names.GetValueOrDefault(higher) : null;
