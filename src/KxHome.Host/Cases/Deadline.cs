@@ -15,4 +15,8 @@ public static class Deadline
         var text = span.TotalDays >= 1 ? $"{(int)span.TotalDays} 天 {span.Hours} 小时" : span.TotalHours >= 1 ? $"{(int)span.TotalHours} 小时" : $"{Math.Max(1, (int)span.TotalMinutes)} 分钟";
         return left >= TimeSpan.Zero ? $"还剩 {text}" : $"已超期 {text}";
     }
+
+    /// <summary>Days to or since a date: "还有 123 天" or "已过 5 天".</summary>
+    public static string Countdown(DateOnly day, DateOnly today) =>
+        day >= today ? $"还有 {day.DayNumber - today.DayNumber} 天" : $"已过 {today.DayNumber - day.DayNumber} 天";
 }

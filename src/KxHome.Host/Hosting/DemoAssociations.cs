@@ -15,7 +15,7 @@ namespace KxHome.Host.Hosting;
 /// </summary>
 public sealed class DemoAssociations(AppDbContext db, WorkflowEngine engine, AssociationRegistry registry, UserManager<AppUser> users, TimeProvider clock)
 {
-    private const string Skip = "演示数据：跳过等待的年份";
+    private const string SkipReason = "演示数据：跳过等待的年份";
 
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -36,7 +36,7 @@ public sealed class DemoAssociations(AppDbContext db, WorkflowEngine engine, Ass
         {
             ["guidedOn"] = today.ToString("yyyy-MM-dd"), ["area"] = "运营架构搭建", ["content"] = "指导建立之家理事会和月度例会制度，对接区科普资源。",
         }, null);
-        await OpenAsync(improving, "guide"); // the guidance kept, the next one open
+        await DemoCases.OpenTaskAsync(engine, improving, "guide"); // the guidance kept, the next one open
 
         // Year 3: a park home that passed its year-2 verification.
         var upgrading = await StartPathAsync(homes["jd-auto"], admin);
@@ -45,14 +45,14 @@ public sealed class DemoAssociations(AppDbContext db, WorkflowEngine engine, Ass
         {
             ["guidedOn"] = today.ToString("yyyy-MM-dd"), ["area"] = "公益资源对接", ["content"] = "对接高校专家服务团，每季度一次技术沙龙。",
         }, null);
-        await OpenAsync(upgrading, "guide");
+        await DemoCases.OpenTaskAsync(engine, upgrading, "guide");
         await FireAsync(upgrading, "verificationDue");
         await DemoCases.CompleteAsync(engine, upgrading, "verify", district, new()
         {
             ["passed"] = true, ["opinion"] = "运营架构健全，活动常态化，通过基础核验",
         }, null);
         await FireAsync(upgrading, "year3Start");
-        await OpenAsync(upgrading, "conditions");
+        await DemoCases.OpenTaskAsync(engine, upgrading, "conditions");
 
         // An association in mid-term, and one whose 换届 is open (its term ends in four months).
         await FoundedAsync("嘉定新材料产业园科学技术协会", "jd-materials", today.AddYears(-2), 5, "陈立新");
@@ -66,7 +66,7 @@ public sealed class DemoAssociations(AppDbContext db, WorkflowEngine engine, Ass
             BusinessKey = AssociationKeys.Cultivation(home.Id), Owner = home.OrganisationId, StartedBy = admin,
             Variables = new Dictionary<string, object?> { ["homeId"] = home.Id.ToString(), ["homeName"] = home.Name },
         });
-        await OpenAsync(started.Id, "commit");
+        await DemoCases.OpenTaskAsync(engine, started.Id, "commit");
         return started.Id;
     }
 
@@ -78,10 +78,10 @@ public sealed class DemoAssociations(AppDbContext db, WorkflowEngine engine, Ass
         }, "代申报单位提交（演示数据）");
         await DemoCases.CompleteAsync(engine, caseId, "acceptIntent", district, new() { ["approved"] = true, ["opinion"] = "同意纳入培育" }, null);
         await FireAsync(caseId, "year2Start");
-        await OpenAsync(caseId, "guide");
+        await DemoCases.OpenTaskAsync(engine, caseId, "guide");
     }
 
-    /// <summary>Moves the case's timer at the element to now, as an administrator's repair would, and runs what follows.</summary>
+    /// <summary>Makes the case's timer at the element due now, as an administrator's repair would; the next <see cref="DemoCases.OpenTaskAsync"/> fires it.</summary>
     private async Task FireAsync(Guid caseId, string elementId)
     {
         var admin = await DemoCases.IdOfAsync(users, "admin");
@@ -92,18 +92,7 @@ public sealed class DemoAssociations(AppDbContext db, WorkflowEngine engine, Ass
             if (timer is null && await engine.ExecuteDueJobsAsync() == 0) await Task.Delay(50); // the host's worker may hold the job
         }
         if (timer is null) throw new InvalidOperationException($"Demo case {caseId} has no timer at {elementId}.");
-        await engine.DueNowAsync(timer.Id, admin, Skip);
-        await engine.ExecuteDueTimersAsync();
-    }
-
-    private async Task OpenAsync(Guid caseId, string elementId)
-    {
-        for (var round = 0; round < 50; round++)
-        {
-            if ((await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Any(t => t.ElementId == elementId)) return;
-            if (await engine.ExecuteDueJobsAsync() + await engine.ExecuteDueTimersAsync() == 0) await Task.Delay(50);
-        }
-        throw new InvalidOperationException($"Demo case {caseId} did not reach {elementId}.");
+        await engine.DueNowAsync(timer.Id, admin, SkipReason);
     }
 
     /// <summary>An association founded in an earlier year (written as that year's work left it), waiting in its term's 换届 case.</summary>

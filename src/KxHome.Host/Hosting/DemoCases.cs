@@ -75,13 +75,13 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHostEnvironment envi
     public static async Task<string> IdOfAsync(UserManager<AppUser> users, string login) =>
         (await users.FindByEmailAsync($"{login}@kxhome.demo"))?.Id ?? throw new InvalidOperationException($"The demo login {login} is missing.");
 
-    /// <summary>The case's open task at the step, running the flow's jobs (登记申报 and the like) until it is there.</summary>
+    /// <summary>The case's open task at the step, running the flow's jobs (登记申报 and the like) and due timers until it is there.</summary>
     public static async Task<UserTaskView> OpenTaskAsync(WorkflowEngine engine, Guid caseId, string elementId)
     {
         for (var round = 0; round < 50; round++)
         {
             if ((await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).FirstOrDefault(t => t.ElementId == elementId) is { } task) return task;
-            if (await engine.ExecuteDueJobsAsync() == 0) await Task.Delay(50); // the host's worker may hold the job
+            if (await engine.ExecuteDueJobsAsync() + await engine.ExecuteDueTimersAsync() == 0) await Task.Delay(50); // the host's worker may hold the job
         }
         throw new InvalidOperationException($"Demo case {caseId} did not reach {elementId}.");
     }

@@ -28,5 +28,5 @@ public sealed class AssociationsIndexModel(ViewerAccessor viewers, AssociationDi
     }
 
     /// <summary>"还有 123 天" or "已过 5 天".</summary>
-    public string Countdown(DateOnly day) => day >= Today ? $"还有 {day.DayNumber - Today.DayNumber} 天" : $"已过 {Today.DayNumber - day.DayNumber} 天";
+    public string Countdown(DateOnly day) => Deadline.Countdown(day, Today);
 }
