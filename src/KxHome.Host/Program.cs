@@ -7,6 +7,7 @@ using KxHome.Host.Health;
 using KxHome.Host.Homes;
 using KxHome.Host.Hosting;
 using KxHome.Host.Identity;
+using KxHome.Host.Representatives;
 using KxHome.Host.Studio;
 using KxHome.Workflows;
 
@@ -31,6 +32,7 @@ builder.Services.AddKxPortal(builder.Configuration);
 builder.Services.AddKxAssociation();
 builder.Services.AddKxHomes();
 builder.Services.AddKxAssociations();
+builder.Services.AddKxRepresentatives();
 builder.Services.AddHostedService<DemoCases>(); // after the flows and the demo logins exist
 
 var app = builder.Build();
@@ -54,6 +56,7 @@ app.MapDefinitions();
 app.MapStudio();
 app.MapHomes();
 app.MapAssociations();
+app.MapRepresentatives();
 app.MapRazorPages();
 app.Run();
 

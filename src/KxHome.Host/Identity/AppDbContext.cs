@@ -1,5 +1,6 @@
 using KxHome.Host.Cases;
 using KxHome.Host.Associations;
+using KxHome.Host.Representatives;
 using KxHome.Host.Homes;
 using KxHome.Workflows.Association;
 using KxHome.Host.Mail;
@@ -42,6 +43,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AssociationTerm> AssociationTerms => Set<AssociationTerm>();
     public DbSet<AssociationOfficer> AssociationOfficers => Set<AssociationOfficer>();
     public DbSet<Nomination> Nominations => Set<Nomination>();
+    public DbSet<Call> Calls => Set<Call>();
+    public DbSet<RepresentativeHome> RepresentativeHomes => Set<RepresentativeHome>();
+    public DbSet<Representative> Representatives => Set<Representative>();
+    public DbSet<ExpertScore> ExpertScores => Set<ExpertScore>();
+    public DbSet<RepresentativeAssessment> RepresentativeAssessments => Set<RepresentativeAssessment>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
@@ -96,5 +102,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         });
         builder.ConfigureHomes();
         builder.ConfigureAssociations();
+        builder.ConfigureRepresentatives();
     }
 }

@@ -26,6 +26,14 @@ public static class DemoData
         new() { Id = "hn", Name = "湖南省科协", Kind = OrganisationKind.Province },
         new() { Id = "yy", Name = "益阳市科协", Kind = OrganisationKind.City, ParentId = "hn", RuleSet = Workflows.Association.RuleSet.Yiyang },
         new() { Id = "yy-hitech", Name = "益阳高新区科协", Kind = OrganisationKind.Park, ParentId = "yy" },
+        new() { Id = "js", Name = "江苏省科协", Kind = OrganisationKind.Province, RuleSet = Workflows.Association.RuleSet.Jiangsu },
+        new() { Id = "nj", Name = "南京市科协", Kind = OrganisationKind.City, ParentId = "js" },
+        new() { Id = "wx", Name = "无锡市科协", Kind = OrganisationKind.City, ParentId = "js" },
+        new() { Id = "js-mech", Name = "江苏省机械工程学会", Kind = OrganisationKind.Society, ParentId = "js" },
+        new() { Id = "js-ai", Name = "江苏省人工智能学会", Kind = OrganisationKind.Society, ParentId = "js" },
+        new() { Id = "nj-panda", Name = "南京熊猫电子集团科协", Kind = OrganisationKind.Enterprise, ParentId = "nj" },
+        new() { Id = "nj-gulou", Name = "鼓楼区科协", Kind = OrganisationKind.District, ParentId = "nj" },
+        new() { Id = "nj-hunanlu", Name = "湖南路街道科协", Kind = OrganisationKind.Street, ParentId = "nj-gulou" },
     ];
 
     /// <summary>(login, display name, organisation, role); each signs in as <c>{login}@kxhome.demo</c>.</summary>
@@ -43,6 +51,15 @@ public static class DemoData
         ("district2", "吴刚（宝山区科协）", "bs", Roles.District),
         ("applicant3", "刘敏（益阳高新区）", "yy-hitech", Roles.Applicant),
         ("yiyang", "李帅（益阳市科协）", "yy", Roles.City),
+        ("jiangsu", "王亮（江苏省科协办公室）", "js", Roles.Province),
+        ("jsexpert", "陈志远（省科协评审专家）", "js", Roles.Expert),
+        ("jsexpert2", "林晓燕（省科协评审专家）", "js", Roles.Expert),
+        ("nanjing", "许倩（南京市科协）", "nj", Roles.Applicant),
+        ("wuxi", "顾斌（无锡市科协）", "wx", Roles.Applicant),
+        ("society", "周航（江苏省机械工程学会）", "js-mech", Roles.Applicant),
+        ("aisociety", "钱程（江苏省人工智能学会）", "js-ai", Roles.Applicant),
+        ("panda", "孙悦（熊猫电子集团科协）", "nj-panda", Roles.Applicant),
+        ("hunanlu", "马丽（湖南路街道科协）", "nj-hunanlu", Roles.Applicant),
     ];
 
     public static async Task SeedAsync(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles)

@@ -20,7 +20,22 @@ public static class Names
         _ => "未通过认定",
     };
 
-    public static string Of(RuleSet ruleSet) => ruleSet == RuleSet.Yiyang ? "益阳市规则" : "嘉定区规则";
+    public static string Of(RuleSet ruleSet) => ruleSet switch
+    {
+        RuleSet.Yiyang => "益阳市规则",
+        RuleSet.Jiangsu => "江苏省规则",
+        _ => "嘉定区规则",
+    };
+
+    public static string Of(RepresentativeHomeStatus status) => status switch
+    {
+        RepresentativeHomeStatus.Applying => "申报中",
+        RepresentativeHomeStatus.Designated => "已认定",
+        RepresentativeHomeStatus.Declined => "未获认定",
+        RepresentativeHomeStatus.Expired => "认定期满",
+        RepresentativeHomeStatus.Revoked => "已撤销认定",
+        _ => "已撤回",
+    };
 
     public static string Of(AssessmentGrade grade) => grade switch
     {

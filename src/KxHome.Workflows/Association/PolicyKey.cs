@@ -18,12 +18,19 @@ public enum PolicyValueKind
 
 /// <summary>
 /// One setting of the rule sets: its key, the rule it comes from, its label in Chinese, what kind of value it is, and
-/// the seed's value for each rule set.
+/// the seed's value for each rule set. Jiangsu's seed sets only the numbers of its call (R32–R36); where it sets none,
+/// Jiading's value stands (and is never shown: the settings page shows a rule set's own rules).
 /// </summary>
 public sealed record PolicyKey(
-    string Key, string RuleId, string Label, PolicyValueKind Kind, string Unit, string Jiading, string Yiyang, IReadOnlyList<string>? Choices = null)
+    string Key, string RuleId, string Label, PolicyValueKind Kind, string Unit, string Jiading, string Yiyang, IReadOnlyList<string>? Choices = null,
+    string? Jiangsu = null)
 {
-    public string DefaultFor(RuleSet ruleSet) => ruleSet == RuleSet.Yiyang ? Yiyang : Jiading;
+    public string DefaultFor(RuleSet ruleSet) => ruleSet switch
+    {
+        RuleSet.Yiyang => Yiyang,
+        RuleSet.Jiangsu => Jiangsu ?? Jiading,
+        _ => Jiading,
+    };
 
     /// <summary>Checks a value an administrator typed; gives the value to store, or a message in Chinese.</summary>
     public (string? Value, string? Problem) Check(string? text)

@@ -7,9 +7,12 @@ namespace KxHome.Workflows.Association;
 public static class RuleBook
 {
     /// <summary>The rules a rule set applies (some only to one kind of home).</summary>
-    public static IReadOnlyList<string> RulesOf(RuleSet ruleSet) => ruleSet == RuleSet.Yiyang
-        ? ["R2", "R25", "R27", "R28", "R29", "R30", "R31"]
-        : ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R13", "R14", "R15", "R16", "R17", "R18", "R25", "R27", "R28", "R29"];
+    public static IReadOnlyList<string> RulesOf(RuleSet ruleSet) => ruleSet switch
+    {
+        RuleSet.Yiyang => ["R2", "R25", "R27", "R28", "R29", "R30", "R31"],
+        RuleSet.Jiangsu => ["R32", "R33", "R34", "R35", "R36"],
+        _ => ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R13", "R14", "R15", "R16", "R17", "R18", "R25", "R27", "R28", "R29"],
+    };
 
     public static bool Applies(RuleSet ruleSet, string ruleId) => RulesOf(ruleSet).Contains(ruleId);
 

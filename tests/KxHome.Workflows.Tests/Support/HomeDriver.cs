@@ -73,8 +73,9 @@ public sealed class HomeDriver(TestHost host) : IDisposable
         var me = await MeAsync(login);
         var task = (await WaitAtAsync(caseId, elementId)).First(t => t.Assignee is null || t.Assignee == me);
         var response = await client.PostAsJsonAsync($"/api/tasks/{task.Id}/complete", new { variables = data, comment });
-        (await response.Content.ReadAsStringAsync()).Should().NotContain("\"errors\"");
-        response.IsSuccessStatusCode.Should().BeTrue();
+        var body = await response.Content.ReadAsStringAsync();
+        body.Should().NotContain("\"errors\"");
+        response.IsSuccessStatusCode.Should().BeTrue($"{elementId} as {login}: {body}");
     }
 
     /// <summary>Posts an approval operation (approve, reject…) on the case's task at <paramref name="elementId"/>.</summary>

@@ -27,15 +27,20 @@ public sealed class TestHost : IAsyncDisposable
     public string Folder { get; } = Directory.CreateTempSubdirectory("kxhome-host-").FullName;
 
     private readonly bool _realClock;
+    private readonly DateTimeOffset _start;
 
     // A host watches its appsettings files for changes, one inotify instance each, and the machine allows 128 per user:
     // the suite's hundreds of hosts would run out. Tests never edit those files, so no host of the suite watches them.
     static TestHost() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
 
-    /// <summary>A host on fresh files; <paramref name="realClock"/> keeps the system clock (which cannot be moved).</summary>
-    public TestHost(bool realClock = false)
+    /// <summary>
+    /// A host on fresh files; <paramref name="realClock"/> keeps the system clock (which cannot be moved), else the virtual
+    /// clock starts at <paramref name="start"/> (default <see cref="Start"/>).
+    /// </summary>
+    public TestHost(bool realClock = false, DateTimeOffset? start = null)
     {
         _realClock = realClock;
+        _start = start ?? Start;
         // The forms, copied: the studio saves forms, and the repository's own must stay as they are.
         var forms = Directory.CreateDirectory(Path.Combine(Folder, "forms")).FullName;
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Workflows, "forms"))) File.Copy(file, Path.Combine(forms, Path.GetFileName(file)));
@@ -56,7 +61,7 @@ public sealed class TestHost : IAsyncDisposable
                 .UseSetting("Forms:Folder", Path.Combine(Folder, "forms"))
                 .UseSetting("DataProtection:KeysFolder", Path.Combine(Folder, "keys"))
                 .UseSetting("Demo:Cases", "false"); // tests start from no cases; DemoCasesTests turns them on
-            if (!_realClock) web.UseSetting("Clock:Mode", "Virtual").UseSetting("Clock:Start", Start.ToString("O"));
+            if (!_realClock) web.UseSetting("Clock:Mode", "Virtual").UseSetting("Clock:Start", _start.ToString("O"));
             configure?.Invoke(web);
         });
 

@@ -1,0 +1,273 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using KxHome.Host.Identity;
+using KxHome.Workflows.Association;
+using KxHome.Workflows.Runtime;
+using KxHome.Workflows.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace KxHome.Workflows.Tests.Representatives;
+
+/// <summary>科协代表之家 (seed 004): Jiangsu's call, who may apply, the plan and deadline, expert scoring, the quota and two-year designations.</summary>
+public sealed class RepresentativeHomeTests : IAsyncDisposable
+{
+    private readonly TestHost _host = new(start: RepresentativeDriver.March);
+    private readonly HomeDriver _drive;
+    private readonly RepresentativeDriver _calls;
+
+    public RepresentativeHomeTests()
+    {
+        _drive = new HomeDriver(_host);
+        _calls = new RepresentativeDriver(_drive);
+    }
+
+    [Fact]
+    public async Task A_round_of_12_with_quota_10_designates_the_10_best_and_tells_the_2_others_R36()
+    {
+        var logins = new List<string>(); // the organisations first: the office sees those that exist when it signs in
+        for (var i = 1; i <= 12; i++)
+        {
+            var kind = (i % 3) switch { 0 => OrganisationKind.City, 1 => OrganisationKind.Society, _ => OrganisationKind.Enterprise };
+            logins.Add(await _calls.ApplicantAsync($"js-applicant-{i}", $"申报单位{i}", kind));
+        }
+        var call = await _calls.OpenCallAsync();
+        var cases = new List<(Guid Case, string Login, int Total)>();
+        for (var i = 1; i <= 12; i++)
+        {
+            var total = 60 + i * 3; // 63 … 96: applicant 12 is the best, 1 and 2 the last
+            cases.Add((await _calls.FileScoredAsync(logins[i - 1], $"第{i}号科协代表之家", total, total - 2), logins[i - 1], total));
+        }
+        await _drive.AdvanceToAsync(2026, 5, 6);
+        await _calls.DecideAsync(call);
+
+        foreach (var (caseId, login, total) in cases)
+        {
+            var home = await _calls.HomeAsync(caseId);
+            var expectedRank = 13 - (total - 60) / 3;
+            home.Rank.Should().Be(expectedRank);
+            home.Score.Should().Be(total - 1, "the mean of the two experts' totals");
+            var ended = expectedRank <= 10 ? "tellDesignated" : "declined";
+            await JobRuns.UntilAsync(_drive.Engine, async () => (await _drive.Engine.GetInstanceAsync(caseId)).History.Any(h => h.ElementId == ended));
+            if (expectedRank <= 10)
+            {
+                home.Status.Should().Be(RepresentativeHomeStatus.Designated);
+                home.DesignatedOn.Should().Be(new DateOnly(2026, 5, 6));
+                home.ValidUntil.Should().Be(new DateOnly(2028, 5, 5), "two years (R36)");
+                (await _calls.MailsToAsync(_host, login)).Should().Contain(m => m.StartsWith("科协代表之家认定通知"));
+            }
+            else
+            {
+                home.Status.Should().Be(RepresentativeHomeStatus.Declined);
+                home.EndReason.Should().Contain($"排名第 {expectedRank} 名，未进入本年度 10 个认定名额");
+                (await _drive.SettleAsync(caseId)).Status.Should().Be(InstanceStatus.Completed);
+                (await _calls.MailsToAsync(_host, login)).Should().Contain(m => m.StartsWith("科协代表之家评审结果"));
+            }
+        }
+
+        var (status, html) = await new PageClient(_host.Factory.CreateClient()).GetAsync("/results?year=2026");
+        status.Should().Be(HttpStatusCode.OK, "the results are published to everyone (R36)");
+        html.Should().Contain("第12号科协代表之家").And.Contain("第3号科协代表之家").And.NotContain("第2号科协代表之家");
+    }
+
+    [Fact]
+    public async Task A_plan_of_999_characters_is_refused_and_1000_accepted_whitespace_not_counted_R35()
+    {
+        await _calls.OpenCallAsync();
+        var login = await _calls.ApplicantAsync("js-city", "苏州市科协");
+        var caseId = await _calls.StartAsync(login);
+        var proposal = RepresentativeDriver.Proposal(999);
+        proposal.Length.Should().BeGreaterThan(1000, "the plan has spaces and line breaks between its characters");
+
+        var refused = await _calls.TryApplyAsync(caseId, login, RepresentativeDriver.Application("苏州科协代表之家", 999));
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("申报方案须不少于 1000 字（不计空白），现为 999 字（R35）").And.Contain("proposal");
+        (await _drive.ReadAsync(db => db.RepresentativeHomes.CountAsync())).Should().Be(0, "nothing is filed");
+
+        await _calls.ApplyAsync(caseId, login, RepresentativeDriver.Application("苏州科协代表之家", 1000));
+        await _drive.WaitAtAsync(caseId, "check");
+        (await _calls.HomeAsync(caseId)).ProposalCharacters.Should().Be(1000);
+    }
+
+    [Fact]
+    public async Task An_application_filed_on_May_1_is_refused_R35()
+    {
+        await _calls.OpenCallAsync();
+        var login = await _calls.ApplicantAsync("js-late", "常州市科协");
+        var started = await _calls.StartAsync(login); // started in time, submitted too late
+        await _drive.AdvanceToAsync(2026, 5, 1);
+
+        var refused = await _calls.TryApplyAsync(started, login, RepresentativeDriver.Application("常州科协代表之家"));
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("本年度科协代表之家申报已于2026年4月30日截止，逾期不再受理（R35）");
+        var other = await _calls.ApplicantAsync("js-late2", "镇江市科协");
+        var start = await _calls.TryStartAsync(other);
+        start.IsSuccessStatusCode.Should().BeFalse();
+        (await start.Content.ReadAsStringAsync()).Should().Contain("2026年4月30日截止");
+    }
+
+    [Fact]
+    public async Task A_street_association_may_not_apply_and_a_designated_organisation_may_not_apply_again_R34()
+    {
+        var call = await _calls.OpenCallAsync();
+        var street = await _calls.TryStartAsync("hunanlu");
+        street.IsSuccessStatusCode.Should().BeFalse();
+        (await street.Content.ReadAsStringAsync()).Should().Contain("湖南路街道科协（街镇科协）不在申报对象之列：科协代表之家由设区市科协、省级学会和企业科协申报（R34）");
+        var park = await _calls.ApplicantAsync("js-park", "苏州工业园区科协", OrganisationKind.Park);
+        (await (await _calls.TryStartAsync(park)).Content.ReadAsStringAsync()).Should().Contain("不在申报对象之列");
+
+        await _calls.FileScoredAsync("nanjing", "南京市科协代表之家", 90, 88);
+        await _drive.AdvanceToAsync(2026, 5, 6);
+        await _calls.DecideAsync(call);
+
+        await _drive.AdvanceToAsync(2027, 3, 1);
+        await _calls.OpenCallAsync();
+        var again = await _calls.TryStartAsync("nanjing");
+        again.IsSuccessStatusCode.Should().BeFalse();
+        (await again.Content.ReadAsStringAsync()).Should().Contain("本单位的“南京市科协代表之家”已认定为科协代表之家（有效期至2028年5月5日），已成功申报的单位不再申报（R34）");
+    }
+
+    [Fact]
+    public async Task An_expert_cannot_give_more_than_an_items_maximum_and_the_mean_of_the_totals_ranks_R32()
+    {
+        var steady = await _calls.ApplicantAsync("js-steady", "徐州市科协");
+        var uneven = await _calls.ApplicantAsync("js-uneven", "江苏省化工学会", OrganisationKind.Society);
+        var call = await _calls.OpenCallAsync();
+        var steadyCase = await _calls.StartAsync(steady);
+        await _calls.ApplyAsync(steadyCase, steady, RepresentativeDriver.Application("徐州科协代表之家"));
+        await _calls.CheckAsync(steadyCase);
+
+        var over = RepresentativeDriver.Score(80);
+        over["scorePlace"] = 11;
+        var refused = await new AssociationDriver(_drive).TrySubmitAsync(steadyCase, "score", RepresentativeDriver.Experts[0], over);
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("“场所与标识”最多 10 分，不能打 11 分（R32）").And.Contain("scorePlace");
+
+        await _drive.CompleteAsync(steadyCase, "score", RepresentativeDriver.Experts[0], RepresentativeDriver.Score(81));
+        await _drive.CompleteAsync(steadyCase, "score", RepresentativeDriver.Experts[1], RepresentativeDriver.Score(80));
+        await _calls.WaitingAtAsync(steadyCase, "decided");
+        // One expert gives the uneven home the highest total of all, the other a low one: its mean is lower.
+        var unevenCase = await _calls.FileScoredAsync(uneven, "化工学会科协代表之家", 95, 64);
+
+        (await _calls.HomeAsync(steadyCase)).Score.Should().Be(80.5m);
+        (await _calls.HomeAsync(unevenCase)).Score.Should().Be(79.5m);
+        await _drive.AdvanceToAsync(2026, 5, 6);
+        await _calls.DecideAsync(call);
+        (await _calls.HomeAsync(steadyCase)).Rank.Should().Be(1);
+        (await _calls.HomeAsync(unevenCase)).Rank.Should().Be(2);
+        var scores = await _drive.ReadAsync(db => db.ExpertScores.Where(x => x.HomeId == db.RepresentativeHomes.Single(h => h.CaseId == unevenCase).Id)
+            .Select(x => x.Total).OrderBy(t => t).ToListAsync());
+        scores.Should().Equal(64, 95);
+    }
+
+    [Fact]
+    public async Task On_equal_means_the_higher_activity_points_rank_first_then_the_earlier_filing_R36()
+    {
+        var call = await _calls.OpenCallAsync();
+        var first = await _calls.FileScoredAsync("nanjing", "南京市科协代表之家", 80, 80); // filed first, the most basic points
+        var second = await _calls.StartAsync("society");
+        await _calls.ApplyAsync(second, "society", RepresentativeDriver.Application("机械工程学会科协代表之家"));
+        await _calls.CheckAsync(second);
+        var sixtyActivities = RepresentativeDriver.Score(80);
+        sixtyActivities["scorePlace"] = 0; sixtyActivities["scoreRules"] = 10; sixtyActivities["scorePlan"] = 10;
+        sixtyActivities["scoreParty"] = 20; sixtyActivities["scoreWindow"] = 20; sixtyActivities["scoreNeighbourhood"] = 15; sixtyActivities["scoreInnovation"] = 5;
+        await _drive.CompleteAsync(second, "score", RepresentativeDriver.Experts[0], sixtyActivities);
+        await _drive.CompleteAsync(second, "score", RepresentativeDriver.Experts[1], sixtyActivities);
+        await _calls.WaitingAtAsync(second, "decided");
+        var third = await _calls.FileScoredAsync("wuxi", "无锡市科协代表之家", 80, 80); // the same points as the first, filed later
+
+        await _drive.AdvanceToAsync(2026, 5, 6);
+        await _calls.DecideAsync(call);
+        (await _calls.HomeAsync(second)).Rank.Should().Be(1, "80 points, 60 of them for activities");
+        (await _calls.HomeAsync(first)).Rank.Should().Be(2, "80 points, 50 for activities, filed before the third");
+        (await _calls.HomeAsync(third)).Rank.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task A_designation_is_assessed_after_a_year_expires_two_years_later_and_the_organisation_may_apply_again_R36()
+    {
+        var call = await _calls.OpenCallAsync();
+        var caseId = await _calls.FileScoredAsync("nanjing", "南京市科协代表之家", 90, 88);
+        await _drive.AdvanceToAsync(2026, 5, 6);
+        await _calls.DecideAsync(call);
+        await new AssociationDriver(_drive).TimerAsync(caseId, "anniversary");
+
+        await _drive.AdvanceToAsync(2027, 5, 6, 10);
+        await _drive.CompleteAsync(caseId, "assess", RepresentativeDriver.Office, new JsonObject { ["qualified"] = true, ["opinion"] = "活动常态化，代表联系紧密" });
+        await new AssociationDriver(_drive).TimerAsync(caseId, "expiry");
+        var assessed = await _drive.ReadAsync(db => db.RepresentativeAssessments.SingleAsync());
+        (assessed.DesignationYear, assessed.Qualified, assessed.PublishedOn).Should().Be((1, true, new DateOnly(2027, 5, 6)));
+        (await new PageClient(_host.Factory.CreateClient()).GetAsync("/results?year=2027")).Html.Should().Contain("南京市科协代表之家").And.Contain("合格");
+
+        await _drive.AdvanceToAsync(2028, 5, 5, 23);
+        (await _calls.HomeAsync(caseId)).Status.Should().Be(RepresentativeHomeStatus.Designated, "valid through May 5, 2028");
+        await _drive.AdvanceToAsync(2028, 5, 6, 1);
+        (await _drive.SettleAsync(caseId)).Status.Should().Be(InstanceStatus.Completed);
+        var expired = await _calls.HomeAsync(caseId);
+        (expired.Status, expired.EndedOn).Should().Be((RepresentativeHomeStatus.Expired, new DateOnly(2028, 5, 6)));
+
+        await _drive.AdvanceToAsync(2029, 3, 1);
+        await _calls.OpenCallAsync();
+        (await _calls.StartAsync("nanjing")).Should().NotBeEmpty("an expired designation no longer bars the organisation (R34, R36)");
+    }
+
+    [Fact]
+    public async Task An_unqualified_yearly_assessment_revokes_the_designation_and_is_published_R36()
+    {
+        var call = await _calls.OpenCallAsync();
+        var caseId = await _calls.FileScoredAsync("society", "机械工程学会科协代表之家", 85, 85);
+        await _drive.AdvanceToAsync(2026, 5, 6);
+        await _calls.DecideAsync(call);
+        await new AssociationDriver(_drive).TimerAsync(caseId, "anniversary");
+        await _drive.AdvanceToAsync(2027, 5, 6, 10);
+        await _drive.CompleteAsync(caseId, "assess", RepresentativeDriver.Office, new JsonObject { ["qualified"] = false, ["opinion"] = "全年未开展代表活动" });
+
+        var ended = await _drive.SettleAsync(caseId);
+        ended.Status.Should().Be(InstanceStatus.Completed);
+        ended.History.Should().Contain(h => h.ElementId == "revoked");
+        var home = await _calls.HomeAsync(caseId);
+        home.Status.Should().Be(RepresentativeHomeStatus.Revoked);
+        home.EndReason.Should().Contain("年度考核不合格，撤销认定（R36）");
+        (await new PageClient(_host.Factory.CreateClient()).GetAsync("/results?year=2027")).Html.Should().Contain("机械工程学会科协代表之家").And.Contain("不合格");
+    }
+
+    [Fact]
+    public async Task A_representative_in_touch_with_4_workers_shows_the_shortfall_R33()
+    {
+        await _calls.OpenCallAsync();
+        var caseId = await _calls.StartAsync("panda");
+        await _calls.ApplyAsync(caseId, "panda", RepresentativeDriver.Application("熊猫电子科协代表之家",
+            representatives: "张明：李一、李二、李三、李四、李五\n赵华：王一、王二、王三、王四"));
+        var home = await _calls.HomeAsync(caseId);
+
+        var file = JsonNode.Parse(await (await _drive.AsAsync("panda")).GetStringAsync($"/api/representative-homes/{home.Id}"))!;
+        file["shortfall"]!.GetValue<int>().Should().Be(1);
+        file["representatives"]!.AsArray().Select(r => (r!["name"]!.GetValue<string>(), r["contactCount"]!.GetValue<int>(), r["enough"]!.GetValue<bool>()))
+            .Should().Equal(("张明", 5, true), ("赵华", 4, false));
+        var page = await PageClient.SignInAsync(_host.Factory, "panda");
+        var (_, html) = await page.GetAsync($"/representatives/{home.Id}");
+        html.Should().Contain("R33").And.Contain("赵华").And.Contain("4/5 ✗").And.Contain("5/5 ✓");
+    }
+
+    [Fact]
+    public async Task One_organisation_cannot_see_another_organisations_application()
+    {
+        await _calls.OpenCallAsync();
+        var caseId = await _calls.StartAsync("panda");
+        await _calls.ApplyAsync(caseId, "panda", RepresentativeDriver.Application("熊猫电子科协代表之家"));
+        var home = await _calls.HomeAsync(caseId);
+
+        (await (await _drive.AsAsync("society")).GetAsync($"/api/representative-homes/{home.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await (await _drive.AsAsync("society")).GetStringAsync("/api/representative-homes")).Should().NotContain("熊猫电子科协代表之家");
+        (await (await _drive.AsAsync("society")).PutAsJsonAsync($"/api/representative-homes/{home.Id}/representatives", new { text = "某某：甲、乙" }))
+            .StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await (await PageClient.SignInAsync(_host.Factory, "society")).GetAsync($"/representatives/{home.Id}")).Status.Should().Be(HttpStatusCode.NotFound);
+        (await (await _drive.AsAsync(RepresentativeDriver.Office)).GetAsync($"/api/representative-homes/{home.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _drive.Dispose();
+        await _host.DisposeAsync();
+    }
+}
