@@ -66,6 +66,7 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHostEnvironment envi
         await OpenTaskAsync(engine, atVisit, "siteVisit");
         await scope.ServiceProvider.GetRequiredService<DemoHomes>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DemoAssociations>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DemoRepresentatives>().SeedAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -83,7 +84,9 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHostEnvironment envi
             if ((await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).FirstOrDefault(t => t.ElementId == elementId) is { } task) return task;
             if (await engine.ExecuteDueJobsAsync() + await engine.ExecuteDueTimersAsync() == 0) await Task.Delay(50); // the host's worker may hold the job
         }
-        throw new InvalidOperationException($"Demo case {caseId} did not reach {elementId}.");
+        var instance = await engine.GetInstanceAsync(caseId);
+        throw new InvalidOperationException($"Demo case {caseId} ({instance.Status}) did not reach {elementId}; it is at "
+            + string.Join(", ", instance.ActiveElements.Select(a => a.ElementId)) + string.Concat(instance.Incidents.Select(i => $"; incident: {i.Message}")));
     }
 
     public static async Task CompleteAsync(WorkflowEngine engine, Guid caseId, string elementId, string userId, Dictionary<string, object?> variables, string? comment) =>

@@ -11,6 +11,7 @@ public static class RepresentativesSetup
     {
         services.AddScoped<RepresentativeDesk>();
         services.AddScoped<CallDesk>();
+        services.AddScoped<Hosting.DemoRepresentatives>();
         services.AddScoped<RepresentativeDirectory>();
         services.AddScoped<IProgrammeStart, RepresentativeStart>();
         services.AddScoped<ISubmissionRule, ApplicationFormRule>();

@@ -37,6 +37,9 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         /// <summary>Reads or changes one association (the route's id is the association).</summary>
         Association,
 
+        /// <summary>Reads or changes one 科协代表之家 (the route's id is the representative home).</summary>
+        Representative,
+
         /// <summary>Administrators only.</summary>
         Administrator,
     }
@@ -109,6 +112,11 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["GET /api/associations/{id:guid}"] = Kind.Association,
         ["POST /api/associations/{id:guid}/nominations"] = Kind.Association,
         ["POST /api/associations/{id:guid}/renewal"] = Kind.Association,
+        ["GET /api/representative-calls"] = Kind.SignedIn,
+        ["POST /api/representative-calls"] = Kind.SignedIn,
+        ["GET /api/representative-homes"] = Kind.SignedIn,
+        ["GET /api/representative-homes/{id:guid}"] = Kind.Representative,
+        ["PUT /api/representative-homes/{id:guid}/representatives"] = Kind.Representative,
     };
 
     /// <summary>Logins of another organisation than the case's (another district, and a park in it).</summary>
@@ -137,8 +145,9 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (m, e.RoutePattern.RawText!.TrimEnd('/'))))
             .Distinct().ToList();
 
-    private static string Fill(string pattern, Guid caseId, Guid taskId, string homeId, Guid associationId) => pattern
+    private static string Fill(string pattern, Guid caseId, Guid taskId, string homeId, Guid associationId, Guid representativeId) => pattern
         .Replace("/api/cases/{id:guid}", $"/api/cases/{caseId}")
+        .Replace("/api/representative-homes/{id:guid}", $"/api/representative-homes/{representativeId}")
         .Replace("/api/associations/{id:guid}", $"/api/associations/{associationId}")
         .Replace("/api/tasks/{id:guid}", $"/api/tasks/{taskId}")
         .Replace("/api/homes/{id:guid}", $"/api/homes/{homeId}")
@@ -197,6 +206,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         var homeId = before.Variables["homeId"]!.GetValue<string>();
         var (seeded, renewalId) = await new AssociationDriver(new HomeDriver(_host)).SeedAssociationAsync(new DateOnly(2025, 1, 1)); // its 换届 waits until 2029
         var association = seeded.Id;
+        var representative = (await RepresentativeDriver.SeedAsync(new HomeDriver(_host), "jd-industrial-park")).Id;
         var renewalBefore = (await engine.GetInstanceAsync(renewalId)).History.Count;
         var body = Body(await UserIdAsync("district2"));
         var failures = new List<string>();
@@ -204,7 +214,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         using var anonymous = _host.Factory.CreateClient();
         foreach (var (method, pattern) in ApiRoutes().Where(r => Routes[$"{r.Method} {r.Pattern}"] != Kind.Public))
         {
-            var (status, _) = await SendAsync(anonymous, method, Fill(pattern, caseId, taskId, homeId, association), body);
+            var (status, _) = await SendAsync(anonymous, method, Fill(pattern, caseId, taskId, homeId, association, representative), body);
             if (status != HttpStatusCode.Unauthorized) failures.Add($"anonymous {method} {pattern}: {(int)status}");
         }
         foreach (var login in NonAdministrators)
@@ -212,7 +222,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             using var client = await _host.SignInAsync(login);
             foreach (var (method, pattern) in ApiRoutes().Where(r => Routes[$"{r.Method} {r.Pattern}"] == Kind.Administrator))
             {
-                var (status, _) = await SendAsync(client, method, Fill(pattern, caseId, taskId, homeId, association), body);
+                var (status, _) = await SendAsync(client, method, Fill(pattern, caseId, taskId, homeId, association, representative), body);
                 if (status != HttpStatusCode.Forbidden) failures.Add($"{login} {method} {pattern}: {(int)status}");
             }
         }
@@ -223,9 +233,13 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             {
                 var kind = Routes[$"{method} {pattern}"];
                 if (kind is Kind.Public or Kind.Administrator) continue;
-                var (status, text) = await SendAsync(client, method, Fill(pattern, caseId, taskId, homeId, association), body);
-                if (kind is Kind.Case or Kind.Task or Kind.Home or Kind.Association && status != HttpStatusCode.NotFound) failures.Add($"{login} {method} {pattern}: {(int)status}");
-                if (text.Contains(caseId.ToString()) || text.Contains(taskId.ToString()) || text.Contains(homeId) || text.Contains(association.ToString()))
+                var (status, text) = await SendAsync(client, method, Fill(pattern, caseId, taskId, homeId, association, representative), body);
+                if (kind is Kind.Case or Kind.Task or Kind.Home or Kind.Association or Kind.Representative && status != HttpStatusCode.NotFound)
+                {
+                    failures.Add($"{login} {method} {pattern}: {(int)status}");
+                }
+                if (text.Contains(caseId.ToString()) || text.Contains(taskId.ToString()) || text.Contains(homeId) || text.Contains(association.ToString())
+                    || text.Contains(representative.ToString()))
                 {
                     failures.Add($"{login} {method} {pattern} shows the case");
                 }
@@ -241,6 +255,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             .Should().Be(0, "nobody outside the home wrote its ledgers");
         (await drive.ReadAsync(db => db.PolicySettings.CountAsync())).Should().Be(0, "only administrators change the rules");
         (await drive.ReadAsync(db => db.Nominations.CountAsync())).Should().Be(0, "nobody outside nominated");
+        (await drive.ReadAsync(db => db.Representatives.CountAsync(r => r.HomeId == representative))).Should().Be(2, "nobody outside changed the representatives");
         (await drive.ReadAsync(db => db.Attachments.CountAsync())).Should().Be(0, "nobody outside uploaded");
         (await engine.GetInstanceAsync(renewalId)).History.Should().HaveCount(renewalBefore, "nobody outside started the association's 换届");
         (await engine.GetTaskAsync(taskId)).State.Should().Be(UserTaskState.Open);
@@ -312,6 +327,8 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         [
             "GET /associations/{association}", "POST /associations/{association}/nominate", "POST /associations/{association}/renew",
         ],
+        ["/representatives"] = [],
+        ["/representatives/{id:guid}/{handler?}"] = ["GET /representatives/{representative}", "POST /representatives/{representative}/representatives"],
     };
 
     [Fact]
@@ -323,6 +340,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         var homeId = before.Variables["homeId"]!.GetValue<string>();
         var (seeded, renewalId) = await new AssociationDriver(new HomeDriver(_host)).SeedAssociationAsync(new DateOnly(2025, 1, 1)); // its 换届 waits until 2029
         var association = seeded.Id;
+        var representative = (await RepresentativeDriver.SeedAsync(new HomeDriver(_host), "jd-industrial-park")).Id;
         var renewalBefore = (await engine.GetInstanceAsync(renewalId)).History.Count;
         var pages = _host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
@@ -337,7 +355,8 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             {
                 var (method, url) = (attempt.Split(' ')[0], attempt.Split(' ')[1]
                     .Replace("{case}", caseId.ToString()).Replace("{task}", taskId.ToString()).Replace("{home}", homeId)
-                    .Replace("{association}", association.ToString()).Replace("{random}", Guid.NewGuid().ToString()));
+                    .Replace("{association}", association.ToString()).Replace("{representative}", representative.ToString())
+                    .Replace("{random}", Guid.NewGuid().ToString()));
                 var response = method == "GET"
                     ? await client.Http.GetAsync(url)
                     : await client.PostFormAsync("/inbox", url, new()
@@ -346,13 +365,15 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
                         ["Action"] = "Approve", ["Comment"] = "越权", ["reason"] = "越权", ["id"] = "certification:1",
                         ["Event.Title"] = "越权", ["Event.HeldOn"] = "2026-05-06", ["Event.Category"] = "TechSalon", ["Event.Participants"] = "9",
                         ["Demand.Topic"] = "越权", ["Report.Month"] = "4", ["Report.Summary"] = "越权", ["values[MinInnovationEvents]"] = "0",
+                        ["representatives"] = "越权：甲、乙、丙、丁、戊",
                     });
                 if (response.StatusCode != HttpStatusCode.NotFound) failures.Add($"{login} {attempt}: {(int)response.StatusCode}");
             }
-            foreach (var list in new[] { "/cases", "/inbox", "/inbox?tab=done", "/inbox?tab=cc", "/homes", "/homes/assessments", "/homes/cultivation", "/associations" })
+            foreach (var list in new[] { "/cases", "/inbox", "/inbox?tab=done", "/inbox?tab=cc", "/homes", "/homes/assessments", "/homes/cultivation", "/associations", "/representatives" })
             {
                 var (_, html) = await client.GetAsync(list);
-                if (html.Contains(caseId.ToString()) || html.Contains(taskId.ToString()) || html.Contains(homeId) || html.Contains(association.ToString()))
+                if (html.Contains(caseId.ToString()) || html.Contains(taskId.ToString()) || html.Contains(homeId) || html.Contains(association.ToString())
+                    || html.Contains(representative.ToString()))
                 {
                     failures.Add($"{login} {list} shows the case");
                 }
@@ -362,6 +383,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         failures.Should().BeEmpty();
         (await engine.GetInstanceAsync(caseId)).History.Should().HaveCount(before.History.Count, "no refused request changed the case");
         (await engine.GetInstanceAsync(renewalId)).History.Should().HaveCount(renewalBefore, "nobody outside started the association's 换届");
+        (await new HomeDriver(_host).ReadAsync(db => db.Representatives.CountAsync(r => r.HomeId == representative))).Should().Be(2, "nobody outside changed the representatives");
     }
 
     [Fact]
@@ -373,6 +395,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         var homeId = before.Variables["homeId"]!.GetValue<string>();
         var (seeded, renewalId) = await new AssociationDriver(new HomeDriver(_host)).SeedAssociationAsync(new DateOnly(2025, 1, 1)); // its 换届 waits until 2029
         var association = seeded.Id;
+        var representative = (await RepresentativeDriver.SeedAsync(new HomeDriver(_host), "jd-industrial-park")).Id;
         var renewalBefore = (await engine.GetInstanceAsync(renewalId)).History.Count;
         var posts = new (string Login, string Url)[]
         {
@@ -384,6 +407,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             ("street", $"/tasks/{taskId}"), ("admin", "/studio/republish"), ("admin", $"/studio/cases/{caseId}/cancel"),
             ("admin", $"/studio/cases/{caseId}/retry"), ("admin", $"/studio/cases/{caseId}/migrate"), ("applicant", "/logout"),
             ("applicant", $"/associations/{association}/nominate"), ("applicant", $"/associations/{association}/renew"),
+            ("applicant", $"/representatives/{representative}/representatives"), ("jiangsu", "/representatives?handler=Open"),
         };
         var failures = new List<string>();
 

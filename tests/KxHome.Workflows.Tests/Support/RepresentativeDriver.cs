@@ -159,6 +159,35 @@ public sealed class RepresentativeDriver(HomeDriver drive)
         return home ?? throw new InvalidOperationException($"case {caseId} filed no application");
     }
 
+    /// <summary>
+    /// A designated 科协代表之家 of <paramref name="organisation"/> with two representatives, written straight into the
+    /// records (as an earlier year's call left it), in a decided call of Jiangsu's.
+    /// </summary>
+    public static async Task<RepresentativeHome> SeedAsync(HomeDriver drive, string organisation)
+    {
+        var call = new Call
+        {
+            Id = Guid.CreateVersion7(), OrganisationId = "js", Year = 2025, Status = CallStatus.Decided, FilingDeadline = new DateOnly(2025, 4, 30),
+            Quota = 10, ValidityYears = 2, MinProposalCharacters = 1000, MinContacts = 5, CaseId = Guid.CreateVersion7(),
+            Rubric = Rubric.From(Policy.Defaults(RuleSet.Jiangsu, 2025)).ToJson(), DecidedOn = new DateOnly(2025, 6, 1),
+        };
+        var home = new RepresentativeHome
+        {
+            Id = Guid.CreateVersion7(), CallId = call.Id, OrganisationId = organisation, Name = "测试科协代表之家", Status = RepresentativeHomeStatus.Designated,
+            Score = 90, Rank = 1, DesignatedOn = new DateOnly(2025, 6, 1), ValidUntil = new DateOnly(2027, 5, 31), CaseId = Guid.CreateVersion7(),
+        };
+        await drive.WithAsync<AppDbContext, int>(async db =>
+        {
+            db.Calls.Add(call);
+            db.RepresentativeHomes.Add(home);
+            db.Representatives.AddRange(
+                new Representative { Id = Guid.CreateVersion7(), HomeId = home.Id, Order = 1, Name = "张明", Contacts = "李一、李二、李三、李四、李五", ContactCount = 5 },
+                new Representative { Id = Guid.CreateVersion7(), HomeId = home.Id, Order = 2, Name = "赵华", Contacts = "王一、王二", ContactCount = 2 });
+            return await db.SaveChangesAsync();
+        });
+        return home;
+    }
+
     /// <summary>Sends the mails the flows queued; gives the subjects of those sent to a login.</summary>
     public async Task<IReadOnlyList<string>> MailsToAsync(TestHost host, string login)
     {

@@ -5,6 +5,32 @@ import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { translate } from './zh.js';
 
+// The characters a text counts as its length: every one but whitespace (as the server counts a plan's length, R35).
+function countCharacters(text) {
+  return [...(text || '')].filter(ch => !/\s/u.test(ch)).length;
+}
+
+// A live count under each textarea whose component has the property countCharacters = "true".
+function showCounts(host, schema, data) {
+  const counters = (schema.components || [])
+    .filter(c => c.properties && c.properties.countCharacters === 'true' && c.key)
+    .map(c => {
+      const field = host.querySelector(`textarea[id$="-${c.id}"]`);
+      if (!field) return null;
+      const counter = document.createElement('p');
+      counter.className = 'char-count';
+      counter.setAttribute('aria-live', 'polite');
+      field.closest('.fjs-form-field').appendChild(counter);
+      return { key: c.key, counter };
+    })
+    .filter(Boolean);
+  const update = values => counters.forEach(({ key, counter }) => {
+    counter.textContent = `已填写 ${countCharacters(values[key])} 字（不计空白）`;
+  });
+  update(data);
+  return update;
+}
+
 function readJson(element, attribute) {
   const text = element.getAttribute(attribute);
   return text ? JSON.parse(text) : {};
@@ -20,6 +46,8 @@ async function mount(host) {
   await form.importSchema(schema, data);
   if (readonly) form.setProperty('readOnly', true);
   translate(host);
+  const count = showCounts(host, schema, data);
+  form.on('changed', event => count(event.data));
 
   const htmlForm = host.closest('form');
   if (!htmlForm || readonly) return;
