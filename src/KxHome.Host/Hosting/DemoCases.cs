@@ -79,13 +79,20 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHostEnvironment envi
     /// <summary>The case's open task at the step, running the flow's jobs (登记申报 and the like) and due timers until it is there.</summary>
     public static async Task<UserTaskView> OpenTaskAsync(WorkflowEngine engine, Guid caseId, string elementId)
     {
+        await WaitAtAsync(engine, caseId, elementId);
+        return (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).First(t => t.ElementId == elementId);
+    }
+
+    /// <summary>Runs the flows' jobs and due timers until the case waits at one of the steps or events.</summary>
+    public static async Task WaitAtAsync(WorkflowEngine engine, Guid caseId, params string[] elementIds)
+    {
         for (var round = 0; round < 50; round++)
         {
-            if ((await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).FirstOrDefault(t => t.ElementId == elementId) is { } task) return task;
+            if ((await engine.GetInstanceAsync(caseId)).ActiveElements.Any(a => elementIds.Contains(a.ElementId))) return;
             if (await engine.ExecuteDueJobsAsync() + await engine.ExecuteDueTimersAsync() == 0) await Task.Delay(50); // the host's worker may hold the job
         }
         var instance = await engine.GetInstanceAsync(caseId);
-        throw new InvalidOperationException($"Demo case {caseId} ({instance.Status}) did not reach {elementId}; it is at "
+        throw new InvalidOperationException($"Demo case {caseId} ({instance.Status}) did not reach {string.Join(" or ", elementIds)}; it is at "
             + string.Join(", ", instance.ActiveElements.Select(a => a.ElementId)) + string.Concat(instance.Incidents.Select(i => $"; incident: {i.Message}")));
     }
 

@@ -9,9 +9,10 @@ namespace KxHome.Host.Hosting;
 
 /// <summary>
 /// 科协代表之家 in Jiangsu, for a new user to see: last year's call decided (two homes designated, each waiting for its
-/// yearly assessment), and this year's in review: one application the office still has to check, one the second expert
-/// has still to score (jsexpert2's 待办), and one scored whose representative keeps in touch with too few S&amp;T workers
-/// (R33). Filed the way applicants would, without the deadline's refusal: the demo shows a year already under way.
+/// yearly assessment), and this year's under way (in filing until April 30, then waiting for review to end): one
+/// application the office still has to check, one the second expert has still to score (jsexpert2's 待办), and one scored
+/// whose representative keeps in touch with too few S&amp;T workers (R33). Filed the way applicants would, without the
+/// deadline's refusal: the demo shows a year already under way.
 /// </summary>
 public sealed class DemoRepresentatives(AppDbContext db, WorkflowEngine engine, RepresentativeDesk desk, UserManager<AppUser> users)
 {
@@ -28,7 +29,7 @@ public sealed class DemoRepresentatives(AppDbContext db, WorkflowEngine engine, 
         var ai = await ApplyAsync(decided, "aisociety", "js-ai", "省人工智能学会科协代表之家", Representatives(6));
         await ScoreAsync(ai, office, experts, 86, 84);
         await DemoCases.CompleteAsync(engine, decided.CaseId, "review", office, new() { ["confirmed"] = true, ["note"] = "评审结束" }, null);
-        foreach (var caseId in new[] { wuxi, ai }) await WaitAtAsync(caseId, "anniversary"); // the ranking ran, each told
+        foreach (var caseId in new[] { wuxi, ai }) await DemoCases.WaitAtAsync(engine, caseId, "anniversary"); // the ranking ran, each told
 
         var current = await OpenCallAsync(office, year);
         var nanjing = await ApplyAsync(current, "nanjing", "nj", "南京市科协代表之家", Representatives(5));
@@ -41,16 +42,16 @@ public sealed class DemoRepresentatives(AppDbContext db, WorkflowEngine engine, 
         await DemoCases.OpenTaskAsync(engine, nanjing, "score");
     }
 
-    /// <summary>A call of <paramref name="year"/> opened by the office; its deadline has passed, so it waits for review to end.</summary>
+    /// <summary>A call of <paramref name="year"/> opened by the office: in filing until its deadline, then waiting for review to end.</summary>
     private async Task<Call> OpenCallAsync(string office, int year)
     {
         var id = Guid.CreateVersion7();
-        var started = await engine.StartAsync(new StartRequest(CallDesk.CallKey)
+        var started = await engine.StartAsync(new StartRequest(CallDesk.CallFlow)
         {
             StartedBy = office, Owner = "js", BusinessKey = RepresentativeRules.CallKey(id),
             Variables = new Dictionary<string, object?> { ["callId"] = id.ToString(), ["year"] = year },
         });
-        await DemoCases.OpenTaskAsync(engine, started.Id, "review");
+        await DemoCases.WaitAtAsync(engine, started.Id, "closes", "review");
         return await db.Calls.AsNoTracking().SingleAsync(c => c.Id == id);
     }
 
@@ -58,13 +59,13 @@ public sealed class DemoRepresentatives(AppDbContext db, WorkflowEngine engine, 
     {
         var applicant = await DemoCases.IdOfAsync(users, login);
         var id = Guid.CreateVersion7();
-        var started = await engine.StartAsync(new StartRequest(CallDesk.HomeKey)
+        var started = await engine.StartAsync(new StartRequest(CallDesk.HomeFlow)
         {
             StartedBy = applicant, Owner = organisation, BusinessKey = RepresentativeRules.HomeKey(id),
             Variables = new Dictionary<string, object?>
             {
                 ["representativeHomeId"] = id.ToString(), ["callId"] = call.Id.ToString(), ["year"] = call.Year,
-                ["filingClosesAt"] = BusinessDates.EndOfDayUtc(call.FilingDeadline, desk.Zone),
+                ["applyDueAt"] = BusinessDates.EndOfDayUtc(call.FilingDeadline, desk.Zone),
             },
         });
         await DemoCases.CompleteAsync(engine, started.Id, "apply", applicant, new()
@@ -80,7 +81,7 @@ public sealed class DemoRepresentatives(AppDbContext db, WorkflowEngine engine, 
         await DemoCases.CompleteAsync(engine, caseId, "check", office, new() { ["complete"] = true, ["opinion"] = "材料齐全" }, null);
         await CompleteScoreAsync(caseId, experts[0], first);
         await CompleteScoreAsync(caseId, experts[1], second);
-        await WaitAtAsync(caseId, "decided");
+        await DemoCases.WaitAtAsync(engine, caseId, "decided");
     }
 
     /// <summary>The expert's own scoring task of the case, completed with points reaching <paramref name="total"/>.</summary>
@@ -95,16 +96,6 @@ public sealed class DemoRepresentatives(AppDbContext db, WorkflowEngine engine, 
             total -= Math.Min(max, total);
         }
         await engine.CompleteTaskAsync(task.Id, expert, points, null);
-    }
-
-    /// <summary>Runs the case's jobs until it waits at an event (the decision, the anniversary).</summary>
-    private async Task WaitAtAsync(Guid caseId, string elementId)
-    {
-        for (var round = 0; (await engine.GetInstanceAsync(caseId)).ActiveElements.All(a => a.ElementId != elementId); round++)
-        {
-            if (round == 50) throw new InvalidOperationException($"Demo case {caseId} did not reach {elementId}.");
-            if (await engine.ExecuteDueJobsAsync() == 0) await Task.Delay(50); // the host's worker may hold the job
-        }
     }
 
     /// <summary>Two representatives, the second keeping in touch with <paramref name="contacts"/> S&amp;T workers.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KxHome.Host.Cases;
 using KxHome.Host.Homes;
 using KxHome.Host.Identity;
@@ -14,8 +15,8 @@ namespace KxHome.Host.Representatives;
 /// </summary>
 public sealed class CallDesk(AppDbContext db, WorkflowEngine engine, RepresentativeDesk desk, PolicyBook policies)
 {
-    public const string CallKey = "representative-call";
-    public const string HomeKey = "representative-home";
+    public const string CallFlow = "representative-call";
+    public const string HomeFlow = "representative-home";
     public const string DecidedMessage = "kx-representative-decided";
 
     /// <summary>The province office starts this year's call: refused when it has one, or its deadline is past.</summary>
@@ -29,7 +30,7 @@ public sealed class CallDesk(AppDbContext db, WorkflowEngine engine, Representat
         var year = desk.Today.Year;
         if (await db.Calls.AsNoTracking().AnyAsync(c => c.OrganisationId == organisation.Id && c.Year == year)
             || (await engine.QueryInstancesAsync(new InstanceQuery { Owners = [organisation.Id], Status = InstanceStatus.Active, Take = 500 }))
-                .Any(i => i.DefinitionKey == CallKey))
+                .Any(i => i.DefinitionKey == CallFlow))
         {
             throw new WorkflowConflictException("call-exists", $"{year}年度的科协代表之家申报通知已经发布");
         }
@@ -39,7 +40,7 @@ public sealed class CallDesk(AppDbContext db, WorkflowEngine engine, Representat
             throw new WorkflowConflictException("call-too-late", $"{year}年度的申报截止日（{policy.Show(PolicyKeys.RepresentativeFilingDeadline)}）已过，请在规则设置中调整后再发布");
         }
         var id = Guid.CreateVersion7();
-        return await engine.StartAsync(new StartRequest(CallKey)
+        return await engine.StartAsync(new StartRequest(CallFlow)
         {
             BusinessKey = RepresentativeRules.CallKey(id), StartedBy = viewer.UserId, Owner = organisation.Id,
             Variables = new Dictionary<string, object?> { ["callId"] = id.ToString(), ["year"] = year },
@@ -67,13 +68,21 @@ public sealed class CallDesk(AppDbContext db, WorkflowEngine engine, Representat
         return call;
     }
 
-    /// <summary>Why review cannot end yet: applications the experts are still scoring, by name; or null.</summary>
+    /// <summary>
+    /// Why review cannot end yet, naming the applications the office is still checking or the experts still scoring;
+    /// or null. One sent back for 补正 does not hold review up: it is declined unranked if it is not back in time.
+    /// </summary>
     public async Task<string?> ClosingProblemAsync(Guid callId)
     {
-        var scoring = await db.RepresentativeHomes.AsNoTracking()
-            .Where(h => h.CallId == callId && h.Status == RepresentativeHomeStatus.Applying && h.CheckedAt != null && h.Score == null)
-            .Select(h => h.Name).ToListAsync();
-        return scoring.Count == 0 ? null : $"以下申报的专家评分尚未完成，评审还不能结束：{string.Join("、", scoring)}";
+        var unscored = await db.RepresentativeHomes.AsNoTracking()
+            .Where(h => h.CallId == callId && h.Status == RepresentativeHomeStatus.Applying && h.Score == null).ToListAsync();
+        var open = new List<string>();
+        foreach (var home in unscored)
+        {
+            var steps = (await engine.GetInstanceAsync(home.CaseId)).ActiveElements.Select(a => a.ElementId).ToList();
+            if (!steps.Contains("apply")) open.Add(home.Name);
+        }
+        return open.Count == 0 ? null : $"以下申报的形式审查或专家评分尚未完成，评审还不能结束：{string.Join("、", open)}";
     }
 
     /// <summary>
@@ -109,13 +118,30 @@ public sealed class CallDesk(AppDbContext db, WorkflowEngine engine, Representat
             {
                 home.Status = RepresentativeHomeStatus.Declined;
                 home.EndedOn = today;
-                home.EndReason = "评审结束时申报材料仍未通过形式审查，未进入评审";
+                home.EndReason = "评审结束时补正材料仍未提交，未进入评审";
             }
             call.Status = CallStatus.Decided;
             call.DecidedOn = today;
             await db.SaveChangesAsync(ct);
         }
         await TellAsync(call, homes, ct);
+        await EndUnfiledAsync(call, homes, ct);
+    }
+
+    /// <summary>
+    /// The call's applications started but never filed (still at their first step): nothing is left for them to do
+    /// once the call is decided, so their cases end.
+    /// </summary>
+    private async Task EndUnfiledAsync(Call call, IReadOnlyList<RepresentativeHome> homes, CancellationToken ct)
+    {
+        var filed = homes.Select(h => h.CaseId).ToHashSet();
+        var applying = await engine.QueryTasksAsync(new TaskQuery { CandidateGroups = [Roles.Applicant], Take = 10_000 }, ct);
+        foreach (var task in applying.Where(t => t.DefinitionKey == HomeFlow && t.ElementId == "apply" && !filed.Contains(t.InstanceId)))
+        {
+            var instance = await engine.GetInstanceAsync(task.InstanceId, ct);
+            if (VariableValues.Text(instance.Variables, "callId") != call.Id.ToString()) continue;
+            await engine.CancelAsync(task.InstanceId, null, $"{call.Year}年度科协代表之家评审已结束，未提交的申报终止", ct);
+        }
     }
 
     /// <summary>Each case still waiting hears its result; a case never found complete ends.</summary>
@@ -143,7 +169,9 @@ public sealed class CallDesk(AppDbContext db, WorkflowEngine engine, Representat
                 Variables = new Dictionary<string, object?>
                 {
                     ["designated"] = home.Status == RepresentativeHomeStatus.Designated, ["rank"] = home.Rank, ["quota"] = call.Quota,
-                    ["score"] = home.Score?.ToString("0.00"), ["validUntil"] = home.ValidUntil is { } until ? BusinessDates.Format(until) : "",
+                    ["score"] = home.Score?.ToString("0.00", CultureInfo.InvariantCulture),
+                    ["validUntil"] = home.ValidUntil is { } until ? BusinessDates.Format(until) : "",
+                    ["expiresAt"] = home.ValidUntil is { } last ? BusinessDates.EndOfDayUtc(last, desk.Zone) : null,
                 },
             }, ct);
         }

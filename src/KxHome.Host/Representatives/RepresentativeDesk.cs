@@ -75,8 +75,8 @@ public sealed class RepresentativeDesk(AppDbContext db, TimeProvider clock, IOpt
         return RepresentativeRules.LateProblem(Now, call.FilingDeadline, Zone) is { } late ? (null, late) : (call, null);
     }
 
-    /// <summary>Records (or, on a 补正, updates) the application of a case; its filing time is the first one's.</summary>
-    public async Task<RepresentativeHome> FileAsync(Guid caseId, Guid id, Call call, string organisationId, Application application)
+    /// <summary>Records (or, on a 补正, updates) the application of a case; its filing time is the first submission's.</summary>
+    public async Task<RepresentativeHome> FileAsync(Guid caseId, Guid id, Call call, string organisationId, DateTime filedAt, Application application)
     {
         var home = await OfCaseAsync(caseId);
         if (home is null)
@@ -84,7 +84,7 @@ public sealed class RepresentativeDesk(AppDbContext db, TimeProvider clock, IOpt
             home = new RepresentativeHome
             {
                 Id = id, CallId = call.Id, OrganisationId = organisationId, CaseId = caseId, Status = RepresentativeHomeStatus.Applying,
-                FiledAt = Now, CreatedAt = Now,
+                FiledAt = filedAt, CreatedAt = Now,
             };
             db.RepresentativeHomes.Add(home);
         }
@@ -112,11 +112,15 @@ public sealed class RepresentativeDesk(AppDbContext db, TimeProvider clock, IOpt
         }
     }
 
-    /// <summary>The applicant changes its representatives (R33) while it applies or holds a designation; gives a problem or null.</summary>
+    /// <summary>
+    /// The applicant keeps its representatives (R33) up to date while it holds a designation; gives a problem or null.
+    /// While it applies, the list is the application's (changed by a 补正), which the experts scored.
+    /// </summary>
     public async Task<string?> ChangeRepresentativesAsync(Guid homeId, string? text)
     {
         var home = await db.RepresentativeHomes.SingleAsync(h => h.Id == homeId);
-        if (home.Status is not (RepresentativeHomeStatus.Applying or RepresentativeHomeStatus.Designated)) return $"“{home.Name}”{Names.Of(home.Status)}，代表名单不能再修改";
+        if (home.Status == RepresentativeHomeStatus.Applying) return "申报期间的代表名单以申报书为准，认定后可在此更新";
+        if (home.Status != RepresentativeHomeStatus.Designated) return $"“{home.Name}”{Names.Of(home.Status)}，代表名单不能再修改";
         var (representatives, problem) = RepresentativeRules.ReadRepresentatives(text);
         if (problem is not null) return problem;
         await ReplaceRepresentativesAsync(home, representatives);
@@ -142,13 +146,13 @@ public sealed class RepresentativeDesk(AppDbContext db, TimeProvider clock, IOpt
     }
 
     /// <summary>
-    /// The designation year the next yearly assessment closes and the day it falls on (an anniversary of the designation),
-    /// or a null day when that anniversary is past the designation's end (R36: assessed every year it holds).
+    /// The designation year the next yearly assessment closes and the day it falls on (that year's last day), or a null
+    /// day when the designation has no year left (R36: assessed every year it holds, the last one before it expires).
     /// </summary>
     public async Task<(int Year, DateOnly? On)> NextAssessmentAsync(RepresentativeHome home)
     {
         var year = await db.RepresentativeAssessments.CountAsync(a => a.HomeId == home.Id) + 1;
-        var on = home.DesignatedOn!.Value.AddYears(year);
+        var on = home.DesignatedOn!.Value.AddYears(year).AddDays(-1);
         return (year, on <= home.ValidUntil ? on : null);
     }
 
@@ -163,7 +167,7 @@ public sealed class RepresentativeDesk(AppDbContext db, TimeProvider clock, IOpt
             PublishedOn = Today,
         };
         db.RepresentativeAssessments.Add(assessment);
-        if (!qualified) End(home, RepresentativeHomeStatus.Revoked, $"认定后第 {year} 年年度考核不合格，撤销认定（R36）");
+        if (!qualified && home.Status == RepresentativeHomeStatus.Designated) End(home, RepresentativeHomeStatus.Revoked, $"认定后第 {year} 年年度考核不合格，撤销认定（R36）");
         await db.SaveChangesAsync();
         return assessment;
     }

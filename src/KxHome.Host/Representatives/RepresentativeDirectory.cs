@@ -28,15 +28,15 @@ public sealed class RepresentativeDirectory(AppDbContext db)
 
     public sealed record Row(RepresentativeHome Home, string Organisation, int Year);
 
-    /// <summary>An application's row with its call.</summary>
-    public sealed record Ranked(Call Call, IReadOnlyList<Row> Homes);
+    /// <summary>A call with its applications.</summary>
+    public sealed record CallRow(Call Call, IReadOnlyList<Row> Homes);
 
     /// <summary>Every call (newest first) with the applications the viewer may see, ranked once decided.</summary>
-    public async Task<IReadOnlyList<Ranked>> CallsAsync(Viewer viewer)
+    public async Task<IReadOnlyList<CallRow>> CallsAsync(Viewer viewer)
     {
         var calls = await db.Calls.AsNoTracking().OrderByDescending(c => c.Year).ToListAsync();
         var rows = await RowsAsync(viewer);
-        return calls.Select(c => new Ranked(c, rows.Where(r => r.Home.CallId == c.Id).ToList())).ToList();
+        return calls.Select(c => new CallRow(c, rows.Where(r => r.Home.CallId == c.Id).ToList())).ToList();
     }
 
     /// <summary>The applications of the organisations the viewer may see, best ranked first.</summary>

@@ -24,7 +24,7 @@ public sealed class ApplicationFormRule(RepresentativeDesk desk) : ISubmissionRu
         {
             problems.Add(new FieldProblem("", late));
         }
-        if (RepresentativeRules.ProposalProblem(data["proposal"]?.ToString(), call.MinProposalCharacters) is { } short_) problems.Add(new FieldProblem("proposal", short_));
+        if (RepresentativeRules.ProposalProblem(data["proposal"]?.ToString(), call.MinProposalCharacters) is { } length) problems.Add(new FieldProblem("proposal", length));
         if (RepresentativeRules.ReadRepresentatives(data["representatives"]?.ToString()).Problem is { } list) problems.Add(new FieldProblem("representatives", list));
         if (data["declaration"]?.GetValueKind() != JsonValueKind.True) problems.Add(new FieldProblem("declaration", "请确认申报单位的保证声明（R35）"));
         return problems;

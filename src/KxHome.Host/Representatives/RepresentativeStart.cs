@@ -10,7 +10,7 @@ namespace KxHome.Host.Representatives;
 /// </summary>
 public sealed class RepresentativeStart(RepresentativeDesk desk) : IProgrammeStart
 {
-    public string DefinitionKey => CallDesk.HomeKey;
+    public string DefinitionKey => CallDesk.HomeFlow;
 
     public async Task<StartRequest> PrepareAsync(Viewer viewer, StartRequest request)
     {
@@ -20,7 +20,7 @@ public sealed class RepresentativeStart(RepresentativeDesk desk) : IProgrammeSta
         var variables = new Dictionary<string, object?>(request.Variables ?? new Dictionary<string, object?>())
         {
             ["representativeHomeId"] = id.ToString(), ["callId"] = call.Id.ToString(), ["year"] = call.Year,
-            ["filingClosesAt"] = BusinessDates.EndOfDayUtc(call.FilingDeadline, desk.Zone),
+            ["applyDueAt"] = BusinessDates.EndOfDayUtc(call.FilingDeadline, desk.Zone),
         };
         return request with { BusinessKey = RepresentativeRules.HomeKey(id), Variables = variables };
     }

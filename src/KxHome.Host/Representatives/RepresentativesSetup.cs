@@ -26,6 +26,7 @@ public static class RepresentativesSetup
             .AddServiceTaskHandler<ScoredTask>()
             .AddServiceTaskHandler<PlanAssessmentTask>()
             .AddServiceTaskHandler<AssessedTask>()
-            .AddServiceTaskHandler<ExpireTask>();
+            .AddServiceTaskHandler<ExpireTask>()
+            .AddServiceTaskHandler<CorrectionDueTask>();
     }
 }

@@ -23,6 +23,9 @@ public static class RepresentativeRules
             ? null
             : $"本年度科协代表之家申报已于{BusinessDates.Format(deadline)}截止，逾期不再受理（R35）";
 
+    /// <summary>The longest list of representatives taken, as the application form allows.</summary>
+    public const int MaxRepresentativesLength = 5000;
+
     /// <summary>
     /// The representatives typed one per line as <c>姓名：科技工作者1、科技工作者2……</c>; a line without a name or without
     /// the colon is a problem that names it. A representative with fewer contacts than R33 asks is kept, and flagged where shown.
@@ -30,6 +33,7 @@ public static class RepresentativeRules
     public static (IReadOnlyList<(string Name, IReadOnlyList<string> Contacts)> Representatives, string? Problem) ReadRepresentatives(string? text)
     {
         var list = new List<(string, IReadOnlyList<string>)>();
+        if (text?.Length > MaxRepresentativesLength) return (list, $"代表名单最多 {MaxRepresentativesLength} 字");
         var lines = (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < lines.Length; i++)
         {

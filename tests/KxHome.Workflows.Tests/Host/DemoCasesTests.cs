@@ -72,5 +72,34 @@ public sealed class DemoCasesTests : IAsyncDisposable
             "in mid-term: founded two years ago for five years, its 换届 opens six months before the end");
     }
 
+    [Fact]
+    public async Task The_demo_shows_last_years_call_for_representative_homes_decided_and_this_years_in_review()
+    {
+        _host.RestartWith(web => web.UseSetting("Demo:Cases", "true"));
+        using var office = await _host.SignInAsync("jiangsu");
+
+        var calls = (await office.GetFromJsonAsync<JsonArray>("/api/representative-calls"))!;
+        calls.Select(c => (c!["year"]!.GetValue<int>(), c["status"]!.GetValue<string>())).Should().Equal((2026, "Open"), (2025, "Decided"));
+        calls[1]!["homes"]!.AsArray().Select(h => (h!["name"]!.GetValue<string>(), h["rank"]!.GetValue<int>(), h["status"]!.GetValue<string>()))
+            .Should().Equal(("无锡市科协代表之家", 1, "Designated"), ("省人工智能学会科协代表之家", 2, "Designated"));
+        (await TodoStepsAsync(office)).Should().BeEquivalentTo(["check", "review"], "an application to check, and this year's review to end once scored");
+        using var expert2 = await _host.SignInAsync("jsexpert2");
+        (await TodoStepsAsync(expert2)).Should().Equal(["score"], "南京市科协代表之家 waits for the second expert");
+        var panda = calls[0]!["homes"]!.AsArray().Single(h => h!["name"]!.GetValue<string>() == "熊猫电子科协代表之家")!["id"]!.GetValue<Guid>();
+        (await office.GetFromJsonAsync<JsonObject>($"/api/representative-homes/{panda}"))!["shortfall"]!.GetValue<int>().Should().Be(1, "R33: one representative keeps in touch with 4");
+    }
+
+    [Fact]
+    public async Task Before_the_filing_deadline_the_demo_shows_this_years_call_still_in_filing()
+    {
+        await using var host = new TestHost(start: RepresentativeDriver.March);
+        host.RestartWith(web => web.UseSetting("Demo:Cases", "true"));
+        using var office = await host.SignInAsync("jiangsu");
+
+        var calls = (await office.GetFromJsonAsync<JsonArray>("/api/representative-calls"))!;
+        calls.Select(c => (c!["year"]!.GetValue<int>(), c["status"]!.GetValue<string>())).Should().Equal((2026, "Open"), (2025, "Decided"));
+        (await TodoStepsAsync(office)).Should().Equal(["check"], "filing is open until April 30: there is no review to end yet");
+    }
+
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

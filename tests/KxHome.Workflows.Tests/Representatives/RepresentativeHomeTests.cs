@@ -107,6 +107,58 @@ public sealed class RepresentativeHomeTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_application_sent_back_for_correction_is_resubmitted_after_the_deadline_and_one_never_completed_is_declined_unranked_R35()
+    {
+        var call = await _calls.OpenCallAsync();
+        var corrected = await _calls.StartAsync("society");
+        await _calls.ApplyAsync(corrected, "society", RepresentativeDriver.Application("机械工程学会科协代表之家"));
+        var filedAt = (await _calls.HomeAsync(corrected)).FiledAt;
+        var abandoned = await _calls.StartAsync("panda");
+        await _calls.ApplyAsync(abandoned, "panda", RepresentativeDriver.Application("熊猫电子科协代表之家"));
+        await _calls.CheckAsync(corrected, complete: false);
+        await _calls.CheckAsync(abandoned, complete: false);
+        (await _drive.WaitAtAsync(abandoned, "apply")).Single().DueAt.Should().Be(new DateTime(2026, 4, 30, 16, 0, 0, DateTimeKind.Utc),
+            "sent back in March, the 补正 is due by the filing deadline");
+        (await _calls.MailsToAsync(_host, "panda")).Should().Contain(m => m.StartsWith("科协代表之家申报需补正"));
+        var unfiled = await _calls.StartAsync("nanjing"); // started, never submitted
+
+        await _drive.AdvanceToAsync(2026, 5, 3);
+        await _calls.ApplyAsync(corrected, "society", RepresentativeDriver.Application("机械工程学会科协代表之家（补正）"));
+        await _calls.CheckAsync(corrected);
+        (await _calls.HomeAsync(corrected)).FiledAt.Should().Be(filedAt, "a 补正 after the deadline keeps the first filing (R35)");
+        await _drive.CompleteAsync(corrected, "score", RepresentativeDriver.Experts[0], RepresentativeDriver.Score(75));
+        var early = await _calls.TryCloseAsync(call);
+        early.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await early.Content.ReadAsStringAsync()).Should().Contain("以下申报的形式审查或专家评分尚未完成，评审还不能结束：机械工程学会科协代表之家（补正）");
+        await _drive.CompleteAsync(corrected, "score", RepresentativeDriver.Experts[1], RepresentativeDriver.Score(77));
+        await _calls.WaitingAtAsync(corrected, "decided");
+
+        await _calls.DecideAsync(call);
+        (await _calls.HomeAsync(corrected)).Status.Should().Be(RepresentativeHomeStatus.Designated);
+        var never = await _calls.HomeAsync(abandoned);
+        (never.Status, never.Rank).Should().Be((RepresentativeHomeStatus.Declined, (int?)null));
+        never.EndReason.Should().Be("评审结束时补正材料仍未提交，未进入评审");
+        (await _drive.SettleAsync(abandoned)).Status.Should().Be(InstanceStatus.Cancelled);
+        (await _drive.SettleAsync(unfiled)).Status.Should().Be(InstanceStatus.Cancelled, "nothing is left for an application never filed");
+    }
+
+    [Fact]
+    public async Task Only_a_province_office_publishes_a_call_and_only_once_a_year()
+    {
+        foreach (var login in new[] { "nanjing", "admin", "district" })
+        {
+            var refused = await (await _drive.AsAsync(login)).PostAsync("/api/representative-calls", null);
+            refused.StatusCode.Should().Be(HttpStatusCode.Forbidden, login);
+            (await refused.Content.ReadAsStringAsync()).Should().Contain("只有省科协办公室可以发布科协代表之家申报通知");
+        }
+        await _calls.OpenCallAsync();
+        var twice = await (await _drive.AsAsync(RepresentativeDriver.Office)).PostAsync("/api/representative-calls", null);
+        twice.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await twice.Content.ReadAsStringAsync()).Should().Contain("2026年度的科协代表之家申报通知已经发布");
+        (await _drive.ReadAsync(db => db.Calls.CountAsync())).Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_street_association_may_not_apply_and_a_designated_organisation_may_not_apply_again_R34()
     {
         var call = await _calls.OpenCallAsync();
@@ -184,27 +236,33 @@ public sealed class RepresentativeHomeTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_designation_is_assessed_after_a_year_expires_two_years_later_and_the_organisation_may_apply_again_R36()
+    public async Task A_designation_is_assessed_each_year_expires_two_years_later_and_the_organisation_may_apply_again_R36()
     {
         var call = await _calls.OpenCallAsync();
         var caseId = await _calls.FileScoredAsync("nanjing", "南京市科协代表之家", 90, 88);
         await _drive.AdvanceToAsync(2026, 5, 6);
         await _calls.DecideAsync(call);
-        await new AssociationDriver(_drive).TimerAsync(caseId, "anniversary");
+        var timers = new AssociationDriver(_drive);
+        (await timers.TimerAsync(caseId, "expiry")).DueAt.Should().Be(new DateTime(2028, 5, 5, 16, 0, 0, DateTimeKind.Utc), "the end of May 5, 2028 in Beijing");
 
-        await _drive.AdvanceToAsync(2027, 5, 6, 10);
+        (await timers.TimerAsync(caseId, "anniversary")).DueAt.Should().Be(new DateTime(2027, 5, 5, 1, 0, 0, DateTimeKind.Utc), "the last day of the first year, 9:00");
+        await _drive.AdvanceToAsync(2027, 5, 5, 10);
         await _drive.CompleteAsync(caseId, "assess", RepresentativeDriver.Office, new JsonObject { ["qualified"] = true, ["opinion"] = "活动常态化，代表联系紧密" });
-        await new AssociationDriver(_drive).TimerAsync(caseId, "expiry");
-        var assessed = await _drive.ReadAsync(db => db.RepresentativeAssessments.SingleAsync());
-        (assessed.DesignationYear, assessed.Qualified, assessed.PublishedOn).Should().Be((1, true, new DateOnly(2027, 5, 6)));
-        (await new PageClient(_host.Factory.CreateClient()).GetAsync("/results?year=2027")).Html.Should().Contain("南京市科协代表之家").And.Contain("合格");
+        var first = await _drive.ReadAsync(db => db.RepresentativeAssessments.SingleAsync());
+        (first.DesignationYear, first.Qualified, first.PublishedOn).Should().Be((1, true, new DateOnly(2027, 5, 5)));
+        (await new PageClient(_host.Factory.CreateClient()).GetAsync("/results?year=2027")).Html.Should().Contain("南京市科协代表之家").And.Contain("认定后第 1 年：合格");
 
+        (await timers.TimerAsync(caseId, "anniversary")).DueAt.Should().Be(new DateTime(2028, 5, 5, 1, 0, 0, DateTimeKind.Utc), "the second year is assessed too, on its last day");
         await _drive.AdvanceToAsync(2028, 5, 5, 23);
         (await _calls.HomeAsync(caseId)).Status.Should().Be(RepresentativeHomeStatus.Designated, "valid through May 5, 2028");
+        await _drive.WaitAtAsync(caseId, "assess");
         await _drive.AdvanceToAsync(2028, 5, 6, 1);
-        (await _drive.SettleAsync(caseId)).Status.Should().Be(InstanceStatus.Completed);
+        await JobRuns.UntilAsync(_drive.Engine, async () => (await _calls.HomeAsync(caseId)).Status == RepresentativeHomeStatus.Expired);
         var expired = await _calls.HomeAsync(caseId);
-        (expired.Status, expired.EndedOn).Should().Be((RepresentativeHomeStatus.Expired, new DateOnly(2028, 5, 6)));
+        (expired.Status, expired.EndedOn).Should().Be((RepresentativeHomeStatus.Expired, new DateOnly(2028, 5, 6)), "it expires on time, its last assessment still open");
+        await _drive.CompleteAsync(caseId, "assess", RepresentativeDriver.Office, new JsonObject { ["qualified"] = true, ["opinion"] = "两年建设目标全部完成" });
+        (await _drive.SettleAsync(caseId)).Status.Should().Be(InstanceStatus.Completed);
+        (await _drive.ReadAsync(db => db.RepresentativeAssessments.Select(a => a.DesignationYear).OrderBy(y => y).ToListAsync())).Should().Equal(1, 2);
 
         await _drive.AdvanceToAsync(2029, 3, 1);
         await _calls.OpenCallAsync();
@@ -219,12 +277,13 @@ public sealed class RepresentativeHomeTests : IAsyncDisposable
         await _drive.AdvanceToAsync(2026, 5, 6);
         await _calls.DecideAsync(call);
         await new AssociationDriver(_drive).TimerAsync(caseId, "anniversary");
-        await _drive.AdvanceToAsync(2027, 5, 6, 10);
+        await _drive.AdvanceToAsync(2027, 5, 5, 10);
         await _drive.CompleteAsync(caseId, "assess", RepresentativeDriver.Office, new JsonObject { ["qualified"] = false, ["opinion"] = "全年未开展代表活动" });
 
         var ended = await _drive.SettleAsync(caseId);
         ended.Status.Should().Be(InstanceStatus.Completed);
         ended.History.Should().Contain(h => h.ElementId == "revoked");
+        (await _drive.Engine.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).Should().BeEmpty("a revoked designation does not expire later");
         var home = await _calls.HomeAsync(caseId);
         home.Status.Should().Be(RepresentativeHomeStatus.Revoked);
         home.EndReason.Should().Contain("年度考核不合格，撤销认定（R36）");

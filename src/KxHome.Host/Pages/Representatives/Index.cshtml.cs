@@ -13,7 +13,7 @@ namespace KxHome.Host.Pages.Representatives;
 /// </summary>
 public sealed class RepresentativesIndexModel(ViewerAccessor viewers, RepresentativeDirectory directory, RepresentativeDesk desk, CallDesk calls) : PageModel
 {
-    public IReadOnlyList<RepresentativeDirectory.Ranked> Calls { get; private set; } = [];
+    public IReadOnlyList<RepresentativeDirectory.CallRow> Calls { get; private set; } = [];
     public Viewer Viewer { get; private set; } = null!;
     public int ThisYear => desk.Today.Year;
     public string? Problem { get; private set; }

@@ -17,6 +17,12 @@ public abstract class RepresentativeTask(IServiceScopeFactory scopes) : HomeTask
             ? call
             : throw new InvalidOperationException($"“{context.ElementId}”：案件缺少申报通知（变量 callId）");
 
+    /// <summary>The call of the case, refused once it is decided: a late job must not add to a ranking already published.</summary>
+    protected static async Task<Call> OpenCallAsync(ServiceTaskContext context, IServiceProvider services) =>
+        await CallAsync(context, services) is { Status: CallStatus.Open } call
+            ? call
+            : throw new InvalidOperationException($"“{context.ElementId}”：本年度科协代表之家评审已经结束，不再受理");
+
     protected static async Task<RepresentativeHome> ApplicationAsync(ServiceTaskContext context, IServiceProvider services) =>
         await services.GetRequiredService<RepresentativeDesk>().OfCaseAsync(context.InstanceId)
         ?? throw new InvalidOperationException($"“{context.ElementId}”：案件还没有登记申报");
@@ -64,17 +70,19 @@ public sealed class FileApplicationTask(IServiceScopeFactory scopes) : Represent
         var owner = (await CaseAsync(context, services)).Owner ?? throw new InvalidOperationException($"“{context.ElementId}”：案件不属于任何单位");
         var desk = services.GetRequiredService<RepresentativeDesk>();
         if (await desk.EligibilityProblemAsync(owner, context.InstanceId) is { } problem) throw new InvalidOperationException($"“{context.ElementId}”：{problem}");
-        var call = await CallAsync(context, services);
+        var call = await OpenCallAsync(context, services);
         var id = Guid.TryParse(Text(context, "representativeHomeId"), out var given) ? given : Guid.CreateVersion7();
+        // Filed when the applicant first submitted, not when this job ran: the earlier filing wins a tie (R36).
+        var filedAt = (await CaseAsync(context, services)).History.First(h => h.Kind == HistoryKind.TaskCompleted && h.ElementId == "apply").At;
         var application = new RepresentativeDesk.Application(
             Text(context, "homeName").Trim(), Text(context, "place").Trim(), Text(context, "contactName").Trim(), Text(context, "contactPhone").Trim(),
             RepresentativeRules.Characters(Text(context, "proposal")), RepresentativeRules.ReadRepresentatives(Text(context, "representatives")).Representatives);
-        var home = await desk.FileAsync(context.InstanceId, id, call, owner, application);
+        var home = await desk.FileAsync(context.InstanceId, id, call, owner, filedAt, application);
         return new Dictionary<string, object?> { ["homeName"] = home.Name };
     }
 }
 
-/// <summary>安排评审专家: the application found complete goes to every expert who may see it, one scoring task each (R32).</summary>
+/// <summary>安排评审专家: the application found complete goes to the call's experts (the province's), one scoring task each (R32).</summary>
 public sealed class ScoringExpertsTask(IServiceScopeFactory scopes) : RepresentativeTask(scopes)
 {
     public override string Topic => "kx-representative-experts";
@@ -82,7 +90,10 @@ public sealed class ScoringExpertsTask(IServiceScopeFactory scopes) : Representa
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
         var home = await ApplicationAsync(context, services);
-        var experts = await services.GetRequiredService<People>().WithRolesForAsync(home.OrganisationId, [Roles.Expert]);
+        // One panel for the whole call, so that the means it ranks are comparable; never the applicant's own experts.
+        var call = await OpenCallAsync(context, services);
+        var experts = (await services.GetRequiredService<People>().WithRolesForAsync(call.OrganisationId, [Roles.Expert]))
+            .Where(e => e.OrganisationId == call.OrganisationId).ToList();
         if (experts.Count == 0)
         {
             throw new InvalidOperationException($"“{context.ElementId}”：没有可以评审此申报的专家（角色 expert），请先为省科协添加专家账号，再重试");
@@ -119,13 +130,13 @@ public sealed class ScoredTask(IServiceScopeFactory scopes) : RepresentativeTask
             });
         }
         await services.GetRequiredService<RepresentativeDesk>().ScoredAsync(home, scores);
-        return new Dictionary<string, object?> { ["score"] = home.Score?.ToString("0.00") };
+        return new Dictionary<string, object?> { ["score"] = home.Score?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) };
     }
 }
 
 /// <summary>
-/// 安排年度考核: the designation's next yearly assessment on its anniversary (R36), or, when that is past its end, the
-/// moment it expires. Gives <c>assessAgain</c>, <c>assessAt</c>, <c>designationYear</c> and <c>expiresAt</c>.
+/// 安排年度考核: the designation's next yearly assessment on the last day of its year (R36); none when no year is left.
+/// Gives <c>assessAgain</c>, <c>assessAt</c> and <c>designationYear</c>. (Its expiry waits beside it, from the decision.)
 /// </summary>
 public sealed class PlanAssessmentTask(IServiceScopeFactory scopes) : RepresentativeTask(scopes)
 {
@@ -135,13 +146,12 @@ public sealed class PlanAssessmentTask(IServiceScopeFactory scopes) : Representa
     {
         var desk = services.GetRequiredService<RepresentativeDesk>();
         var home = await ApplicationAsync(context, services);
-        if (home.DesignatedOn is null || home.ValidUntil is not { } until) throw new InvalidOperationException($"“{context.ElementId}”：“{home.Name}”尚未认定");
+        if (home.DesignatedOn is null || home.ValidUntil is null) throw new InvalidOperationException($"“{context.ElementId}”：“{home.Name}”尚未认定");
         var (year, on) = await desk.NextAssessmentAsync(home);
         return new Dictionary<string, object?>
         {
             ["assessAgain"] = on is not null, ["designationYear"] = year,
             ["assessAt"] = on is { } day ? BusinessDates.AtUtc(day, 9, desk.Zone) : null,
-            ["expiresAt"] = BusinessDates.EndOfDayUtc(until, desk.Zone),
         };
     }
 }
@@ -154,7 +164,7 @@ public sealed class AssessedTask(IServiceScopeFactory scopes) : RepresentativeTa
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
         var home = await ApplicationAsync(context, services);
-        var year = int.TryParse(Text(context, "designationYear"), out var y) ? y : 1;
+        var year = int.TryParse(Text(context, "designationYear"), out var y) ? y : throw new InvalidOperationException($"“{context.ElementId}”：案件缺少考核年度（变量 designationYear）");
         var (reviewer, _) = await LastCompletionAsync(services.GetRequiredService<WorkflowEngine>(), context.InstanceId, h => h.ElementId == "assess");
         var assessment = await services.GetRequiredService<RepresentativeDesk>().AssessedAsync(home, year, Flag(context, "qualified"), Text(context, "opinion"), reviewer);
         return new Dictionary<string, object?> { ["revoked"] = !assessment.Qualified };
@@ -170,5 +180,25 @@ public sealed class ExpireTask(IServiceScopeFactory scopes) : RepresentativeTask
     {
         await services.GetRequiredService<RepresentativeDesk>().ExpireAsync(await ApplicationAsync(context, services));
         return null;
+    }
+}
+
+/// <summary>
+/// 给出补正期限: an application sent back for 补正 is due again in <see cref="Days"/> days, or by the filing deadline
+/// when that is later; gives <c>applyDueAt</c> for the step it returns to.
+/// </summary>
+public sealed class CorrectionDueTask(IServiceScopeFactory scopes) : RepresentativeTask(scopes)
+{
+    public const int Days = 10;
+
+    public override string Topic => "kx-representative-correction";
+
+    protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
+    {
+        var desk = services.GetRequiredService<RepresentativeDesk>();
+        var call = await CallAsync(context, services);
+        var deadline = BusinessDates.EndOfDayUtc(call.FilingDeadline, desk.Zone);
+        var due = BusinessDates.EndOfDayUtc(desk.Today.AddDays(Days), desk.Zone);
+        return new Dictionary<string, object?> { ["applyDueAt"] = due > deadline ? due : deadline };
     }
 }
