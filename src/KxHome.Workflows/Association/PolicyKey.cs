@@ -17,13 +17,13 @@ public enum PolicyValueKind
 }
 
 /// <summary>
-/// One setting of the rule sets: its key, the rule it comes from, its label in Chinese, what kind of value it is, and
-/// the seed's value for each rule set. Jiangsu's seed sets only the numbers of its call (R32–R36); where it sets none,
+/// One setting of the rule sets: its key, the rule it comes from, its label in Chinese, what kind of value it is, the
+/// seed's value for each rule set, and, for a number, the range it may take. Jiangsu's seed sets only the numbers of its call (R32–R36); where it sets none,
 /// Jiading's value stands (and is never shown: the settings page shows a rule set's own rules).
 /// </summary>
 public sealed record PolicyKey(
     string Key, string RuleId, string Label, PolicyValueKind Kind, string Unit, string Jiading, string Yiyang, IReadOnlyList<string>? Choices = null,
-    string? Jiangsu = null)
+    string? Jiangsu = null, long Min = 0, long Max = 1_000_000)
 {
     public string DefaultFor(RuleSet ruleSet) => ruleSet switch
     {
@@ -39,7 +39,7 @@ public sealed record PolicyKey(
         switch (Kind)
         {
             case PolicyValueKind.Number:
-                return long.TryParse(text, out var n) && n >= 0 && n <= 1_000_000 ? (n.ToString(), null) : (null, $"{Label}须为 0 至 1000000 的整数");
+                return long.TryParse(text, out var n) && n >= Min && n <= Max ? (n.ToString(), null) : (null, $"{Label}须为 {Min} 至 {Max} 的整数");
             case PolicyValueKind.Fen:
                 return decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var yuan)
                        && yuan >= 0 && yuan <= 100_000_000 && decimal.Round(yuan, 2) == yuan

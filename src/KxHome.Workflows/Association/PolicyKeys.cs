@@ -35,17 +35,17 @@ public static class PolicyKeys
     // representative keeps, and the rubric's items. The seed gives the parts (basic conditions 30, activities 70), not the
     // items: basic conditions are split evenly over its three paragraphs, activities 20/20/15/15 (a setting each).
     public static readonly PolicyKey RepresentativeFilingDeadline = Jiangsu("RepresentativeFilingDeadline", "R35", "科协代表之家申报截止日", PolicyValueKind.MonthDay, "", "04-30");
-    public static readonly PolicyKey RepresentativeQuota = Jiangsu("RepresentativeQuota", "R36", "每年认定科协代表之家名额", PolicyValueKind.Number, "个", "10");
-    public static readonly PolicyKey RepresentativeValidityYears = Jiangsu("RepresentativeValidityYears", "R36", "科协代表之家认定有效期", PolicyValueKind.Number, "年", "2");
-    public static readonly PolicyKey MinProposalCharacters = Jiangsu("MinProposalCharacters", "R35", "申报方案最少字数（不计空白）", PolicyValueKind.Number, "字", "1000");
-    public static readonly PolicyKey MinContactsPerRepresentative = Jiangsu("MinContactsPerRepresentative", "R33", "每位代表至少联系科技工作者", PolicyValueKind.Number, "人", "5");
-    public static readonly PolicyKey RubricPlace = Jiangsu("RubricPlace", "R32", "评分：场所与标识（基础条件）", PolicyValueKind.Number, "分", "10");
-    public static readonly PolicyKey RubricRules = Jiangsu("RubricRules", "R32", "评分：管理办法与联系机制（基础条件）", PolicyValueKind.Number, "分", "10");
-    public static readonly PolicyKey RubricPlan = Jiangsu("RubricPlan", "R32", "评分：年度计划、经费与服务队伍（基础条件）", PolicyValueKind.Number, "分", "10");
-    public static readonly PolicyKey RubricParty = Jiangsu("RubricParty", "R32", "评分：代表+党建（活动开展）", PolicyValueKind.Number, "分", "20");
-    public static readonly PolicyKey RubricWindow = Jiangsu("RubricWindow", "R32", "评分：代表+窗口（活动开展）", PolicyValueKind.Number, "分", "20");
-    public static readonly PolicyKey RubricNeighbourhood = Jiangsu("RubricNeighbourhood", "R32", "评分：代表+邻里（活动开展）", PolicyValueKind.Number, "分", "15");
-    public static readonly PolicyKey RubricInnovation = Jiangsu("RubricInnovation", "R32", "评分：代表+创新（活动开展）", PolicyValueKind.Number, "分", "15");
+    public static readonly PolicyKey RepresentativeQuota = Jiangsu("RepresentativeQuota", "R36", "每年认定科协代表之家名额", PolicyValueKind.Number, "个", "10", 1, 1000);
+    public static readonly PolicyKey RepresentativeValidityYears = Jiangsu("RepresentativeValidityYears", "R36", "科协代表之家认定有效期", PolicyValueKind.Number, "年", "2", 1, 10);
+    public static readonly PolicyKey MinProposalCharacters = Jiangsu("MinProposalCharacters", "R35", "申报方案最少字数（不计空白）", PolicyValueKind.Number, "字", "1000", 0, 20000);
+    public static readonly PolicyKey MinContactsPerRepresentative = Jiangsu("MinContactsPerRepresentative", "R33", "每位代表至少联系科技工作者", PolicyValueKind.Number, "人", "5", 0, 100);
+    public static readonly PolicyKey RubricPlace = Jiangsu("RubricPlace", "R32", "评分：场所与标识（基础条件）", PolicyValueKind.Number, "分", "10", 0, 100);
+    public static readonly PolicyKey RubricRules = Jiangsu("RubricRules", "R32", "评分：管理办法与联系机制（基础条件）", PolicyValueKind.Number, "分", "10", 0, 100);
+    public static readonly PolicyKey RubricPlan = Jiangsu("RubricPlan", "R32", "评分：年度计划、经费与服务队伍（基础条件）", PolicyValueKind.Number, "分", "10", 0, 100);
+    public static readonly PolicyKey RubricParty = Jiangsu("RubricParty", "R32", "评分：代表+党建（活动开展）", PolicyValueKind.Number, "分", "20", 0, 100);
+    public static readonly PolicyKey RubricWindow = Jiangsu("RubricWindow", "R32", "评分：代表+窗口（活动开展）", PolicyValueKind.Number, "分", "20", 0, 100);
+    public static readonly PolicyKey RubricNeighbourhood = Jiangsu("RubricNeighbourhood", "R32", "评分：代表+邻里（活动开展）", PolicyValueKind.Number, "分", "15", 0, 100);
+    public static readonly PolicyKey RubricInnovation = Jiangsu("RubricInnovation", "R32", "评分：代表+创新（活动开展）", PolicyValueKind.Number, "分", "15", 0, 100);
 
     public static IReadOnlyList<PolicyKey> All { get; } =
     [
@@ -59,8 +59,8 @@ public static class PolicyKeys
     ];
 
     /// <summary>A setting of Jiangsu's call alone: the other rule sets neither show nor use it.</summary>
-    private static PolicyKey Jiangsu(string key, string ruleId, string label, PolicyValueKind kind, string unit, string value) =>
-        new(key, ruleId, label, kind, unit, value, value, Jiangsu: value);
+    private static PolicyKey Jiangsu(string key, string ruleId, string label, PolicyValueKind kind, string unit, string value, long min = 0, long max = 1_000_000) =>
+        new(key, ruleId, label, kind, unit, value, value, Jiangsu: value, Min: min, Max: max);
 
     public static PolicyKey? Find(string key) => All.FirstOrDefault(k => k.Key == key);
 }

@@ -143,6 +143,32 @@ public sealed class RepresentativeHomeTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task The_calls_numbers_are_Jiangsus_settings_and_a_change_never_alters_a_call_under_way_R32_R35_R36()
+    {
+        using var admin = await _host.SignInAsync("admin");
+        var settings = (await admin.GetFromJsonAsync<JsonArray>("/api/policy/Jiangsu/2026"))!
+            .ToDictionary(k => k!["key"]!.GetValue<string>(), k => k!["value"]!.GetValue<string>());
+        settings.Should().Contain(new Dictionary<string, string>
+        {
+            ["RepresentativeFilingDeadline"] = "04-30", ["RepresentativeQuota"] = "10", ["RepresentativeValidityYears"] = "2",
+            ["MinProposalCharacters"] = "1000", ["MinContactsPerRepresentative"] = "5",
+        });
+        settings.Should().NotContainKey("MinAreaM2", "Jiangsu's rule set shows only its own rules");
+        var rubric = Rubric.From(Policy.Defaults(RuleSet.Jiangsu, 2026));
+        (rubric.MaxOf(Rubric.Basic), rubric.MaxOf(Rubric.Activities)).Should().Be((30, 70), "R32: basic conditions 30, activities 70");
+
+        var zero = await admin.PutAsJsonAsync("/api/policy/Jiangsu/2026", new { values = new Dictionary<string, string> { ["RepresentativeValidityYears"] = "0" } });
+        zero.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await zero.Content.ReadAsStringAsync()).Should().Contain("科协代表之家认定有效期须为 1 至 10 的整数");
+
+        await _calls.OpenCallAsync();
+        (await admin.PutAsJsonAsync("/api/policy/Jiangsu/2026", new { values = new Dictionary<string, string> { ["RepresentativeQuota"] = "3" } }))
+            .IsSuccessStatusCode.Should().BeTrue();
+        var call = (await admin.GetFromJsonAsync<JsonArray>("/api/representative-calls"))!.Single()!;
+        call["quota"]!.GetValue<int>().Should().Be(10, "the call took its numbers when it opened");
+    }
+
+    [Fact]
     public async Task Only_a_province_office_publishes_a_call_and_only_once_a_year()
     {
         foreach (var login in new[] { "nanjing", "admin", "district" })
