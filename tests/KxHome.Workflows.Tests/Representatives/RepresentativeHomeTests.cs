@@ -95,6 +95,10 @@ public sealed class RepresentativeHomeTests : IAsyncDisposable
         await _calls.OpenCallAsync();
         var login = await _calls.ApplicantAsync("js-late", "常州市科协");
         var started = await _calls.StartAsync(login); // started in time, submitted too late
+        var prompt = await _calls.ApplicantAsync("js-prompt", "南通市科协");
+        var inTime = await _calls.StartAsync(prompt);
+        await _drive.AdvanceToAsync(2026, 4, 30, 23);
+        await _calls.ApplyAsync(inTime, prompt, RepresentativeDriver.Application("南通科协代表之家")); // 23:00 in Beijing, 15:00 UTC: in time
         await _drive.AdvanceToAsync(2026, 5, 1);
 
         var refused = await _calls.TryApplyAsync(started, login, RepresentativeDriver.Application("常州科协代表之家"));
