@@ -87,8 +87,8 @@ public sealed class CallDesk(AppDbContext db, WorkflowEngine engine, Representat
 
     /// <summary>
     /// Decides the call (R36): the scored applications ranked (<see cref="RepresentativeRules.Ranked"/>), the first by the
-    /// quota designated for the call's validity, the others declined; an application never found complete is declined
-    /// unranked and its case ends. Then each waiting case is told its result. Deciding twice decides once.
+    /// quota designated for the call's validity, the others declined; one whose 补正 is outstanding is declined unranked
+    /// and its case ends. Then each waiting case is told its result. Deciding twice decides once.
     /// </summary>
     public async Task DecideAsync(Call call, CancellationToken ct)
     {

@@ -278,6 +278,7 @@ public sealed class RepresentativeHomeTests : IAsyncDisposable
         (await timers.TimerAsync(caseId, "anniversary")).DueAt.Should().Be(new DateTime(2027, 5, 5, 1, 0, 0, DateTimeKind.Utc), "the last day of the first year, 9:00");
         await _drive.AdvanceToAsync(2027, 5, 5, 10);
         await _drive.CompleteAsync(caseId, "assess", RepresentativeDriver.Office, new JsonObject { ["qualified"] = true, ["opinion"] = "活动常态化，代表联系紧密" });
+        await JobRuns.UntilAsync(_drive.Engine, async () => await _drive.ReadAsync(db => db.RepresentativeAssessments.AnyAsync())); // published by a job
         var first = await _drive.ReadAsync(db => db.RepresentativeAssessments.SingleAsync());
         (first.DesignationYear, first.Qualified, first.PublishedOn).Should().Be((1, true, new DateOnly(2027, 5, 5)));
         (await new PageClient(_host.Factory.CreateClient()).GetAsync("/results?year=2027")).Html.Should().Contain("南京市科协代表之家").And.Contain("认定后第 1 年：合格");
