@@ -79,6 +79,7 @@ public sealed class RepresentativeBrowserTests : IAsyncLifetime
             await CasePages.SubmitFormAsync(page);
         }
 
+        await new RepresentativeDriver(drive).WaitingAtAsync(caseId, "decided"); // both scores kept (a job)
         await drive.AdvanceToAsync(2026, 5, 6);
         await drive.WaitAtAsync(callCase, "review"); // filing closed: the office ends review
         office = await _browser.SignInAsync(_url, RepresentativeDriver.Office); // two months on, the sign-in of March has expired
@@ -86,6 +87,7 @@ public sealed class RepresentativeBrowserTests : IAsyncLifetime
         await office.Locator("tr", new() { HasText = "确认评审结束" }).GetByRole(AriaRole.Link).First.ClickAsync();
         await office.Locator("#task-form .form-host").GetByLabel("所有申报的评审已经结束").CheckAsync();
         await CasePages.SubmitFormAsync(office);
+        await drive.SettleAsync(callCase); // the ranking (a job) decided the call
 
         applicant = await _browser.SignInAsync(_url, "nanjing");
         await applicant.GotoAsync("/representatives");
