@@ -25,18 +25,18 @@ public sealed class DemoRepresentatives(AppDbContext db, WorkflowEngine engine, 
 
         var decided = await OpenCallAsync(office, year - 1);
         var wuxi = await ApplyAsync(decided, "wuxi", "wx", "无锡市科协代表之家", Representatives(5));
-        await ScoreAsync(wuxi, office, experts, 92, 88);
+        await ScoreAsync(decided, wuxi, office, experts, 92, 88);
         var ai = await ApplyAsync(decided, "aisociety", "js-ai", "省人工智能学会科协代表之家", Representatives(6));
-        await ScoreAsync(ai, office, experts, 86, 84);
+        await ScoreAsync(decided, ai, office, experts, 86, 84);
         await DemoCases.CompleteAsync(engine, decided.CaseId, "review", office, new() { ["confirmed"] = true, ["note"] = "评审结束" }, null);
         foreach (var caseId in new[] { wuxi, ai }) await DemoCases.WaitAtAsync(engine, caseId, "anniversary"); // the ranking ran, each told
 
         var current = await OpenCallAsync(office, year);
         var nanjing = await ApplyAsync(current, "nanjing", "nj", "南京市科协代表之家", Representatives(5));
         await DemoCases.CompleteAsync(engine, nanjing, "check", office, new() { ["complete"] = true, ["opinion"] = "材料齐全" }, null);
-        await CompleteScoreAsync(nanjing, experts[0], 90);
+        await CompleteScoreAsync(current, nanjing, experts[0], 90);
         var panda = await ApplyAsync(current, "panda", "nj-panda", "熊猫电子科协代表之家", Representatives(4));
-        await ScoreAsync(panda, office, experts, 78, 81);
+        await ScoreAsync(current, panda, office, experts, 78, 81);
         var society = await ApplyAsync(current, "society", "js-mech", "省机械工程学会科协代表之家", Representatives(5));
         await DemoCases.OpenTaskAsync(engine, society, "check");
         await DemoCases.OpenTaskAsync(engine, nanjing, "score");
@@ -45,29 +45,15 @@ public sealed class DemoRepresentatives(AppDbContext db, WorkflowEngine engine, 
     /// <summary>A call of <paramref name="year"/> opened by the office: in filing until its deadline, then waiting for review to end.</summary>
     private async Task<Call> OpenCallAsync(string office, int year)
     {
-        var id = Guid.CreateVersion7();
-        var started = await engine.StartAsync(new StartRequest(CallDesk.CallFlow)
-        {
-            StartedBy = office, Owner = "js", BusinessKey = RepresentativeRules.CallKey(id),
-            Variables = new Dictionary<string, object?> { ["callId"] = id.ToString(), ["year"] = year },
-        });
+        var started = await engine.StartAsync(CallDesk.Request("js", office, year));
         await DemoCases.WaitAtAsync(engine, started.Id, "closes", "review");
-        return await db.Calls.AsNoTracking().SingleAsync(c => c.Id == id);
+        return await db.Calls.AsNoTracking().SingleAsync(c => c.CaseId == started.Id);
     }
 
     private async Task<Guid> ApplyAsync(Call call, string login, string organisation, string name, string representatives)
     {
         var applicant = await DemoCases.IdOfAsync(users, login);
-        var id = Guid.CreateVersion7();
-        var started = await engine.StartAsync(new StartRequest(CallDesk.HomeFlow)
-        {
-            StartedBy = applicant, Owner = organisation, BusinessKey = RepresentativeRules.HomeKey(id),
-            Variables = new Dictionary<string, object?>
-            {
-                ["representativeHomeId"] = id.ToString(), ["callId"] = call.Id.ToString(), ["year"] = call.Year,
-                ["applyDueAt"] = BusinessDates.EndOfDayUtc(call.FilingDeadline, desk.Zone),
-            },
-        });
+        var started = await engine.StartAsync(RepresentativeStart.For(new StartRequest(CallDesk.HomeFlow) { StartedBy = applicant, Owner = organisation }, call, desk.Zone));
         await DemoCases.CompleteAsync(engine, started.Id, "apply", applicant, new()
         {
             ["homeName"] = name, ["place"] = "市科协科技会堂二楼代表活动室", ["contactName"] = "王亮", ["contactPhone"] = "13951000000",
@@ -76,24 +62,24 @@ public sealed class DemoRepresentatives(AppDbContext db, WorkflowEngine engine, 
         return started.Id;
     }
 
-    private async Task ScoreAsync(Guid caseId, string office, string[] experts, int first, int second)
+    private async Task ScoreAsync(Call call, Guid caseId, string office, string[] experts, int first, int second)
     {
         await DemoCases.CompleteAsync(engine, caseId, "check", office, new() { ["complete"] = true, ["opinion"] = "材料齐全" }, null);
-        await CompleteScoreAsync(caseId, experts[0], first);
-        await CompleteScoreAsync(caseId, experts[1], second);
+        await CompleteScoreAsync(call, caseId, experts[0], first);
+        await CompleteScoreAsync(call, caseId, experts[1], second);
         await DemoCases.WaitAtAsync(engine, caseId, "decided");
     }
 
-    /// <summary>The expert's own scoring task of the case, completed with points reaching <paramref name="total"/>.</summary>
-    private async Task CompleteScoreAsync(Guid caseId, string expert, int total)
+    /// <summary>The expert's own scoring task of the case, completed with points reaching <paramref name="total"/>: the call's rubric filled item by item.</summary>
+    private async Task CompleteScoreAsync(Call call, Guid caseId, string expert, int total)
     {
         await DemoCases.OpenTaskAsync(engine, caseId, "score");
         var task = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single(t => t.ElementId == "score" && t.Assignee == expert);
         var points = new Dictionary<string, object?> { ["opinion"] = "场所固定，代表联系机制健全，活动特色鲜明" };
-        foreach (var (field, max) in new[] { ("scorePlace", 10), ("scoreRules", 10), ("scorePlan", 10), ("scoreParty", 20), ("scoreWindow", 20), ("scoreNeighbourhood", 15), ("scoreInnovation", 15) })
+        foreach (var item in Rubric.FromJson(call.Rubric).Items)
         {
-            points[field] = Math.Min(max, total);
-            total -= Math.Min(max, total);
+            points[item.Field] = Math.Min(item.Max, total);
+            total -= Math.Min(item.Max, total);
         }
         await engine.CompleteTaskAsync(task.Id, expert, points, null);
     }

@@ -39,12 +39,18 @@ public sealed class CallDesk(AppDbContext db, WorkflowEngine engine, Representat
         {
             throw new WorkflowConflictException("call-too-late", $"{year}年度的申报截止日（{policy.Show(PolicyKeys.RepresentativeFilingDeadline)}）已过，请在规则设置中调整后再发布");
         }
+        return await engine.StartAsync(Request(organisation.Id, viewer.UserId, year));
+    }
+
+    /// <summary>How a call's case starts: its own call id (the record its first step writes) in its business key.</summary>
+    public static StartRequest Request(string organisationId, string userId, int year)
+    {
         var id = Guid.CreateVersion7();
-        return await engine.StartAsync(new StartRequest(CallFlow)
+        return new StartRequest(CallFlow)
         {
-            BusinessKey = RepresentativeRules.CallKey(id), StartedBy = viewer.UserId, Owner = organisation.Id,
+            BusinessKey = RepresentativeRules.CallKey(id), StartedBy = userId, Owner = organisationId,
             Variables = new Dictionary<string, object?> { ["callId"] = id.ToString(), ["year"] = year },
-        });
+        };
     }
 
     /// <summary>Records the call of a case from the year's settings (once: a retried job finds it).</summary>

@@ -16,11 +16,17 @@ public sealed class RepresentativeStart(RepresentativeDesk desk) : IProgrammeSta
     {
         var (call, problem) = await desk.CanStartAsync(request.Owner);
         if (call is null) throw new WorkflowException("representative-refused", problem!);
+        return For(request, call, desk.Zone);
+    }
+
+    /// <summary>The request with what an application's case starts with: the home it applies for, its call, and the deadline its first step is due by.</summary>
+    public static StartRequest For(StartRequest request, Call call, TimeZoneInfo zone)
+    {
         var id = Guid.CreateVersion7();
         var variables = new Dictionary<string, object?>(request.Variables ?? new Dictionary<string, object?>())
         {
             ["representativeHomeId"] = id.ToString(), ["callId"] = call.Id.ToString(), ["year"] = call.Year,
-            ["applyDueAt"] = BusinessDates.EndOfDayUtc(call.FilingDeadline, desk.Zone),
+            ["applyDueAt"] = BusinessDates.EndOfDayUtc(call.FilingDeadline, zone),
         };
         return request with { BusinessKey = RepresentativeRules.HomeKey(id), Variables = variables };
     }
