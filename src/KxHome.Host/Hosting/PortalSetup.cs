@@ -55,7 +55,7 @@ public static class PortalSetup
         services.AddScoped<CaseTitles>();
         services.AddScoped<ActionLinks>();
         services.AddScoped<NoticeMails>();
-        services.AddSingleton<MailSender>();
+        services.AddScoped<MailSender>(); // one SMTP connection per dispatch batch: the scope closes it
         services.AddSingleton<NoticeDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticeDispatcher>());
         services.AddSingleton<DeadlineWatch>();

@@ -5,7 +5,9 @@ public sealed class MailOptions
 {
     public string? SmtpHost { get; set; }
     public int SmtpPort { get; set; } = 25;
-    public bool EnableSsl { get; set; }
+    public MailSecurity Security { get; set; } = MailSecurity.None;
+
+    /// <summary>When set, the sender signs in to the server with this name and <see cref="Password"/>.</summary>
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public string From { get; set; } = "KxHome <noreply@kxhome.local>";

@@ -7,7 +7,8 @@ namespace KxHome.Host.Mail;
 
 /// <summary>
 /// Sends the outbox after commit: each pending notice becomes its emails; each email sent is recorded, so a notice
-/// tried again (after a failure or a crash) never mails the same person twice. Failures wait longer each time.
+/// tried again (after a failure or a crash) never mails the same person twice. A temporary failure (a 4xx, a lost
+/// connection) waits longer each time; a mail the server refuses for good is recorded with its answer, not retried.
 /// </summary>
 public sealed class NoticeDispatcher(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, ILogger<NoticeDispatcher> log)
     : BackgroundService
@@ -28,8 +29,20 @@ public sealed class NoticeDispatcher(IServiceScopeFactory scopes, IOptions<MailO
                 foreach (var (to, mail) in await mails.ForAsync(notice))
                 {
                     if (await db.SentMails.AnyAsync(m => m.NoticeId == notice.Id && m.Recipient == to.Id, ct)) continue;
-                    await sender.SendAsync(mail, $"{notice.Id:N}.{to.Id}", ct);
-                    db.SentMails.Add(new SentMail { NoticeId = notice.Id, Recipient = to.Id, Subject = mail.Subject, SentAt = clock.GetUtcNow().UtcDateTime });
+                    string? refusal = null;
+                    try
+                    {
+                        await sender.SendAsync(mail, $"{notice.Id:N}.{to.Id}", ct);
+                    }
+                    catch (MailRefusedException e)
+                    {
+                        refusal = e.Answer; // asking again gets the same answer: recorded for the administrator, not retried
+                        log.LogWarning("The mail server refused notice {Notice} for {Recipient}: {Answer}", notice.Id, to.Id, e.Answer);
+                    }
+                    db.SentMails.Add(new SentMail
+                    {
+                        NoticeId = notice.Id, Recipient = to.Id, Subject = mail.Subject, SentAt = clock.GetUtcNow().UtcDateTime, Refusal = refusal,
+                    });
                     await db.SaveChangesAsync(ct);
                 }
                 await engine.MarkNoticeSentAsync(notice.Id, ct);

@@ -2,14 +2,15 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Jint;
 using Jint.Native;
+using Jint.Native.Object;
 using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Expressions;
 
 /// <summary>
-/// Evaluates expressions with Jint in a sandbox: no CLR access, a frozen global realm, statement, time and
-/// recursion limits. Jint 2 is not safe for engines used on several threads at once, so evaluations take turns
-/// on one engine per set of limits (each takes microseconds); each expression is compiled once.
+/// Evaluates expressions with Jint 4 in a sandbox: no CLR access, no code from strings, a frozen global realm,
+/// and statement, time, recursion and memory limits. A Jint engine is not safe on several threads at once, so
+/// evaluations take turns on one engine per set of limits (each takes microseconds); each expression is compiled once.
 /// </summary>
 public sealed class JintExpressionEvaluator(ExpressionLimits limits) : IExpressionEvaluator
 {
@@ -51,7 +52,7 @@ public sealed class JintExpressionEvaluator(ExpressionLimits limits) : IExpressi
                 // A script error or a limit leaves the engine sound (each run resets its counters and call stack);
                 // anything else might not, so that engine is not reused.
                 if (ex is not (Jint.Runtime.JavaScriptException or Jint.Runtime.StatementsCountOverflowException
-                        or TimeoutException or Jint.Runtime.RecursionDepthOverflowException))
+                        or TimeoutException or Jint.Runtime.RecursionDepthOverflowException or Jint.Runtime.MemoryLimitExceededException))
                 {
                     Sandboxes.Remove(limits);
                 }
@@ -65,6 +66,8 @@ public sealed class JintExpressionEvaluator(ExpressionLimits limits) : IExpressi
         Jint.Runtime.StatementsCountOverflowException => "执行语句数超出上限",
         TimeoutException => "执行超时",
         Jint.Runtime.RecursionDepthOverflowException => "递归层数超出上限",
+        Jint.Runtime.MemoryLimitExceededException => "占用内存超出上限",
+        Jint.Runtime.JavaScriptException js when js.Message.Contains("String compilation", StringComparison.Ordinal) => "不允许由字符串生成代码",
         Jint.Runtime.JavaScriptException js => string.IsNullOrEmpty(js.Message) ? js.Error.ToString() : js.Message,
         _ => ex.Message,
     };
@@ -78,24 +81,6 @@ public sealed class JintExpressionEvaluator(ExpressionLimits limits) : IExpressi
 
     private sealed class Sandbox
     {
-        private const string FreezeRealm = """
-            (function (root) {
-              var seen = [];
-              function freeze(o) {
-                if (o === null || (typeof o !== 'object' && typeof o !== 'function') || seen.indexOf(o) >= 0) return;
-                seen.push(o);
-                Object.freeze(o);
-                var names = Object.getOwnPropertyNames(o);
-                for (var i = 0; i < names.length; i++) {
-                  var d = Object.getOwnPropertyDescriptor(o, names[i]);
-                  if (d && 'value' in d) freeze(d.value);
-                }
-                freeze(Object.getPrototypeOf(o));
-              }
-              freeze(root);
-            })(this);
-            """;
-
         private readonly Engine _engine;
         private readonly Dictionary<string, JsValue> _functions = [];
 
@@ -105,8 +90,10 @@ public sealed class JintExpressionEvaluator(ExpressionLimits limits) : IExpressi
                 .MaxStatements(limits.MaxStatements)
                 .TimeoutInterval(limits.Timeout)
                 .LimitRecursion(limits.MaxRecursion)
+                .LimitMemory(limits.MaxMemoryBytes)
+                .DisableStringCompilation()
                 .LocalTimeZone(TimeZoneInfo.Utc));
-            _engine.Execute(FreezeRealm);
+            FreezeRealm(_engine);
             Run("1 + 1", new Dictionary<string, JsonNode?>()); // warm the interpreter before a real expression is timed
         }
 
@@ -114,15 +101,35 @@ public sealed class JintExpressionEvaluator(ExpressionLimits limits) : IExpressi
         {
             if (!_functions.TryGetValue(script, out var function))
             {
-                function = _engine.Execute($"(function (__kx) {{ with (__kx) {{ return ({script}\n); }} }})").GetCompletionValue();
+                function = _engine.Evaluate($"(function (__kx) {{ with (__kx) {{ return ({script}\n); }} }})");
                 _functions[script] = function;
             }
-            var scope = _engine.Object.Construct(Jint.Runtime.Arguments.Empty);
-            foreach (var (name, value) in variables) scope.Put(name, JsConversion.ToJs(_engine, value), false);
-            _engine.ResetStatementsCount();
-            _engine.ResetTimeoutTicks();
-            _engine.ResetCallStack();
-            return JsConversion.FromJs(_engine.Invoke(function, JsValue.Undefined, [scope]));
+            var scope = new JsObject(_engine);
+            foreach (var (name, value) in variables) scope.Set(name, JsConversion.ToJs(_engine, value));
+            _engine.Constraints.Reset();
+            _engine.Advanced.ResetCallStack();
+            return JsConversion.FromJs(_engine.Call(function, JsValue.Undefined, [scope]));
+        }
+
+        /// <summary>
+        /// Freezes every object reachable from the global object (values and prototypes), so one evaluation cannot
+        /// change what the next one sees. Walked from C#, so the realm's size does not count against the limits.
+        /// </summary>
+        private static void FreezeRealm(Engine engine)
+        {
+            var freeze = engine.Evaluate("Object.freeze");
+            var seen = new HashSet<ObjectInstance>(ReferenceEqualityComparer.Instance);
+            var pending = new Stack<ObjectInstance>([engine.Global]);
+            while (pending.TryPop(out var o))
+            {
+                if (!seen.Add(o)) continue;
+                engine.Call(freeze, JsValue.Undefined, [o]);
+                foreach (var (_, property) in o.GetOwnProperties())
+                {
+                    if (property.IsDataDescriptor() && property.Value is ObjectInstance value) pending.Push(value);
+                }
+                if (o.Prototype is { } prototype) pending.Push(prototype);
+            }
         }
     }
 }

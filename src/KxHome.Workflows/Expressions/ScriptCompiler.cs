@@ -1,27 +1,52 @@
 using System.Collections.Concurrent;
-using System.Text;
-using Jint.Parser;
+using Acornima;
+using Acornima.Ast;
 
 namespace KxHome.Workflows.Expressions;
 
 /// <summary>
 /// Turns the body of a <c>${...}</c> into JavaScript: JUEL word operators (and, or, not, eq, ne, lt, gt, le, ge)
-/// become their JavaScript symbols, and anything that is not a pure expression is refused.
+/// become their JavaScript symbols, then Acornima parses it and every node of the tree must be of a kind a pure
+/// expression uses (<see cref="Allowed"/>); anything else is refused with the node's name and position.
 /// </summary>
 internal static class ScriptCompiler
 {
+    // Each replacement is as long as its word, so a position in the JavaScript is the same position in the body.
     private static readonly Dictionary<string, string> WordOperators = new()
     {
         ["and"] = "&&", ["or"] = "||", ["not"] = "!", ["eq"] = "==", ["ne"] = "!=",
         ["lt"] = "<", ["gt"] = ">", ["le"] = "<=", ["ge"] = ">=",
     };
 
-    // Names that would reach outside a pure expression: definitions, the global object, code from strings.
-    private static readonly HashSet<string> ForbiddenWords =
+    /// <summary>What an expression may be made of: values, operators, calls, and arrow functions with an expression body.</summary>
+    private static readonly HashSet<NodeType> Allowed =
     [
-        "function", "var", "let", "const", "with", "delete", "this", "eval", "Function",
-        "constructor", "prototype", "__proto__", "__defineGetter__", "__defineSetter__", "debugger", "arguments",
+        NodeType.Literal, NodeType.Identifier, NodeType.TemplateLiteral, NodeType.TemplateElement,
+        NodeType.ArrayExpression, NodeType.ObjectExpression, NodeType.Property, NodeType.SpreadElement,
+        NodeType.MemberExpression, NodeType.ChainExpression, NodeType.CallExpression, NodeType.NewExpression,
+        NodeType.UnaryExpression, NodeType.BinaryExpression, NodeType.LogicalExpression, NodeType.ConditionalExpression,
+        NodeType.ParenthesizedExpression, NodeType.ArrowFunctionExpression,
     ];
+
+    /// <summary>Chinese names for the kinds people most often write by mistake.</summary>
+    private static readonly Dictionary<NodeType, string> Described = new()
+    {
+        [NodeType.AssignmentExpression] = "赋值", [NodeType.UpdateExpression] = "自增或自减",
+        [NodeType.FunctionExpression] = "函数定义", [NodeType.ThisExpression] = "this",
+        [NodeType.SequenceExpression] = "逗号表达式", [NodeType.ClassExpression] = "类定义",
+        [NodeType.AwaitExpression] = "await", [NodeType.YieldExpression] = "yield",
+        [NodeType.TaggedTemplateExpression] = "带标签的模板", [NodeType.ImportExpression] = "import",
+        [NodeType.BlockStatement] = "语句块", [NodeType.ObjectPattern] = "解构", [NodeType.ArrayPattern] = "解构",
+    };
+
+    // Names through which an expression could reach the code of the realm rather than data; computed access by a
+    // string is stopped by the engine itself (string compilation is disabled, the realm is frozen).
+    private static readonly HashSet<string> CodeNames =
+    [
+        "eval", "Function", "constructor", "prototype", "__proto__", "__defineGetter__", "__defineSetter__", "arguments",
+    ];
+
+    private static readonly ParserOptions Options = new() { EcmaVersion = EcmaVersion.ES2023 };
 
     private static readonly ConcurrentDictionary<string, string> Translated = new();
 
@@ -33,52 +58,61 @@ internal static class ScriptCompiler
 
     private static string Translate(string body)
     {
-        var js = new StringBuilder(body.Length + 8);
+        var script = ReplaceWordOperators(body);
+        Node tree;
+        try
+        {
+            tree = new Parser(Options).ParseExpression(script);
+        }
+        catch (ParseErrorException ex)
+        {
+            throw new ExpressionException($"表达式 “${{{body}}}” 无法解析：{ex.Error.Description}（第 {ex.Error.Position.Column + 1} 列）", ex);
+        }
+        foreach (var node in tree.DescendantNodesAndSelf())
+        {
+            if (Problem(node) is { } problem)
+            {
+                throw new ExpressionException($"表达式 “${{{body}}}” 不被接受：{problem}（第 {node.Location.Start.Column + 1} 列）");
+            }
+        }
+        return script;
+    }
+
+    private static string? Problem(Node node) => node switch
+    {
+        _ when !Allowed.Contains(node.Type) => $"不允许使用 {node.Type}{(Described.TryGetValue(node.Type, out var what) ? $"（{what}）" : "")}",
+        UnaryExpression { Operator: Operator.Delete } => "不允许使用 delete",
+        ArrowFunctionExpression { Async: true } => "不允许使用异步箭头函数",
+        ArrowFunctionExpression { Body: BlockStatement } => "箭头函数只能返回一个表达式，不能含语句块",
+        ArrowFunctionExpression arrow when arrow.Params.Any(p => p is not Identifier) => "箭头函数的参数只能是名称",
+        Property { Kind: not PropertyKind.Init } or Property { Method: true } => "对象中不允许定义函数或访问器",
+        Identifier { Name: var name } when CodeNames.Contains(name) => $"不允许使用 “{name}”",
+        _ => null,
+    };
+
+    private static string ReplaceWordOperators(string body)
+    {
+        var js = body.ToCharArray();
         for (var i = 0; i < body.Length;)
         {
             var c = body[i];
-            if (c is '\'' or '"')
+            if (c is '\'' or '"' or '`')
             {
-                var end = EndOfString(body, i);
-                js.Append(body, i, end - i);
-                i = end;
+                i = EndOfString(body, i);
             }
             else if (char.IsLetter(c) || c is '_' or '$')
             {
                 var start = i;
                 while (i < body.Length && (char.IsLetterOrDigit(body[i]) || body[i] is '_' or '$')) i++;
-                var word = body[start..i];
                 var afterDot = start > 0 && body[start - 1] == '.';
-                if (ForbiddenWords.Contains(word)) throw Refused(body, $"不允许使用 “{word}”");
-                js.Append(!afterDot && WordOperators.TryGetValue(word, out var op) ? $" {op} " : word);
+                if (!afterDot && WordOperators.TryGetValue(body[start..i], out var op)) op.PadRight(i - start).CopyTo(0, js, start, i - start);
             }
             else
             {
-                if (IsAssignment(body, i)) throw Refused(body, "表达式不能赋值");
-                js.Append(c);
                 i++;
             }
         }
-        var script = js.ToString();
-        try
-        {
-            new JavaScriptParser().Parse($"({script}\n)");
-        }
-        catch (ParserException ex)
-        {
-            throw new ExpressionException($"表达式 “${{{body}}}” 无法解析：{ex.Description}", ex);
-        }
-        return script;
-    }
-
-    private static bool IsAssignment(string s, int i)
-    {
-        var c = s[i];
-        if ((c == '+' || c == '-') && i + 1 < s.Length && s[i + 1] == c) return true;
-        if (c != '=') return false;
-        var prev = i > 0 ? s[i - 1] : ' ';
-        var next = i + 1 < s.Length ? s[i + 1] : ' ';
-        return next != '=' && prev is not ('=' or '!' or '<' or '>');
+        return new string(js);
     }
 
     private static int EndOfString(string s, int start)
@@ -91,6 +125,4 @@ internal static class ScriptCompiler
         }
         return s.Length;
     }
-
-    private static ExpressionException Refused(string body, string why) => new($"表达式 “${{{body}}}” 不被接受：{why}");
 }

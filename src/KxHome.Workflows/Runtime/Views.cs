@@ -175,6 +175,9 @@ public sealed record StartRequest(string DefinitionKey)
     public int? Version { get; init; }
 }
 
+/// <summary>A notice whose sending failed for a time (the mail server unreachable, a 4xx), waiting to be tried again.</summary>
+public sealed record RetryingNotice(Guid Id, NoticeKind Kind, Guid? InstanceId, int Attempts, string? LastError, DateTime NextAttemptAt);
+
 /// <summary>A notice waiting to be sent (see <see cref="NoticeKind"/>).</summary>
 public sealed record NoticeView(
     Guid Id, NoticeKind Kind, Guid? InstanceId, Guid? TaskId, string? UserId, string? Recipient, string? Comment,

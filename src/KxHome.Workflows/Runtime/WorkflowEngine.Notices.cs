@@ -18,6 +18,14 @@ public sealed partial class WorkflowEngine
             .ToList();
     }
 
+    /// <summary>Notices not yet sent that failed at least once, next attempt first.</summary>
+    public async Task<IReadOnlyList<RetryingNotice>> RetryingNoticesAsync(int max = 20, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        return await db.Notices.AsNoTracking().Where(n => n.SentAt == null && n.Attempts > 0).OrderBy(n => n.AvailableAt).Take(max)
+            .Select(n => new RetryingNotice(n.Id, n.Kind, n.InstanceId, n.Attempts, n.LastError, n.AvailableAt)).ToListAsync(ct);
+    }
+
     /// <summary>The notice was sent; it is never sent again.</summary>
     public Task MarkNoticeSentAsync(Guid noticeId, CancellationToken ct = default) =>
         TransactAsync(session => session.ExecuteAsync("UPDATE Notices SET SentAt = @p0 WHERE Id = @p1", ct, Now, noticeId), ct);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using KxHome.Workflows.Expressions;
 using KxHome.Workflows.Runtime;
@@ -66,30 +65,80 @@ public class JintExpressionEvaluatorTests
         act.Should().Throw<ExpressionException>().WithMessage("*missing*");
     }
 
+    // Each limit test sets the other limits far out of reach, so it fails if its own limit is removed: the
+    // expression then finishes and returns a number.
+    private static readonly ExpressionLimits Unlimited = new(MaxStatements: int.MaxValue, TimeoutMs: 600_000, MaxRecursion: 100_000, MaxMemoryBytes: 100_000_000_000);
+
+    private static JsonNode? EvalWith(ExpressionLimits limits, string text) =>
+        new JintExpressionEvaluator(limits).Evaluate(ExpressionText.Parse(text), new Dictionary<string, JsonNode?>());
+
     [Fact]
-    public void An_endless_loop_is_stopped_quickly()
+    public void The_statement_limit_stops_a_long_computation()
     {
-        var watch = Stopwatch.StartNew();
+        var act = () => EvalWith(Unlimited with { MaxStatements = 100 }, "${Array.from({ length: 1000 }, (_, i) => i).length}");
 
-        var act = () => Eval("${(function(){ while(true){} })()}", null);
-
-        act.Should().Throw<ExpressionException>(); // refused: function is not allowed at all
-        var loop = () => _evaluator.Evaluate(new KxHome.Workflows.Model.Expression("x",
-            [new KxHome.Workflows.Model.ExpressionPart("[1,2,3].map(Array).map(Array).length + (function(){ for(;;){} })()", true)]), new Dictionary<string, JsonNode?>());
-        loop.Should().Throw<ExpressionException>();
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the statement and time limits stop it");
+        act.Should().Throw<ExpressionException>().WithMessage("*执行语句数超出上限*");
     }
 
     [Fact]
-    public void Deep_recursion_is_stopped()
+    public void The_time_limit_stops_a_computation_that_runs_too_long()
     {
-        var limited = new JintExpressionEvaluator(new ExpressionLimits(MaxRecursion: 10));
-        var recurse = new KxHome.Workflows.Model.Expression("r",
-            [new KxHome.Workflows.Model.ExpressionPart("(function f(n){ return n == 0 ? 0 : f(n - 1); })(1000)", true)]);
+        var act = () => EvalWith(Unlimited with { TimeoutMs = 100 },
+            "${[...Array(3000).keys()].map(i => [...Array(3000).keys()].reduce((a, b) => a + b, i)).length}");
 
-        var act = () => limited.Evaluate(recurse, new Dictionary<string, JsonNode?>());
+        act.Should().Throw<ExpressionException>().WithMessage("*执行超时*");
+    }
 
+    [Fact]
+    public void The_recursion_limit_stops_deep_calls()
+    {
+        var act = () => EvalWith(Unlimited with { MaxRecursion = 20 }, "${(f => f(f, 0))((f, n) => n < 1000 ? f(f, n + 1) : n)}");
+
+        act.Should().Throw<ExpressionException>().WithMessage("*递归层数超出上限*");
+    }
+
+    [Fact]
+    public void The_memory_limit_stops_an_expression_that_allocates_too_much()
+    {
+        var act = () => EvalWith(Unlimited with { MaxMemoryBytes = 4_000_000 }, "${Array(1000000).fill('ab').join('').length}");
+
+        act.Should().Throw<ExpressionException>().WithMessage("*占用内存超出上限*");
+    }
+
+    [Fact]
+    public void A_result_too_long_to_keep_is_refused()
+    {
+        var act = () => Eval("${'x'.repeat(2000000)}");
+
+        act.Should().Throw<ExpressionException>().WithMessage("*表达式结果过长*");
+    }
+
+    [Fact]
+    public void After_a_limit_is_reached_the_next_evaluation_works()
+    {
+        var limits = Unlimited with { MaxStatements = 100 };
+        var act = () => EvalWith(limits, "${Array.from({ length: 1000 }, (_, i) => i).length}");
         act.Should().Throw<ExpressionException>();
+
+        EvalWith(limits, "${[1, 2, 3].map(x => x * 2).at(-1)}")!.GetValue<long>().Should().Be(6);
+    }
+
+    [Theory]
+    [InlineData("${items.filter(i => i.amount > 100).length}", "1")]
+    [InlineData("${org?.parent?.name ?? '无上级'}", "\"无上级\"")]
+    [InlineData("${`${org.name}：${items.length} 项`}", "\"嘉定园区：2 项\"")]
+    [InlineData("${[...items.map(i => i.amount), 7].findLast(a => a > 50)}", "300")]
+    [InlineData("${Object.entries({ a: 1 }).flat().includes('a')}", "true")]
+    public void Modern_javascript_reads_the_variables(string text, string expected)
+    {
+        var result = Eval(text, new
+        {
+            org = new Dictionary<string, object?> { ["name"] = "嘉定园区" },
+            items = new[] { new Dictionary<string, object?> { ["amount"] = 20 }, new Dictionary<string, object?> { ["amount"] = 300 } },
+        });
+
+        result!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
+            .Should().Be(expected);
     }
 
     [Theory]
@@ -103,16 +152,30 @@ public class JintExpressionEvaluatorTests
     }
 
     [Theory]
-    [InlineData("${x = 1}")]
-    [InlineData("${x++}")]
-    [InlineData("${this}")]
-    [InlineData("${eval('1')}")]
-    [InlineData("${''.constructor.constructor('return 1')()}")]
-    public void Expressions_that_change_things_or_build_code_are_refused_when_parsed(string text)
+    [InlineData("${x = 1}", "AssignmentExpression（赋值）（第 1 列）")]
+    [InlineData("${a and x++}", "UpdateExpression（自增或自减）（第 7 列）")]
+    [InlineData("${this}", "ThisExpression（this）（第 1 列）")]
+    [InlineData("${(function () { return 1; })()}", "FunctionExpression（函数定义）（第 2 列）")]
+    [InlineData("${x => { return 1; }}", "箭头函数只能返回一个表达式，不能含语句块（第 1 列）")]
+    [InlineData("${({ get a() { return 1; } }).a}", "对象中不允许定义函数或访问器（第 4 列）")]
+    [InlineData("${delete x.y}", "不允许使用 delete（第 1 列）")]
+    [InlineData("${a, b}", "SequenceExpression（逗号表达式）（第 1 列）")]
+    [InlineData("${tag`x`}", "TaggedTemplateExpression（带标签的模板）（第 1 列）")]
+    [InlineData("${eval('1')}", "不允许使用 “eval”（第 1 列）")]
+    [InlineData("${''.constructor.constructor('return 1')()}", "不允许使用 “constructor”（第 4 列）")]
+    public void Anything_but_a_pure_expression_is_refused_when_parsed_naming_the_node_and_column(string text, string why)
     {
         var act = () => ExpressionText.Parse(text);
 
-        act.Should().Throw<ExpressionException>();
+        act.Should().Throw<ExpressionException>().Which.Message.Should().EndWith(why);
+    }
+
+    [Fact]
+    public void Code_cannot_be_built_from_strings_even_by_computed_names()
+    {
+        var act = () => Eval("${''['constr' + 'uctor']['constr' + 'uctor']('return 1')()}");
+
+        act.Should().Throw<ExpressionException>().WithMessage("*不允许由字符串生成代码*");
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class MailDevServer : IAsyncLifetime, IAsyncDisposable
     private NodeProcess.Started? _node;
     private HttpClient? _api;
     private string? _mailDirectory;
+    private string[] _credentials = [];
 
     public static string Folder => Path.Combine(RepositoryPaths.Root, "tests", "mail-server");
 
@@ -27,9 +28,10 @@ public sealed class MailDevServer : IAsyncLifetime, IAsyncDisposable
 
     private HttpClient Api => _api ?? throw new InvalidOperationException("The mail server is not started.");
 
-    public static async Task<MailDevServer> StartAsync()
+    /// <summary>Starts a server; with a user and password it refuses (5xx) any client that does not sign in with them.</summary>
+    public static async Task<MailDevServer> StartAsync(string? user = null, string? password = null)
     {
-        var server = new MailDevServer();
+        var server = new MailDevServer { _credentials = user is null ? [] : ["--incoming-user", user, "--incoming-pass", password ?? ""] };
         try
         {
             await server.StartCoreAsync();
@@ -100,9 +102,9 @@ public sealed class MailDevServer : IAsyncLifetime, IAsyncDisposable
         (SmtpPort, WebPort) = TwoFreePorts();
         // Its own mail folder, or maildev keeps every mail in /tmp/maildev-<pid> after it is killed.
         _mailDirectory = Directory.CreateTempSubdirectory("kxhome-maildev-").FullName;
-        _node = NodeProcess.Start("node", Folder, "node_modules/maildev/bin/maildev",
+        _node = NodeProcess.Start("node", Folder, ["node_modules/maildev/bin/maildev",
             "--smtp", SmtpPort.ToString(), "--web", WebPort.ToString(), "--ip", SmtpHost,
-            "--mail-directory", _mailDirectory, "--silent");
+            "--mail-directory", _mailDirectory, "--silent", .. _credentials]);
         _api = new HttpClient
         {
             BaseAddress = new Uri($"http://{SmtpHost}:{WebPort}/"),
@@ -155,11 +157,19 @@ public sealed class MailDevServer : IAsyncLifetime, IAsyncDisposable
         return ports;
     }
 
-    private sealed record MailDevEmail(string Id, string? Subject, List<MailDevAddress>? To, string? Html, string? Text)
+    private sealed record MailDevEmail(
+        string Id, string? Subject, List<MailDevAddress>? From, List<MailDevAddress>? To, string? Html, string? Text, List<MailDevAttachment>? Attachments)
     {
         public ReceivedMail ToReceivedMail() =>
-            new(Id, Subject ?? "", To?.Select(a => a.Address).ToList() ?? [], Html, Text);
+            new(Id, Subject ?? "", To?.Select(a => a.Address).ToList() ?? [], Html, Text)
+            {
+                ToNames = To?.Select(a => a.Name ?? "").ToList() ?? [],
+                FromName = From?.FirstOrDefault()?.Name,
+                Attachments = Attachments?.Select(a => a.FileName ?? "").ToList() ?? [],
+            };
     }
+
+    private sealed record MailDevAttachment(string? FileName);
 
     private sealed record MailDevAddress(string Address, string? Name);
 }

@@ -265,6 +265,9 @@ namespace KxHome.Host.Identity.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Refusal")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("TEXT");
 
