@@ -35,7 +35,7 @@ public sealed class JintExpressionEvaluator(ExpressionLimits limits) : IExpressi
 
     private JsonNode? Run(string body, IReadOnlyDictionary<string, JsonNode?> variables)
     {
-        var script = ScriptCompiler.ToJavaScript(body);
+        var script = ScriptCompiler.Compile(body);
         lock (Turn)
         {
             if (!Sandboxes.TryGetValue(limits, out var sandbox)) Sandboxes[limits] = sandbox = new Sandbox(limits);
@@ -81,6 +81,8 @@ public sealed class JintExpressionEvaluator(ExpressionLimits limits) : IExpressi
 
     private sealed class Sandbox
     {
+        private const int MaxFunctions = 10_000; // a bound on memory; flows have far fewer expressions
+
         private readonly Engine _engine;
         private readonly Dictionary<string, JsValue> _functions = [];
 
@@ -94,21 +96,28 @@ public sealed class JintExpressionEvaluator(ExpressionLimits limits) : IExpressi
                 .DisableStringCompilation()
                 .LocalTimeZone(TimeZoneInfo.Utc));
             FreezeRealm(_engine);
-            Run("1 + 1", new Dictionary<string, JsonNode?>()); // warm the interpreter before a real expression is timed
+            Run(ScriptCompiler.Compile("1 + 1"), new Dictionary<string, JsonNode?>()); // warm the interpreter before a real expression is timed
         }
 
-        public JsonNode? Run(string script, IReadOnlyDictionary<string, JsonNode?> variables)
+        /// <summary>
+        /// Runs the script as a function whose parameters are the variables it names (an unknown name stays unbound and
+        /// is a ReferenceError), so only those variables are converted; compiled once per script and set of names.
+        /// </summary>
+        public JsonNode? Run(CompiledScript script, IReadOnlyDictionary<string, JsonNode?> variables)
         {
-            if (!_functions.TryGetValue(script, out var function))
+            var names = script.Names.Where(variables.ContainsKey).ToList();
+            var key = names.Count == script.Names.Count ? script.Script : $"{string.Join(",", names)}\0{script.Script}";
+            if (!_functions.TryGetValue(key, out var function))
             {
-                function = _engine.Evaluate($"(function (__kx) {{ with (__kx) {{ return ({script}\n); }} }})");
-                _functions[script] = function;
+                if (_functions.Count >= MaxFunctions) _functions.Clear();
+                function = _engine.Evaluate($"(function ({string.Join(", ", names)}) {{ return ({script.Script}\n); }})");
+                _functions[key] = function;
             }
-            var scope = new JsObject(_engine);
-            foreach (var (name, value) in variables) scope.Set(name, JsConversion.ToJs(_engine, value));
+            var arguments = new JsValue[names.Count];
+            for (var i = 0; i < names.Count; i++) arguments[i] = JsConversion.ToJs(_engine, variables[names[i]]);
             _engine.Constraints.Reset();
             _engine.Advanced.ResetCallStack();
-            return JsConversion.FromJs(_engine.Call(function, JsValue.Undefined, [scope]));
+            return JsConversion.FromJs(_engine.Call(function, JsValue.Undefined, arguments));
         }
 
         /// <summary>

@@ -4,6 +4,9 @@ using Acornima.Ast;
 
 namespace KxHome.Workflows.Expressions;
 
+/// <summary>The JavaScript of a <c>${...}</c> body and the names in it that may be variables (each name once).</summary>
+internal sealed record CompiledScript(string Script, IReadOnlyList<string> Names);
+
 /// <summary>
 /// Turns the body of a <c>${...}</c> into JavaScript: JUEL word operators (and, or, not, eq, ne, lt, gt, le, ge)
 /// become their JavaScript symbols, then Acornima parses it and every node of the tree must be of a kind a pure
@@ -48,15 +51,15 @@ internal static class ScriptCompiler
 
     private static readonly ParserOptions Options = new() { EcmaVersion = EcmaVersion.ES2023 };
 
-    private static readonly ConcurrentDictionary<string, string> Translated = new();
+    private static readonly ConcurrentDictionary<string, CompiledScript> Compiled = new();
 
     /// <summary>Throws <see cref="ExpressionException"/> if the body is not a valid, side-effect-free expression.</summary>
-    public static void Check(string body) => ToJavaScript(body);
+    public static void Check(string body) => Compile(body);
 
     /// <summary>The JavaScript for a <c>${...}</c> body, checked and cached.</summary>
-    public static string ToJavaScript(string body) => Translated.GetOrAdd(body, Translate);
+    public static CompiledScript Compile(string body) => Compiled.GetOrAdd(body, Translate);
 
-    private static string Translate(string body)
+    private static CompiledScript Translate(string body)
     {
         var script = ReplaceWordOperators(body);
         Node tree;
@@ -68,14 +71,22 @@ internal static class ScriptCompiler
         {
             throw new ExpressionException($"表达式 “${{{body}}}” 无法解析：{ex.Error.Description}（第 {ex.Error.Position.Column + 1} 列）", ex);
         }
+        var names = new List<string>();
+        var propertyNames = new HashSet<Node>(); // `b` in `a.b` and in `{ b: 1 }` name properties, not variables
         foreach (var node in tree.DescendantNodesAndSelf())
         {
             if (Problem(node) is { } problem)
             {
                 throw new ExpressionException($"表达式 “${{{body}}}” 不被接受：{problem}（第 {node.Location.Start.Column + 1} 列）");
             }
+            switch (node)
+            {
+                case MemberExpression { Computed: false } member: propertyNames.Add(member.Property); break;
+                case Property { Computed: false, Shorthand: false } property: propertyNames.Add(property.Key); break;
+                case Identifier identifier when !propertyNames.Contains(identifier) && !names.Contains(identifier.Name): names.Add(identifier.Name); break;
+            }
         }
-        return script;
+        return new CompiledScript(script, names);
     }
 
     private static string? Problem(Node node) => node switch

@@ -66,7 +66,18 @@ public static partial class VariableValues
     /// <summary>Reads a JSON number whatever .NET type it was created from.</summary>
     public static bool TryGetNumber(JsonValue value, out double number)
     {
-        number = 0;
+        // The common kinds without serialising (a value parsed from JSON reads as double); anything else through its text.
+        if (value.TryGetValue(out number)) return true;
+        if (value.TryGetValue<long>(out var whole))
+        {
+            number = whole;
+            return true;
+        }
+        if (value.TryGetValue<int>(out var small))
+        {
+            number = small;
+            return true;
+        }
         return value.GetValueKind() == JsonValueKind.Number
             && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
     }

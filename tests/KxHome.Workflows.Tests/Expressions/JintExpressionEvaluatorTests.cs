@@ -58,6 +58,20 @@ public class JintExpressionEvaluatorTests
     }
 
     [Fact]
+    public void Property_names_and_arrow_parameters_are_not_taken_for_variables()
+    {
+        var variables = new
+        {
+            name = "变量", i = 99,
+            org = new Dictionary<string, object?> { ["name"] = "嘉定园区" },
+            items = new[] { new Dictionary<string, object?> { ["name"] = "甲" } },
+        };
+
+        Eval("${org.name + ({ name: 1 }).name + items.map(i => i.name)[0] + i}", variables)!.GetValue<string>().Should().Be("嘉定园区1甲99");
+        Eval("${name}", variables)!.GetValue<string>().Should().Be("变量");
+    }
+
+    [Fact]
     public void An_unknown_variable_is_an_error_that_names_the_expression()
     {
         var act = () => Eval("${missing > 1}");
