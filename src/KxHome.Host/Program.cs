@@ -7,6 +7,7 @@ using KxHome.Host.Health;
 using KxHome.Host.Homes;
 using KxHome.Host.Hosting;
 using KxHome.Host.Identity;
+using KxHome.Host.Reports;
 using KxHome.Host.Representatives;
 using KxHome.Host.Studio;
 using KxHome.Workflows;
@@ -32,6 +33,7 @@ builder.Services.AddKxPortal(builder.Configuration);
 builder.Services.AddKxAssociation();
 builder.Services.AddKxHomes();
 builder.Services.AddKxAssociations();
+builder.Services.AddKxReports();
 builder.Services.AddKxRepresentatives();
 builder.Services.AddHostedService<DemoCases>(); // after the flows and the demo logins exist
 
@@ -56,6 +58,7 @@ app.MapDefinitions();
 app.MapStudio();
 app.MapHomes();
 app.MapAssociations();
+app.MapReports();
 app.MapRepresentatives();
 app.MapRazorPages();
 app.Run();

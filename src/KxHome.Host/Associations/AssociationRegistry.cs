@@ -17,7 +17,14 @@ public sealed class AssociationRegistry(AppDbContext db, WorkflowEngine engine, 
     /// <summary>What a founding application says about the association to be.</summary>
     public sealed record Draft(
         string Name, AssociationKind Kind, Ownership Ownership, int UnitMembers, int IndividualMembers, int Employees, int ScienceStaff,
-        string PartyCommittee);
+        string PartyCommittee)
+    {
+        public string Address { get; init; } = "";
+        public string SecretariatUnit { get; init; } = "";
+        public string LegalRepresentative { get; init; } = "";
+        public string LegalRepresentativeTitle { get; init; } = "";
+        public string LegalRepresentativePhone { get; init; } = "";
+    }
 
     public DateOnly Today => BusinessDates.Today(clock.GetUtcNow().UtcDateTime, options.Value.TimeZone);
 
@@ -73,6 +80,11 @@ public sealed class AssociationRegistry(AppDbContext db, WorkflowEngine engine, 
         association.Employees = draft.Employees;
         association.ScienceStaff = draft.ScienceStaff;
         association.PartyCommittee = draft.PartyCommittee;
+        association.Address = draft.Address;
+        association.SecretariatUnit = draft.SecretariatUnit;
+        association.LegalRepresentative = draft.LegalRepresentative;
+        association.LegalRepresentativeTitle = draft.LegalRepresentativeTitle;
+        association.LegalRepresentativePhone = draft.LegalRepresentativePhone;
         await db.SaveChangesAsync();
         return association;
     }

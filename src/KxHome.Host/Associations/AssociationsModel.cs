@@ -49,6 +49,11 @@ public static class AssociationsModel
             e.Property(o => o.Role).HasConversion<string>();
             e.HasIndex(o => new { o.TermId, o.Order });
         });
+        builder.Entity<YearEndFigures>(e =>
+        {
+            e.ToTable("YearEndFigures");
+            e.HasKey(f => new { f.OrganisationId, f.Year });
+        });
         builder.Entity<Nomination>(e =>
         {
             e.ToTable("Nominations");

@@ -1,7 +1,6 @@
 using KxHome.Host.Identity;
 using KxHome.Workflows.Runtime;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Host.Cases;
 
@@ -29,14 +28,6 @@ public sealed record Viewer(string UserId, string DisplayName, string? Organisat
         if (roles.Contains(Identity.Roles.Administrator)) return new Viewer(user.Id, name, user.OrganisationId, roles, null);
         if (user.OrganisationId is not { } organisation) return new Viewer(user.Id, name, null, roles, []);
         if (roles is [Identity.Roles.Applicant]) return new Viewer(user.Id, name, organisation, roles, [organisation]);
-        return new Viewer(user.Id, name, organisation, roles, await SubtreeAsync(db, organisation));
-    }
-
-    private static async Task<List<string>> SubtreeAsync(AppDbContext db, string root)
-    {
-        var all = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.ParentId }).ToListAsync();
-        var subtree = new List<string> { root };
-        for (var i = 0; i < subtree.Count; i++) subtree.AddRange(all.Where(o => o.ParentId == subtree[i]).Select(o => o.Id));
-        return subtree;
+        return new Viewer(user.Id, name, organisation, roles, (await OrganisationTree.LoadAsync(db)).Subtree(organisation));
     }
 }

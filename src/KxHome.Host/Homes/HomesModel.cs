@@ -36,6 +36,7 @@ public static class HomesModel
         {
             e.ToTable("ServiceEvents");
             e.Property(s => s.Category).HasConversion<string>();
+            e.Property(s => s.Part).HasConversion<string>();
             // Covers the figures' read (FiguresReader): a home's year of events is one contiguous range of the index.
             e.HasIndex(s => new { s.HomeId, s.HeldOn, s.Category, s.Participants, s.EnterprisesServed, s.PairedHomeId, s.NewsReportedAt })
                 .HasDatabaseName("IX_ServiceEvents_Figures");

@@ -15,7 +15,15 @@ public sealed class LedgerBook(AppDbContext db, IMemoryCache cache, TimeProvider
 {
     /// <summary>A new service event as typed; <see cref="NewsReported"/> says its news has been reported with it.</summary>
     public sealed record NewEvent(DateOnly? HeldOn, ServiceEventCategory? Category, string? Title, int? Participants, int? EnterprisesServed,
-        Guid? PairedHomeId, bool NewsReported);
+        Guid? PairedHomeId, bool NewsReported)
+    {
+        /// <summary>What was done and what it achieved (table 1-3, R26); optional.</summary>
+        public string? Content { get; init; }
+        public string? Outcome { get; init; }
+
+        /// <summary>The home's part (主办/协办/承办); null when what was sent is not one.</summary>
+        public EventPart? Part { get; init; } = EventPart.Host;
+    }
 
     public sealed record NewDemand(DateOnly? RaisedOn, string? Topic, string? RaisedBy);
 
@@ -40,6 +48,9 @@ public sealed class LedgerBook(AppDbContext db, IMemoryCache cache, TimeProvider
         if (input.Category is not { } category || !Enum.IsDefined(category)) problems["category"] = "请选择活动类别";
         if (string.IsNullOrWhiteSpace(input.Title)) problems["title"] = "请填写活动名称";
         else if (input.Title.Trim().Length > 100) problems["title"] = "活动名称最多 100 个字";
+        if (input.Content?.Trim().Length > 500) problems["content"] = "活动内容最多 500 个字";
+        if (input.Outcome?.Trim().Length > 500) problems["outcome"] = "取得成效最多 500 个字";
+        if (input.Part is not { } part || !Enum.IsDefined(part)) problems["part"] = "请选择主办、协办或承办";
         if (input.Participants is not { } participants || participants < 1 || participants > 100_000) problems["participants"] = "参与人次须为 1 至 100000 的整数";
         if (input.EnterprisesServed is { } served && (served < 0 || served > 10_000)) problems["enterprisesServed"] = "服务企业家次须为 0 至 10000 的整数";
         if (input.Category == ServiceEventCategory.JointActivity)
@@ -54,6 +65,7 @@ public sealed class LedgerBook(AppDbContext db, IMemoryCache cache, TimeProvider
         var entry = new ServiceEvent
         {
             Id = Guid.CreateVersion7(), HomeId = home.Id, HeldOn = input.HeldOn!.Value, Category = input.Category!.Value, Title = input.Title!.Trim(),
+            Content = input.Content?.Trim() ?? "", Part = input.Part!.Value, Outcome = input.Outcome?.Trim() ?? "",
             Participants = input.Participants!.Value, EnterprisesServed = input.EnterprisesServed ?? 0,
             PairedHomeId = input.Category == ServiceEventCategory.JointActivity ? input.PairedHomeId : null,
             NewsReportedAt = input.NewsReported ? Now : null, RecordedAt = Now, RecordedBy = by,

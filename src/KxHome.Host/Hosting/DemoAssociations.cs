@@ -55,8 +55,17 @@ public sealed class DemoAssociations(AppDbContext db, WorkflowEngine engine, Ass
         await DemoCases.OpenTaskAsync(engine, upgrading, "conditions");
 
         // An association in mid-term, and one whose 换届 is open (its term ends in four months).
-        await FoundedAsync("嘉定新材料产业园科学技术协会", "jd-materials", today.AddYears(-2), 5, "陈立新");
-        await FoundedAsync("宝山城市工业园区科学技术协会", "bs-park", today.AddYears(-5).AddMonths(4), 5, "杨海涛");
+        await FoundedAsync("嘉定新材料产业园科学技术协会", "jd-materials", today.AddYears(-2), 5, "陈立新", AssociationKind.Park, "上海市嘉定区兴贤路 1180 号");
+        await FoundedAsync("宝山城市工业园区科学技术协会", "bs-park", today.AddYears(-5).AddMonths(4), 5, "杨海涛", AssociationKind.Park, "上海市宝山区城银路 555 号");
+        await FoundedAsync("上海嘉定机器人科技有限公司科学技术协会", "jd-robot", today.AddYears(-1), 4, "黄志明", AssociationKind.Enterprise, "上海市嘉定区南翔镇德园路 88 号");
+
+        // What only the district knows for its year-end tables (R26).
+        db.YearEndFigures.Add(new YearEndFigures
+        {
+            OrganisationId = "jd", Year = today.Year, LocalEnterprises = 1260, ScienceEnterprises = 318, IndustrialZones = 6, UpdatedBy = district,
+            UpdatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync();
     }
 
     private async Task<Guid> StartPathAsync(Home home, string admin)
@@ -96,12 +105,15 @@ public sealed class DemoAssociations(AppDbContext db, WorkflowEngine engine, Ass
     }
 
     /// <summary>An association founded in an earlier year (written as that year's work left it), waiting in its term's 换届 case.</summary>
-    private async Task FoundedAsync(string name, string organisation, DateOnly foundedOn, int years, string chair)
+    private async Task FoundedAsync(string name, string organisation, DateOnly foundedOn, int years, string chair, AssociationKind kind, string address)
     {
         var association = new ParkAssociation
         {
-            Id = Guid.CreateVersion7(), OrganisationId = organisation, Name = name, Kind = AssociationKind.Park, Status = AssociationStatus.Active,
-            Ownership = Ownership.State, FoundedBy = FoundingMode.Approval, ApprovalNumber = $"{(organisation.StartsWith("bs") ? "宝" : "嘉")}科协〔{foundedOn.Year}〕{foundedOn.Month}号",
+            Id = Guid.CreateVersion7(), OrganisationId = organisation, Name = name, Kind = kind, Status = AssociationStatus.Active,
+            Ownership = kind == AssociationKind.Park ? Ownership.State : Ownership.Private, Address = address,
+            SecretariatUnit = kind == AssociationKind.Park ? "园区科创服务中心" : "", LegalRepresentative = kind == AssociationKind.Park ? "周国华" : "",
+            LegalRepresentativeTitle = kind == AssociationKind.Park ? "管委会主任" : "", LegalRepresentativePhone = kind == AssociationKind.Park ? "021-59990000" : "",
+            FoundedBy = FoundingMode.Approval, ApprovalNumber = $"{(organisation.StartsWith("bs") ? "宝" : "嘉")}科协〔{foundedOn.Year}〕{foundedOn.Month}号",
             ApprovedOn = foundedOn, FoundedOn = foundedOn, UnitMembers = 36, IndividualMembers = 420, Employees = 5200, ScienceStaff = 1380,
             PartyCommittee = "园区党工委", PartyConsentOn = foundedOn.AddDays(-20), FoundingCaseId = Guid.CreateVersion7(), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };

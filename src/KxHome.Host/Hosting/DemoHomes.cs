@@ -154,6 +154,8 @@ public sealed class DemoHomes(
                 db.ServiceEvents.Add(new ServiceEvent
                 {
                     Id = Guid.CreateVersion7(), HomeId = home.Id, HeldOn = heldOn, Category = category, Title = $"{Names.Of(category)}：{Topic(n)}",
+                    Content = $"围绕{Topic(n)}，组织科技工作者开展{Names.Of(category)}", Part = n % 5 == 4 ? EventPart.CoHost : EventPart.Host,
+                    Outcome = $"服务企业 {2 + n % 3} 家，收集技术需求 {1 + n % 4} 项",
                     Participants = home.RuleSet == RuleSet.Yiyang && n == 5 ? 8 : 15 + n * 7 % 40, EnterprisesServed = home.Kind == HomeKind.Park ? 2 + n % 3 : 0,
                     PairedHomeId = category == ServiceEventCategory.JointActivity ? pairedWith : null,
                     NewsReportedAt = heldOn >= Today.AddDays(-3) ? null : At(heldOn.AddDays(late ? 5 : 1)), RecordedAt = At(heldOn.AddDays(1)), RecordedBy = "demo",

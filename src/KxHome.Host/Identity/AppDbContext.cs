@@ -43,6 +43,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AssociationTerm> AssociationTerms => Set<AssociationTerm>();
     public DbSet<AssociationOfficer> AssociationOfficers => Set<AssociationOfficer>();
     public DbSet<Nomination> Nominations => Set<Nomination>();
+    public DbSet<YearEndFigures> YearEndFigures => Set<YearEndFigures>();
     public DbSet<Call> Calls => Set<Call>();
     public DbSet<RepresentativeHome> RepresentativeHomes => Set<RepresentativeHome>();
     public DbSet<Representative> Representatives => Set<Representative>();

@@ -20,6 +20,7 @@ public static class DemoData
         new() { Id = "jd-sensor", Name = "嘉定智能传感科技有限公司科协", Kind = OrganisationKind.Enterprise, ParentId = "jd-juyuan" },
         new() { Id = "jd-materials", Name = "嘉定新材料产业园科协", Kind = OrganisationKind.Park, ParentId = "jd" },
         new() { Id = "jd-nanxiang", Name = "南翔镇科协", Kind = OrganisationKind.Street, ParentId = "jd" },
+        new() { Id = "jd-robot", Name = "上海嘉定机器人科技有限公司科协", Kind = OrganisationKind.Enterprise, ParentId = "jd-nanxiang" },
         new() { Id = "jd-auto", Name = "嘉定汽车产业园科协", Kind = OrganisationKind.Park, ParentId = "jd" },
         new() { Id = "bs", Name = "宝山区科协", Kind = OrganisationKind.District, ParentId = "sh" },
         new() { Id = "bs-park", Name = "宝山城市工业园区科协", Kind = OrganisationKind.Park, ParentId = "bs" },

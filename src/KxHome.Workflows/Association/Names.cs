@@ -107,6 +107,13 @@ public static class Names
         _ => "联系人",
     };
 
+    public static string Of(EventPart part) => part switch
+    {
+        EventPart.CoHost => "协办",
+        EventPart.Organiser => "承办",
+        _ => "主办",
+    };
+
     public static string Of(NominationKind kind) => kind == NominationKind.Delegate ? "会员代表" : "委员候选人";
 
     /// <summary>A grade as code or as a Chinese word (优秀/合格/不合格), or null.</summary>

@@ -23,6 +23,17 @@ public sealed class ParkAssociation
     public DateOnly? ApprovedOn { get; set; }
     public DateOnly? FoundedOn { get; set; }
 
+    /// <summary>The postal address (通信地址 of tables 1-1 and 1-2, R26).</summary>
+    public string Address { get; set; } = "";
+
+    /// <summary>The unit that runs the secretariat (秘书长执行单位 of table 1-2, R26).</summary>
+    public string SecretariatUnit { get; set; } = "";
+
+    /// <summary>The host unit's legal representative (法人代表 of table 1-2, R26): name, title and phone.</summary>
+    public string LegalRepresentative { get; set; } = "";
+    public string LegalRepresentativeTitle { get; set; } = "";
+    public string LegalRepresentativePhone { get; set; } = "";
+
     public int UnitMembers { get; set; }
     public int IndividualMembers { get; set; }
     public int Employees { get; set; }

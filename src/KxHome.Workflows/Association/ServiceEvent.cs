@@ -11,6 +11,15 @@ public sealed class ServiceEvent
     public DateOnly HeldOn { get; set; }
     public ServiceEventCategory Category { get; set; }
     public string Title { get; set; } = "";
+    /// <summary>What was done (服务（活动）内容 of table 1-3, R26).</summary>
+    public string Content { get; set; } = "";
+
+    /// <summary>The home's part in it: hosted, co-hosted or organised (主办/协办/承办 of table 1-3).</summary>
+    public EventPart Part { get; set; }
+
+    /// <summary>What it achieved (取得成效 of table 1-3).</summary>
+    public string Outcome { get; set; } = "";
+
     public int Participants { get; set; }
 
     /// <summary>Enterprises served by the event (R6 counts their sum as enterprise-visits).</summary>

@@ -38,7 +38,12 @@ public sealed class RegisterFoundingTask(IServiceScopeFactory scopes) : Founding
             Text(context, "associationName").Trim(), Enum.TryParse<AssociationKind>(Text(context, "associationKind"), out var kind) ? kind : AssociationKind.Park,
             Enum.TryParse<Ownership>(Text(context, "ownership"), out var ownership) ? ownership : Ownership.Other,
             Number(context, "unitMembers"), Number(context, "individualMembers"), Number(context, "employees"), Number(context, "scienceStaff"),
-            Text(context, "partyCommittee").Trim());
+            Text(context, "partyCommittee").Trim())
+        {
+            Address = Text(context, "address").Trim(), SecretariatUnit = Text(context, "secretariatUnit").Trim(),
+            LegalRepresentative = Text(context, "legalName").Trim(), LegalRepresentativeTitle = Text(context, "legalTitle").Trim(),
+            LegalRepresentativePhone = Text(context, "legalPhone").Trim(),
+        };
         var association = await registry.DraftAsync(context.InstanceId, id, owner, homeId, draft);
         return new Dictionary<string, object?> { ["associationId"] = association.Id.ToString(), ["associationName"] = association.Name };
     }

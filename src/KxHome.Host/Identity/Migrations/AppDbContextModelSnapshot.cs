@@ -1023,6 +1023,10 @@ namespace KxHome.Host.Identity.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ApprovalNumber")
                         .HasColumnType("TEXT");
 
@@ -1054,6 +1058,18 @@ namespace KxHome.Host.Identity.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LegalRepresentative")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalRepresentativePhone")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalRepresentativeTitle")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1075,6 +1091,10 @@ namespace KxHome.Host.Identity.Migrations
 
                     b.Property<int>("ScienceStaff")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecretariatUnit")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1273,6 +1293,10 @@ namespace KxHome.Host.Identity.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EnterprisesServed")
                         .HasColumnType("INTEGER");
 
@@ -1285,7 +1309,15 @@ namespace KxHome.Host.Identity.Migrations
                     b.Property<DateTime?>("NewsReportedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("PairedHomeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Participants")
@@ -1308,6 +1340,35 @@ namespace KxHome.Host.Identity.Migrations
                         .HasDatabaseName("IX_ServiceEvents_Figures");
 
                     b.ToTable("ServiceEvents", (string)null);
+                });
+
+            modelBuilder.Entity("KxHome.Workflows.Association.YearEndFigures", b =>
+                {
+                    b.Property<string>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndustrialZones")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocalEnterprises")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScienceEnterprises")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId", "Year");
+
+                    b.ToTable("YearEndFigures", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

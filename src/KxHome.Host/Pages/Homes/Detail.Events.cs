@@ -17,6 +17,9 @@ public sealed partial class HomeDetailModel
         public string? HeldOn { get; set; }
         public string? Category { get; set; }
         public string? Title { get; set; }
+        public string? Content { get; set; }
+        public string? Part { get; set; }
+        public string? Outcome { get; set; }
         public string? Participants { get; set; }
         public string? EnterprisesServed { get; set; }
         public string? PairedHomeId { get; set; }
@@ -37,7 +40,11 @@ public sealed partial class HomeDetailModel
         if (photoProblem is not null) return await RefuseEventAsync(id, year, new Dictionary<string, string> { ["photos"] = photoProblem });
         var category = Enum.TryParse<ServiceEventCategory>(Event.Category, out var c) && Enum.IsDefined(c) ? c : (ServiceEventCategory?)null;
         var input = new LedgerBook.NewEvent(DateOf(Event.HeldOn), category, Event.Title, NumberOf(Event.Participants), NumberOf(Event.EnterprisesServed),
-            Guid.TryParse(Event.PairedHomeId, out var paired) ? paired : null, Event.NewsReported);
+            Guid.TryParse(Event.PairedHomeId, out var paired) ? paired : null, Event.NewsReported)
+        {
+            Content = Event.Content, Outcome = Event.Outcome,
+            Part = Event.Part is null ? EventPart.Host : Enum.TryParse<EventPart>(Event.Part, out var part) && Enum.IsDefined(part) ? part : null,
+        };
         var outcome = await ledgers.AddEventAsync(home, input, Viewer.UserId);
         if (!outcome.Ok)
         {
