@@ -16,6 +16,7 @@ public static class HomesSetup
         services.AddScoped<AssessmentDesk>();
         services.AddScoped<HomeAccess>();
         services.AddScoped<LedgerBook>();
+        services.AddScoped<NewsDesk>();
         services.AddScoped<HomeDirectory>();
         services.AddScoped<Hosting.DemoHomes>();
         services.AddScoped<HomeCaseFacts>();

@@ -15,6 +15,7 @@ public sealed class NoticeMails(WorkflowEngine engine, People people, ActionLink
 
     public async Task<IReadOnlyList<(AppUser To, MailMessageText Mail)>> ForAsync(NoticeView notice)
     {
+        if (notice.Kind == NoticeKind.OrganisationMessage) return await OrganisationMessageAsync(notice);
         var instance = notice.InstanceId is { } id ? await engine.GetInstanceAsync(id) : null;
         var task = notice.TaskId is { } taskId ? await engine.GetTaskAsync(taskId) : null;
         if (instance is null) return [];
@@ -66,6 +67,17 @@ public sealed class NoticeMails(WorkflowEngine engine, People people, ActionLink
         _ when instance.History.Any(h => h.Kind == HistoryKind.InstanceWithdrawn) => "已撤回",
         _ => "已取消",
     };
+
+    private async Task<IReadOnlyList<(AppUser, MailMessageText)>> OrganisationMessageAsync(NoticeView notice)
+    {
+        var lines = (notice.Comment ?? "").Split('\n', 3);
+        if (notice.Recipient is not { } organisation || lines.Length < 3) return [];
+        var actor = notice.UserId is null ? null : (await people.ByIdsAsync([notice.UserId])).Values.FirstOrDefault();
+        var lead = actor is null ? lines[1] : $"{actor.DisplayName}：{lines[1]}";
+        return (await people.WithRolesForAsync(organisation, [Roles.Applicant])).Where(to => to.Email is not null)
+            .Select(to => (to, MailTemplates.Compose(to.Email!, to.DisplayName, lines[0], lead, [], [new MailTemplates.Button("打开", $"{Base}{lines[2]}", Primary: true)])))
+            .ToList();
+    }
 
     private MailMessageText TaskMail(AppUser to, UserTaskView task, string title, string lead, string subject)
     {

@@ -114,6 +114,14 @@ public static class Names
         _ => "主办",
     };
 
+    public static string Of(NewsState state) => state switch
+    {
+        NewsState.OnTime => "按时报送",
+        NewsState.Late => "逾期报送",
+        NewsState.Missing => "逾期未报",
+        _ => "待报送",
+    };
+
     public static string Of(NominationKind kind) => kind == NominationKind.Delegate ? "会员代表" : "委员候选人";
 
     /// <summary>A grade as code or as a Chinese word (优秀/合格/不合格), or null.</summary>

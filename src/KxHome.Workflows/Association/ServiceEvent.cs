@@ -31,6 +31,9 @@ public sealed class ServiceEvent
     /// <summary>When the event's news and photos were reported (UTC); null while not reported.</summary>
     public DateTime? NewsReportedAt { get; set; }
 
+    /// <summary>When someone above the home last urged its overdue news (催办, R25); null while never.</summary>
+    public DateTime? NewsUrgedAt { get; set; }
+
     public DateTime RecordedAt { get; set; }
     public string RecordedBy { get; set; } = "";
 
@@ -42,5 +45,12 @@ public sealed class ServiceEvent
     {
         var deadline = BusinessDates.EndOfDayUtc(HeldOn.AddDays(days), zone);
         return (NewsReportedAt ?? nowUtc) > deadline;
+    }
+
+    /// <summary>Where the event's news stands at <paramref name="nowUtc"/> (R25).</summary>
+    public NewsState NewsStateAt(int days, DateTime nowUtc, TimeZoneInfo zone)
+    {
+        var late = IsNewsLate(days, nowUtc, zone);
+        return NewsReportedAt is null ? late ? NewsState.Missing : NewsState.Pending : late ? NewsState.Late : NewsState.OnTime;
     }
 }

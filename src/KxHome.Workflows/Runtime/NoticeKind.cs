@@ -26,4 +26,10 @@ public enum NoticeKind
 
     /// <summary>A flow's 发送邮件通知 task: <c>Recipient</c> is a role or a person, <c>Comment</c> the subject, a line break, the text.</summary>
     FlowMessage,
+
+    /// <summary>
+    /// A message to an organisation's applicants about one of its records, outside any case (a 催办 of late news):
+    /// <c>Recipient</c> is the organisation, <c>Comment</c> the subject, the text and the record page's path, one a line.
+    /// </summary>
+    OrganisationMessage,
 }

@@ -128,6 +128,29 @@ public sealed class YearEndTableTests : IAsyncLifetime
         kept!.Counties.Single().Figures!.ScienceEnterprises.Should().Be(318, "each year keeps its own figures");
     }
 
+    [Fact]
+    public async Task The_page_shows_the_tables_and_refuses_bad_figures_in_chinese_R26()
+    {
+        var district = await PageClient.SignInAsync(_host.Factory, "district");
+        var page = $"/reports/year-end?area=jd&year={YearEndRecords.Year}";
+        var (status, html) = await district.GetAsync(page);
+        status.Should().Be(HttpStatusCode.OK);
+        html.Should().Contain("<caption>2026年企业科协组织建设统计表</caption>").And.Contain(YearEndRecords.Enterprise).And.Contain(YearEndRecords.Park)
+            .And.Contain("沙龙现场.jpg").And.NotContain(YearEndRecords.Elsewhere);
+        html.Should().Contain("rowspan=\"2\"", "the first headers span both header rows as on paper");
+
+        var refused = await district.PostFormAsync(page, $"/reports/year-end/Figures?area=jd&year={YearEndRecords.Year}", new()
+        {
+            ["Figures.LocalEnterprises"] = "一千", ["Figures.ScienceEnterprises"] = "318", ["Figures.IndustrialZones"] = "6",
+        });
+        var answer = await refused.Content.ReadAsStringAsync();
+        answer.Should().Contain("请填写属地企业数量").And.Contain("value=\"一千\"", "what was typed stays");
+        (await district.GetAsync(page)).Html.Should().Contain("value=\"1260\"", "the refusal changed nothing");
+
+        (await (await PageClient.SignInAsync(_host.Factory, "applicant")).GetAsync("/reports/year-end")).Html.Should().Contain("没有可汇总的地区");
+        (await (await PageClient.SignInAsync(_host.Factory, "district2")).GetAsync(page)).Status.Should().Be(HttpStatusCode.NotFound);
+    }
+
     private sealed record Report(string Area, int Year, List<Table> Tables, List<County> Counties);
 
     private sealed record Table(string Name, List<List<object?>> Rows);

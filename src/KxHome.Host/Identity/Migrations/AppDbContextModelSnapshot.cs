@@ -1309,6 +1309,9 @@ namespace KxHome.Host.Identity.Migrations
                     b.Property<DateTime?>("NewsReportedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NewsUrgedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -1,9 +1,11 @@
 using KxHome.Host.Associations;
 using KxHome.Host.Cases;
+using KxHome.Host.Homes;
 using KxHome.Workflows.Association;
 using KxHome.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Host.Pages.Associations;
 
@@ -12,12 +14,16 @@ namespace KxHome.Host.Pages.Associations;
 /// and filing (R20–R24), the next 换届 with a countdown, nominations while they are collected (R23), and, for its
 /// secretariat, starting the 换届 early with a reason (R20).
 /// </summary>
-public sealed class AssociationDetailModel(ViewerAccessor viewers, AssociationDirectory directory, AssociationRegistry registry, WorkflowEngine engine) : PageModel
+public sealed class AssociationDetailModel(
+    ViewerAccessor viewers, AssociationDirectory directory, AssociationRegistry registry, WorkflowEngine engine, HomeAccess homes, NewsDesk news) : PageModel
 {
     public AssociationDirectory.File Record { get; private set; } = null!;
     public Viewer Viewer { get; private set; } = null!;
     public DateOnly Today { get; private set; }
     public string? Problem { get; private set; }
+
+    /// <summary>The news on time of the association's homes (R25), the overdue ones with who to urge.</summary>
+    public NewsPanel News { get; private set; } = null!;
 
     public bool Waiting => Record.Renewal is { Status: InstanceStatus.Active } r && r.ActiveElements.Any(a => a.ElementId == "opens");
 
@@ -54,6 +60,9 @@ public sealed class AssociationDetailModel(ViewerAccessor viewers, AssociationDi
         Today = registry.Today;
         if (await directory.FileAsync(Viewer, id) is not { } file) return false;
         Record = file;
+        var own = await homes.Visible(Viewer).Where(h => h.OrganisationId == file.Association.OrganisationId
+            && (h.Status == HomeStatus.Active || h.Status == HomeStatus.Rectifying)).OrderBy(h => h.Name).ToListAsync();
+        News = new NewsPanel(await news.ForAsync(own), Viewer, $"/associations/{id}#news");
         return true;
     }
 }

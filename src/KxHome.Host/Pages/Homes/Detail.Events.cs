@@ -69,6 +69,16 @@ public sealed partial class HomeDetailModel
         return Done(id, year, $"活动 “{reported.Title}” 的新闻已报送");
     }
 
+    /// <summary>催办: the street, district or city above the home mails its people that an event's news is overdue (R25).</summary>
+    public async Task<IActionResult> OnPostUrgeNewsAsync(Guid id, Guid eventId, string? returnUrl)
+    {
+        Viewer = await viewers.GetAsync();
+        if (await access.ReadableAsync(Viewer, id) is not { } home) return NotFound();
+        var problem = await news.UrgeAsync(Viewer, home, eventId);
+        TempData["Flash"] = problem ?? "已催办，邮件已发给之家的填报人员";
+        return Redirect(returnUrl is not null && Url.IsLocalUrl(returnUrl) ? returnUrl : $"/homes/{id}#news");
+    }
+
     private async Task<IActionResult> RefuseEventAsync(Guid id, int? year, IReadOnlyDictionary<string, string> problems)
     {
         if (!await LoadAsync(id, year)) return NotFound();

@@ -19,7 +19,7 @@ namespace KxHome.Host.Pages.Homes;
 /// </summary>
 public sealed partial class HomeDetailModel(
     ViewerAccessor viewers, HomeDirectory directory, HomeAccess access, LedgerBook ledgers, HomeRegistry registry, CaseFiles files,
-    AppDbContext db, TimeProvider clock, IOptions<WorkflowOptions> options) : PageModel
+    AppDbContext db, NewsDesk news, TimeProvider clock, IOptions<WorkflowOptions> options) : PageModel
 {
     public Viewer Viewer { get; private set; } = null!;
     public HomeDirectory.HomeFile HomeFile { get; private set; } = null!;
@@ -27,6 +27,9 @@ public sealed partial class HomeDetailModel(
     public int Year { get; private set; }
     public int ThisYear => directory.ThisYear;
     public bool CanKeep { get; private set; }
+
+    /// <summary>The home's news on time this month and year, with the overdue ones (R25).</summary>
+    public NewsPanel News { get; private set; } = null!;
     public DateOnly Today => BusinessDates.Today(NowUtc, Zone);
 
     /// <summary>Each event's photos (attachments keyed by the event's id).</summary>
@@ -48,13 +51,13 @@ public sealed partial class HomeDetailModel(
     }
 
     /// <summary>已报送 / 逾期报送 / 未报送 of an event's news against the year's time allowed (R25).</summary>
-    public (string Text, string Css) NewsState(ServiceEvent e)
+    public (string Text, string Css) NewsState(ServiceEvent e) => e.NewsStateAt(HomeFile.Policy.Int(PolicyKeys.NewsReportDays), NowUtc, Zone) switch
     {
-        var late = e.IsNewsLate(HomeFile.Policy.Int(PolicyKeys.NewsReportDays), NowUtc, Zone);
-        return e.NewsReportedAt is null
-            ? late ? ("未报送（已逾期）", "fail") : ("未报送", "")
-            : late ? ("逾期报送", "warn") : ("已报送", "pass");
-    }
+        Workflows.Association.NewsState.OnTime => ("已报送", "pass"),
+        Workflows.Association.NewsState.Late => ("逾期报送", "warn"),
+        Workflows.Association.NewsState.Missing => ("未报送（已逾期）", "fail"),
+        _ => ("未报送", ""),
+    };
 
     /// <summary>Where a month's service report stands (R8).</summary>
     public (string Text, string Css) MonthState(int month)
@@ -88,6 +91,7 @@ public sealed partial class HomeDetailModel(
         HomeFile = file;
         Year = file.Live.Figures.Year;
         CanKeep = HomeAccess.CanKeep(Viewer, file.Home);
+        News = new NewsPanel(await news.ForAsync([file.Home]), Viewer, $"/homes/{id}#news");
         var eventIds = file.Events.Select(e => e.Id).ToList();
         Photos = (await db.Attachments.AsNoTracking().Where(a => eventIds.Contains(a.InstanceId)).OrderBy(a => a.UploadedAt).ToListAsync())
             .ToLookup(a => a.InstanceId);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KxHome.Host.Identity.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201035300_A009_YearEndReports")]
+    [Migration("20261201040501_A009_YearEndReports")]
     partial class A009_YearEndReports
     {
         /// <inheritdoc />
@@ -1310,6 +1310,9 @@ namespace KxHome.Host.Identity.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("NewsReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NewsUrgedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")

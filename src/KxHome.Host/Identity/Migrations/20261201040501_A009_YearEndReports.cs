@@ -18,6 +18,12 @@ namespace KxHome.Host.Identity.Migrations
                 nullable: false,
                 defaultValue: "");
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "NewsUrgedAt",
+                table: "ServiceEvents",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Outcome",
                 table: "ServiceEvents",
@@ -93,6 +99,10 @@ namespace KxHome.Host.Identity.Migrations
 
             migrationBuilder.DropColumn(
                 name: "Content",
+                table: "ServiceEvents");
+
+            migrationBuilder.DropColumn(
+                name: "NewsUrgedAt",
                 table: "ServiceEvents");
 
             migrationBuilder.DropColumn(
