@@ -44,20 +44,33 @@ public sealed class CaseFiles(AppDbContext db, IConfiguration configuration, Tim
                 return (null, $"文件 “{name}” 的内容与扩展名不符");
             }
         }
+        await using var content = file.OpenReadStream();
+        return (await StoreAsync(instanceId, name, kind.ContentType, file.Length, content, slot, userId), null);
+    }
+
+    /// <summary>Keeps a file the system wrote for the case (the year-end tables as handed in).</summary>
+    public async Task<Attachment> KeepAsync(Guid instanceId, string fileName, string contentType, byte[] content, string slot, string userId)
+    {
+        using var stream = new MemoryStream(content);
+        return await StoreAsync(instanceId, fileName, contentType, content.Length, stream, slot, userId);
+    }
+
+    private async Task<Attachment> StoreAsync(Guid instanceId, string name, string contentType, long size, Stream content, string? slot, string userId)
+    {
         Directory.CreateDirectory(Folder);
         var attachment = new Attachment
         {
-            Id = Guid.NewGuid(), InstanceId = instanceId, FileName = name, ContentType = kind.ContentType, Size = file.Length,
+            Id = Guid.NewGuid(), InstanceId = instanceId, FileName = name, ContentType = contentType, Size = size,
             Slot = string.IsNullOrWhiteSpace(slot) ? null : slot.Trim(), UploadedBy = userId, UploadedAt = clock.GetUtcNow().UtcDateTime,
         };
         attachment.StoredName = attachment.Id.ToString("N") + Path.GetExtension(name).ToLowerInvariant();
         await using (var target = File.Create(Path.Combine(Folder, attachment.StoredName)))
         {
-            await file.CopyToAsync(target);
+            await content.CopyToAsync(target);
         }
         db.Attachments.Add(attachment);
         await db.SaveChangesAsync();
-        return (attachment, null);
+        return attachment;
     }
 
     /// <summary>The required documents (slots) the case has a file for.</summary>

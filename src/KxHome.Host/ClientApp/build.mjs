@@ -1,5 +1,6 @@
 // Bundles the browser parts into ../wwwroot/dist. Run by the host's build (see KxHome.Host.csproj) or `npm run build`.
 //   forms.js              the form viewer of the portal and the inbox
+//   dashboard.js          the staff's dashboards: Apache ECharts drawing the charts each page lists
 //   studio.js, studio.css the administrators' designer: BPMN modeler, viewer and form editor (window.KxStudio)
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
@@ -48,6 +49,10 @@ await Promise.all([
     ...common,
     entryPoints: { forms: 'src/forms.js' },
     loader: { '.svg': 'dataurl', '.woff': 'dataurl', '.woff2': 'dataurl' },
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: { dashboard: 'src/dashboard.js' },
   }),
   esbuild.build({
     ...common,

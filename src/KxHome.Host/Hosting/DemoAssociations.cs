@@ -11,9 +11,11 @@ namespace KxHome.Host.Hosting;
 /// From home to association, for a new user to see: one home in each cultivation year (the park on the cultivation
 /// list in year 1, the sensor enterprise in year 2 with the district's guidance, the auto park in year 3), an
 /// association in mid-term, and one whose 换届 is open. The paths run in real cases; a year's wait is skipped the way
-/// an administrator repairs a case (the timer made due now, with the reason). Written once, after the demo homes.
+/// an administrator repairs a case (the timer made due now, with the reason). Also an enterprise association, and each
+/// district's year-end report case with Jiading's own figures (R26). Written once, after the demo homes.
 /// </summary>
-public sealed class DemoAssociations(AppDbContext db, WorkflowEngine engine, AssociationRegistry registry, UserManager<AppUser> users, TimeProvider clock)
+public sealed class DemoAssociations(
+    AppDbContext db, WorkflowEngine engine, AssociationRegistry registry, Reports.YearEndRound yearEnd, UserManager<AppUser> users, TimeProvider clock)
 {
     private const string SkipReason = "演示数据：跳过等待的年份";
 
@@ -66,6 +68,7 @@ public sealed class DemoAssociations(AppDbContext db, WorkflowEngine engine, Ass
             UpdatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync();
+        await yearEnd.OpenAsync(today.Year); // each district's report, due 11月30日
     }
 
     private async Task<Guid> StartPathAsync(Home home, string admin)

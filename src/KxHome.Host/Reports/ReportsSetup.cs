@@ -1,7 +1,19 @@
+using KxHome.Host.Cases;
+using KxHome.Workflows;
+
 namespace KxHome.Host.Reports;
 
-/// <summary>The reports people hand in and look at: the year-end tables (R26).</summary>
+/// <summary>The reports people hand in and look at: the year-end tables (R26) and their flow.</summary>
 public static class ReportsSetup
 {
-    public static IServiceCollection AddKxReports(this IServiceCollection services) => services.AddScoped<YearEndTables>();
+    public static IServiceCollection AddKxReports(this IServiceCollection services)
+    {
+        services.AddScoped<YearEndTables>();
+        services.AddScoped<YearEndRound>();
+        services.AddScoped<ISubmissionRule, YearEndFormRule>();
+        return services
+            .AddServiceTaskHandler<OpenYearEndTask>()
+            .AddServiceTaskHandler<KeepYearEndFiguresTask>()
+            .AddServiceTaskHandler<SubmitYearEndTask>();
+    }
 }

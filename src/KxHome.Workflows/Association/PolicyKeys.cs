@@ -23,6 +23,7 @@ public static class PolicyKeys
     public static readonly PolicyKey FilingDeadline = new("FilingDeadline", "R27", "认定申报截止日", PolicyValueKind.MonthDay, "", "06-15", "06-15");
     public static readonly PolicyKey AssessmentOpens = new("AssessmentOpens", "R29", "年度考核开始日", PolicyValueKind.MonthDay, "", "10-01", "10-01");
     public static readonly PolicyKey AssessmentCloses = new("AssessmentCloses", "R29", "年度考核结束日", PolicyValueKind.MonthDay, "", "11-30", "11-30");
+    public static readonly PolicyKey YearEndReportDue = new("YearEndReportDue", "R26", "年终统计表报送截止日", PolicyValueKind.MonthDay, "", "11-30", "11-30");
     public static readonly PolicyKey PublicNoticeDays = new("PublicNoticeDays", "R28", "认定公示期", PolicyValueKind.Number, "个工作日", "5", "5");
 
     public static readonly PolicyKey CultivationVerificationDay = new("CultivationVerificationDay", "R11", "培育第二年基础核验日", PolicyValueKind.MonthDay, "", "12-01", "12-01");
@@ -52,7 +53,7 @@ public static class PolicyKeys
         MinAreaM2, MinInnovationEvents, MinOutreachEvents, MinTotalEvents, MinResponseRatePercent, MinCrossEnterpriseExchanges,
         MinEnterpriseVisits, MinJointActivities, MonthlyReportDueDay, NewsReportDays, MinEventsPerMonth, MinEventsPerYear,
         MinParticipantsPerEvent, ConstructionGrantFen, AwardEnterpriseParkFen, AwardStreetFen, MatchingFundsPercent,
-        FilingDeadline, AssessmentOpens, AssessmentCloses, PublicNoticeDays, CultivationVerificationDay, CultivationVerificationTries,
+        FilingDeadline, AssessmentOpens, AssessmentCloses, YearEndReportDue, PublicNoticeDays, CultivationVerificationDay, CultivationVerificationTries,
         AssociationFounding, RenewalLeadMonths, NominationDays, RepresentativeFilingDeadline, RepresentativeQuota, RepresentativeValidityYears,
         MinProposalCharacters, MinContactsPerRepresentative, RubricPlace, RubricRules, RubricPlan, RubricParty, RubricWindow, RubricNeighbourhood,
         RubricInnovation,

@@ -18,6 +18,12 @@ public sealed class YearEndFigures
     /// <summary>产业功能区数量: the denominator of table 1-2's 比例.</summary>
     public int IndustrialZones { get; set; }
 
+    /// <summary>When the year's tables were handed in to the higher association (the year-end case's last step); null while not.</summary>
+    public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>The year-end case that handed them in.</summary>
+    public Guid? SubmissionCaseId { get; set; }
+
     public string UpdatedBy { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
 }

@@ -1362,6 +1362,12 @@ namespace KxHome.Host.Identity.Migrations
                     b.Property<int>("ScienceEnterprises")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SubmissionCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 

@@ -13,7 +13,8 @@ namespace KxHome.Host.Pages.Reports;
 /// 年终统计: Chengdu's tables 1-1, 1-2 and 1-3 (R26) for an area the viewer reports on, as on paper, with downloads
 /// (xlsx, CSV) and the figures only the district knows, kept per year.
 /// </summary>
-public sealed class YearEndModel(ViewerAccessor viewers, YearEndTables tables, TimeProvider clock, IOptions<WorkflowOptions> options) : PageModel
+public sealed class YearEndModel(
+    ViewerAccessor viewers, YearEndTables tables, YearEndRound round, WorkflowEngine engine, TimeProvider clock, IOptions<WorkflowOptions> options) : PageModel
 {
     /// <summary>The district's figures as typed; kept as text so a refusal shows exactly what was typed.</summary>
     public sealed class FiguresForm
@@ -33,6 +34,10 @@ public sealed class YearEndModel(ViewerAccessor viewers, YearEndTables tables, T
     public YearEndReport? Report { get; private set; }
     public IReadOnlyList<Sheet> Sheets { get; private set; } = [];
     public bool KeepsFigures { get; private set; }
+    public bool IsAdministrator { get; private set; }
+
+    /// <summary>The year's report case of each district in the area (R26), by district id.</summary>
+    public IReadOnlyDictionary<string, InstanceSummary> Cases { get; private set; } = new Dictionary<string, InstanceSummary>();
 
     [TempData]
     public string? Flash { get; set; }
@@ -53,6 +58,15 @@ public sealed class YearEndModel(ViewerAccessor viewers, YearEndTables tables, T
         return RedirectToPage(new { area = Area.Id, year = Year });
     }
 
+    /// <summary>开启报送: an administrator opens the year's cases now (the round opens by itself on 11月1日).</summary>
+    public async Task<IActionResult> OnPostOpenAsync(string? area, int? year)
+    {
+        if (!(await viewers.GetAsync()).IsAdministrator || year is not (>= 2000 and <= 2100)) return NotFound();
+        var started = await round.OpenAsync(year.Value);
+        Flash = started == 0 ? $"{year} 年度的报送案件均已开启" : $"已为 {started} 个区（市）县开启 {year} 年度的报送案件";
+        return RedirectToPage(new { area, year });
+    }
+
     private async Task<bool> LoadAsync(string? area, int? year, bool keepTyped)
     {
         var viewer = await viewers.GetAsync();
@@ -62,7 +76,15 @@ public sealed class YearEndModel(ViewerAccessor viewers, YearEndTables tables, T
         if (chosen is null) return area is null; // no area to report on: the page says so
         Area = await tables.AreaAsync(viewer, chosen);
         if (Area is null) return false;
+        IsAdministrator = viewer.IsAdministrator;
         Report = await tables.ReadAsync(Area, Year);
+        var cases = new Dictionary<string, InstanceSummary>();
+        foreach (var county in Report.Counties.Where(c => c.OrganisationId is not null))
+        {
+            var found = await engine.QueryInstancesAsync(new InstanceQuery { BusinessKey = YearEndRound.BusinessKey(county.OrganisationId!, Year), Take = 1 });
+            if (found.Count > 0) cases[county.OrganisationId!] = found[0];
+        }
+        Cases = cases;
         Sheets = YearEndSheets.All(Report);
         KeepsFigures = YearEndTables.KeepsFigures(viewer, Area) && Report.Counties.Any(c => c.OrganisationId == Area.Id);
         if (!keepTyped && Report.Counties.FirstOrDefault(c => c.OrganisationId == Area.Id)?.Figures is { } kept)

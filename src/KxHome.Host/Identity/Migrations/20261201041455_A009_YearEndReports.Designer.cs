@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KxHome.Host.Identity.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201040501_A009_YearEndReports")]
+    [Migration("20261201041455_A009_YearEndReports")]
     partial class A009_YearEndReports
     {
         /// <inheritdoc />
@@ -1364,6 +1364,12 @@ namespace KxHome.Host.Identity.Migrations
 
                     b.Property<int>("ScienceEnterprises")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubmissionCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");

@@ -82,6 +82,8 @@ namespace KxHome.Host.Identity.Migrations
                     LocalEnterprises = table.Column<int>(type: "INTEGER", nullable: false),
                     ScienceEnterprises = table.Column<int>(type: "INTEGER", nullable: false),
                     IndustrialZones = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmissionCaseId = table.Column<Guid>(type: "TEXT", nullable: true),
                     UpdatedBy = table.Column<string>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
