@@ -55,6 +55,13 @@ internal sealed class HostProcess : IDisposable
         throw new TimeoutException("The host did not answer /health within 60 s.");
     }
 
+    /// <summary>The host's peak resident memory so far (VmHWM), in MB.</summary>
+    public double PeakRssMb()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:"));
+        return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]) / 1024.0;
+    }
+
     /// <summary>A loopback port nobody listens on now.</summary>
     public static int FreePort()
     {

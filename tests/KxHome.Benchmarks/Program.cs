@@ -25,6 +25,12 @@ if (args.Contains("expressions"))
     ExpressionFigures(ExpressionBenchmark.EvalsPerSecond(seconds: 4));
     return;
 }
+if (args.Contains("reports"))
+{
+    // `-- reports`: only the year-end tables of a province.
+    await ReportFigures();
+    return;
+}
 if ((args.Contains("homes") || args.Contains("web")) && !Wrk.IsInstalled)
 {
     Console.WriteLine(Wrk.Missing);
@@ -87,6 +93,18 @@ else
     Console.WriteLine($"web and homes figures skipped: {Wrk.Missing}");
 }
 await StudioFigures();
+await ReportFigures();
+
+async Task ReportFigures()
+{
+    var reports = await ReportsBenchmark.YearEndAsync(root, associations: 10_000, eventsPerAssociation: 10, rounds: 3);
+    Report.Line("reports.associations", reports.Associations, "0");
+    Report.Line("reports.events", reports.Events, "0");
+    Report.Line("reports.year_end_10k_s", reports.YearEndSeconds, "0.00");
+    Report.Line("reports.health_ms", reports.HealthMs);
+    Report.Line("reports.year_end_vs_health", reports.YearEndSeconds * 1000 / reports.HealthMs, "0");
+    Report.Line("reports.year_end_rss_mb", reports.PeakRssMb);
+}
 
 async Task TimerFigures()
 {

@@ -40,6 +40,9 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         /// <summary>Reads or changes one 科协代表之家 (the route's id is the representative home).</summary>
         Representative,
 
+        /// <summary>Reads or changes one area's reports (the query names the case's district).</summary>
+        Area,
+
         /// <summary>Administrators only.</summary>
         Administrator,
     }
@@ -117,6 +120,10 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["GET /api/representative-homes"] = Kind.SignedIn,
         ["GET /api/representative-homes/{id:guid}"] = Kind.Representative,
         ["PUT /api/representative-homes/{id:guid}/representatives"] = Kind.Representative,
+        ["GET /api/reports/year-end"] = Kind.Area,
+        ["GET /api/reports/year-end.xlsx"] = Kind.Area,
+        ["GET /api/reports/year-end/{table}.csv"] = Kind.Area,
+        ["PUT /api/reports/year-end/figures"] = Kind.Area,
     };
 
     /// <summary>Logins of another organisation than the case's (another district, and a park in it).</summary>
@@ -154,10 +161,12 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         .Replace("{id:guid}", Guid.NewGuid().ToString())
         .Replace("{eventId:guid}", Guid.NewGuid().ToString())
         .Replace("{demandId:guid}", Guid.NewGuid().ToString())
+        .Replace("{table}", "1-1")
         .Replace("{id}", "certification:1")
         .Replace("{ruleSet}", "Jiading")
         .Replace("{year:int}", "2026")
-        .Replace("{documentName}", "v1");
+        .Replace("{documentName}", "v1")
+        + (pattern.StartsWith("/api/reports/") ? "?area=jd&year=2026" : "");
 
     private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, string method, string path, JsonObject body)
     {
@@ -234,7 +243,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
                 var kind = Routes[$"{method} {pattern}"];
                 if (kind is Kind.Public or Kind.Administrator) continue;
                 var (status, text) = await SendAsync(client, method, Fill(pattern, caseId, taskId, homeId, association, representative), body);
-                if (kind is Kind.Case or Kind.Task or Kind.Home or Kind.Association or Kind.Representative && status != HttpStatusCode.NotFound)
+                if (kind is Kind.Case or Kind.Task or Kind.Home or Kind.Association or Kind.Representative or Kind.Area && status != HttpStatusCode.NotFound)
                 {
                     failures.Add($"{login} {method} {pattern}: {(int)status}");
                 }
@@ -319,7 +328,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         [
             "GET /homes/{home}", "GET /homes/{home}/photo?eventId={random}&fileId={random}", "POST /homes/{home}/addevent",
             "POST /homes/{home}/reportnews", "POST /homes/{home}/adddemand", "POST /homes/{home}/respond", "POST /homes/{home}/submitreport",
-            "POST /homes/{home}/pair", "POST /homes/{home}/cultivate",
+            "POST /homes/{home}/pair", "POST /homes/{home}/cultivate", "POST /homes/{home}/urgenews",
         ],
         ["/admin/policy"] = ["GET /admin/policy", "POST /admin/policy?ruleSet=Jiading&year=2026"],
         ["/associations"] = [],
@@ -329,6 +338,11 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ],
         ["/representatives"] = [],
         ["/representatives/{id:guid}/{handler?}"] = ["GET /representatives/{representative}", "POST /representatives/{representative}/representatives"],
+        ["/reports/year-end/{handler?}"] =
+        [
+            "GET /reports/year-end?area=jd&year=2026", "POST /reports/year-end/figures?area=jd&year=2026", "POST /reports/year-end/open?area=jd&year=2026",
+        ],
+        ["/reports/dashboard"] = ["GET /reports/dashboard?area=jd"],
     };
 
     [Fact]
@@ -408,6 +422,8 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
             ("admin", $"/studio/cases/{caseId}/retry"), ("admin", $"/studio/cases/{caseId}/migrate"), ("applicant", "/logout"),
             ("applicant", $"/associations/{association}/nominate"), ("applicant", $"/associations/{association}/renew"),
             ("applicant", $"/representatives/{representative}/representatives"), ("jiangsu", "/representatives?handler=Open"),
+            ("district", "/reports/year-end/figures?area=jd&year=2026"), ("admin", "/reports/year-end/open?area=jd&year=2026"),
+            ("district", $"/homes/{homeId}/urgenews"),
         };
         var failures = new List<string>();
 

@@ -29,7 +29,8 @@ public sealed class DemoCasesTests : IAsyncDisposable
         (await TodoStepsAsync(applicant)).Should().BeEquivalentTo(["apply", "apply", "confirm", "commit"],
             "a draft, a case sent back for correction, figures to confirm, the cultivation intent to declare");
         (await TodoStepsAsync(street)).Should().Equal("streetReview");
-        (await TodoStepsAsync(district)).Should().BeEquivalentTo(["districtReview", "grade", "guide", "conditions"]);
+        (await TodoStepsAsync(district)).Should().BeEquivalentTo(["districtReview", "grade", "guide", "conditions", "prepare"],
+            "the year-end report (R26) is among them");
         (await TodoStepsAsync(expert)).Should().Equal("siteVisit");
 
         await _host.RestartAsync();

@@ -24,7 +24,7 @@ public sealed class HostTests : IAsyncDisposable
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
         (await engine.ListDefinitionsAsync()).Select(d => d.Id).Should().BeEquivalentTo(
             ["certification:1", "annual-assessment:1", "rectification:1", "cultivation-upgrade:1", "association-founding:1", "term-renewal:1",
-             "representative-call:1", "representative-home:1"],
+             "representative-call:1", "representative-home:1", "year-end-report:1"],
             "the programmes' flows, and nothing else");
     }
 

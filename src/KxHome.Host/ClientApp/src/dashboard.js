@@ -30,7 +30,7 @@ function optionOf(data) {
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: data.categories, axisLabel: { interval: 0, hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1 },
-    series: data.series.map(s => ({ type: 'bar', name: s.name, data: s.values, stack: data.kind === 'stacked' ? 'all' : undefined })),
+    series: data.series.map(s => ({ type: 'bar', name: s.name, data: s.values, barMaxWidth: 40, stack: data.kind === 'stacked' ? 'all' : undefined })),
   };
 }
 
