@@ -335,6 +335,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         ["/associations/{id:guid}/{handler?}"] =
         [
             "GET /associations/{association}", "POST /associations/{association}/nominate", "POST /associations/{association}/renew",
+            "GET /associations/{association}/export?list=officers",
         ],
         ["/representatives"] = [],
         ["/representatives/{id:guid}/{handler?}"] = ["GET /representatives/{representative}", "POST /representatives/{representative}/representatives"],

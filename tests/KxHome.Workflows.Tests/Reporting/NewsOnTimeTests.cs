@@ -74,8 +74,23 @@ public sealed class NewsOnTimeTests
         (await district.GetAsync(page)).Html.Should().Contain("已催办，邮件已发给之家的填报人员").And.Contain("已于 2026-05-06");
         (await MailSubjectsAsync(host, drive, "applicant")).Should().Equal("催办：请报送活动新闻（嘉定工业区科技工作者之家）");
 
+        // The association's lists download as .xlsx, read back here by MiniExcel.
+        var overdueList = await Sheet(district, $"{page}/export?list=news");
+        overdueList.Should().HaveCount(2);
+        (overdueList[1]["A"], overdueList[1]["B"], overdueList[1]["D"]).Should().Be(("嘉定工业区科技工作者之家", "供应链对接会", "2026-05-01"));
+        overdueList[1]["E"]!.ToString().Should().StartWith("2026-05-06", "urged today");
+        (await Sheet(district, "/associations?handler=Export&list=associations")).Select(r => r["A"]).Should().Contain("嘉定工业区科学技术协会");
+
         var baoshan = await PageClient.SignInAsync(host.Factory, "district2");
         (await baoshan.GetAsync(page)).Status.Should().Be(HttpStatusCode.NotFound, "Baoshan does not see Jiading's association");
+    }
+
+    private static async Task<List<IDictionary<string, object?>>> Sheet(PageClient client, string url)
+    {
+        var response = await client.Http.GetAsync(url);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, url);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return MiniExcelLibs.MiniExcel.Query(new MemoryStream(await response.Content.ReadAsByteArrayAsync())).Cast<IDictionary<string, object?>>().ToList();
     }
 
     private static async Task<IReadOnlyList<string>> MailSubjectsAsync(TestHost host, HomeDriver drive, string login)

@@ -1,6 +1,7 @@
 using KxHome.Host.Associations;
 using KxHome.Host.Cases;
 using KxHome.Host.Homes;
+using KxHome.Host.Reports;
 using KxHome.Workflows.Association;
 using KxHome.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
@@ -51,6 +52,27 @@ public sealed class AssociationDetailModel(
         return Redirect($"/associations/{id}");
     }
 
+    /// <summary>导出 Excel: one of the page's lists (officers of every term, nominations, overdue news) as an .xlsx.</summary>
+    public async Task<IActionResult> OnGetExportAsync(Guid id, string? list)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var sheet = list switch
+        {
+            "officers" => Sheet.List("届次和组成人员", ["届次", "职务", "姓名", "职务/职称", "电话"],
+                Record.Terms.SelectMany(t => t.Officers.Select(o => (IReadOnlyList<object?>)[$"第{t.Term.Number}届", Names.Of(o.Role), o.Name, o.Title, o.Phone]))),
+            "nominations" => Sheet.List("推荐", ["类别", "姓名", "单位", "推荐理由", "时间"],
+                Record.Nominations.Select(n => (IReadOnlyList<object?>)[Names.Of(n.Kind), n.Name, n.Unit, n.Reason, n.At.ToString("yyyy-MM-dd")])),
+            "news" => Sheet.List("逾期未报新闻", ["之家", "活动", "活动日期", "应报送日期", "已催办"],
+                News.Homes.SelectMany(h => h.Overdue.Select(o => (IReadOnlyList<object?>)[h.Home.Name, o.Event.Title, o.Event.HeldOn.ToString("yyyy-MM-dd"),
+                    o.DueOn.ToString("yyyy-MM-dd"), o.Event.NewsUrgedAt is { } at ? Deadline.Format(at) : ""]))),
+            _ => null,
+        };
+        if (sheet is null) return NotFound();
+        var output = new MemoryStream();
+        XlsxWriter.Write([sheet], output);
+        return File(output.ToArray(), XlsxWriter.ContentType, $"{Record.Association.Name}-{sheet.Name}.xlsx");
+    }
+
     /// <summary>"还有 123 天" or "已过 5 天".</summary>
     public string Countdown(DateOnly day) => Deadline.Countdown(day, Today);
 
@@ -62,7 +84,7 @@ public sealed class AssociationDetailModel(
         Record = file;
         var own = await homes.Visible(Viewer).Where(h => h.OrganisationId == file.Association.OrganisationId
             && (h.Status == HomeStatus.Active || h.Status == HomeStatus.Rectifying)).OrderBy(h => h.Name).ToListAsync();
-        News = new NewsPanel(await news.ForAsync(own), Viewer, $"/associations/{id}#news");
+        News = new NewsPanel(await news.ForAsync(own), Viewer, $"/associations/{id}#news", $"/associations/{id}/export?list=news");
         return true;
     }
 }
