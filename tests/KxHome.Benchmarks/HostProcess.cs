@@ -56,10 +56,15 @@ internal sealed class HostProcess : IDisposable
     }
 
     /// <summary>The host's peak resident memory so far (VmHWM), in MB.</summary>
-    public double PeakRssMb()
+    public double PeakRssMb() => Status("VmHWM:");
+
+    /// <summary>The host's resident memory now (VmRSS), in MB.</summary>
+    public double RssMb() => Status("VmRSS:");
+
+    private double Status(string field)
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:"));
-        return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]) / 1024.0;
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field));
+        return long.Parse(line[field.Length..].Trim().Split(' ')[0]) / 1024.0;
     }
 
     /// <summary>A loopback port nobody listens on now.</summary>

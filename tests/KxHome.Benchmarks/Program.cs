@@ -103,6 +103,7 @@ async Task ReportFigures()
     Report.Line("reports.year_end_10k_s", reports.YearEndSeconds, "0.00");
     Report.Line("reports.health_ms", reports.HealthMs);
     Report.Line("reports.year_end_vs_health", reports.YearEndSeconds * 1000 / reports.HealthMs, "0");
+    Report.Line("reports.host_rss_before_mb", reports.RssBeforeMb);
     Report.Line("reports.year_end_rss_mb", reports.PeakRssMb);
 }
 

@@ -11,7 +11,7 @@ namespace KxHome.Benchmarks;
 /// </summary>
 internal static class ReportsBenchmark
 {
-    public sealed record Figures(double YearEndSeconds, double HealthMs, double PeakRssMb, long Associations, long Events);
+    public sealed record Figures(double YearEndSeconds, double HealthMs, double RssBeforeMb, double PeakRssMb, long Associations, long Events);
 
     public static async Task<Figures> YearEndAsync(string root, int associations, int eventsPerAssociation, int rounds)
     {
@@ -36,6 +36,8 @@ internal static class ReportsBenchmark
             admin.Timeout = TimeSpan.FromMinutes(5);
             var year = DateTime.UtcNow.AddHours(8).Year;
             var workbook = $"/api/reports/year-end.xlsx?area=bench&year={year}";
+            await TimeAsync(admin, "/health");
+            var before = host.RssMb();
             await TimeAsync(admin, workbook); // warm up
             var seconds = new List<double>();
             var health = new List<double>();
@@ -44,7 +46,7 @@ internal static class ReportsBenchmark
                 health.Add(await TimeAsync(admin, "/health") * 1000);
                 seconds.Add(await TimeAsync(admin, workbook));
             }
-            return new Figures(Report.Median(seconds), Report.Median(health), host.PeakRssMb(), associations, events);
+            return new Figures(Report.Median(seconds), Report.Median(health), before, host.PeakRssMb(), associations, events);
         }
         finally
         {

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -5,9 +8,9 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace KxHome.Host.Reports;
 
 /// <summary>
-/// Writes sheets as one <c>.xlsx</c> workbook with the Open XML SDK, row by row (a streaming writer, so a province's
-/// 100,000 activities do not build a document in memory): text as inline strings, numbers as numbers, merged
-/// ranges, borders, wrapped cells and a bold centred header.
+/// Writes sheets as one <c>.xlsx</c> workbook: the Open XML SDK makes the package, its workbook and styles; each
+/// worksheet's XML is written row by row (a province's 100,000 activities never become a document in memory): text as
+/// inline strings, numbers as numbers, merged ranges, borders, wrapped cells and a bold centred header.
 /// </summary>
 public static class XlsxWriter
 {
@@ -16,9 +19,12 @@ public static class XlsxWriter
     // Cell formats, in the order the stylesheet lists them.
     private const uint Plain = 0, Body = 1, Header = 2, Title = 3, Note = 4;
 
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
     public static void Write(IEnumerable<Sheet> sheets, Stream output)
     {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        document.CompressionOption = System.IO.Packaging.CompressionOption.SuperFast; // deflating 70 MB of sheet XML at the best level took a second
         var workbook = document.AddWorkbookPart();
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
         var list = new Sheets();
@@ -32,53 +38,82 @@ public static class XlsxWriter
         workbook.Workbook = new Workbook(list);
     }
 
+    // The worksheet's XML is written straight to the part: 100,000 rows as element objects of the SDK took seconds.
     private static void WriteSheet(Sheet sheet, WorksheetPart part)
     {
-        using var writer = OpenXmlWriter.Create(part);
-        writer.WriteStartElement(new Worksheet());
-        writer.WriteStartElement(new Columns());
+        using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
+        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+        xml.WriteStartElement("worksheet", Main);
+        xml.WriteStartElement("cols", Main);
         for (var i = 0; i < sheet.Widths.Count; i++)
         {
-            writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = sheet.Widths[i], CustomWidth = true });
+            xml.WriteStartElement("col", Main);
+            xml.WriteAttributeString("min", Number(i + 1));
+            xml.WriteAttributeString("max", Number(i + 1));
+            xml.WriteAttributeString("width", sheet.Widths[i].ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("customWidth", "1");
+            xml.WriteEndElement();
         }
-        writer.WriteEndElement();
-        writer.WriteStartElement(new SheetData());
+        xml.WriteEndElement();
+        xml.WriteStartElement("sheetData", Main);
         for (var r = 0; r < sheet.Lines.Count; r++)
         {
             var line = sheet.Lines[r];
-            var look = line.Look switch { Sheet.Look.Header => Header, Sheet.Look.Title => Title, Sheet.Look.Note => Note, _ => Body };
-            writer.WriteStartElement(new Row { RowIndex = (uint)r + 1 });
+            var style = Number(line.Look switch { Sheet.Look.Header => Header, Sheet.Look.Title => Title, Sheet.Look.Note => Note, _ => Body });
+            xml.WriteStartElement("row", Main);
+            xml.WriteAttributeString("r", Number(r + 1));
             // Every row is written across the sheet's width, so a merged range has its border (and readers its cells) everywhere.
-            for (var c = 0; c < sheet.Widths.Count; c++) writer.WriteElement(CellOf(c < line.Cells.Count ? line.Cells[c] : null, Reference(r, c), look));
-            writer.WriteEndElement();
+            for (var c = 0; c < sheet.Widths.Count; c++) WriteCell(xml, c < line.Cells.Count ? line.Cells[c] : null, Reference(r, c), style);
+            xml.WriteEndElement();
         }
-        writer.WriteEndElement();
+        xml.WriteEndElement();
         if (sheet.Merges.Count > 0)
         {
-            writer.WriteStartElement(new MergeCells { Count = (uint)sheet.Merges.Count });
+            xml.WriteStartElement("mergeCells", Main);
+            xml.WriteAttributeString("count", Number(sheet.Merges.Count));
             foreach (var m in sheet.Merges)
             {
-                writer.WriteElement(new MergeCell { Reference = $"{Reference(m.Row, m.Column)}:{Reference(m.Row + m.Rows - 1, m.Column + m.Columns - 1)}" });
+                xml.WriteStartElement("mergeCell", Main);
+                xml.WriteAttributeString("ref", $"{Reference(m.Row, m.Column)}:{Reference(m.Row + m.Rows - 1, m.Column + m.Columns - 1)}");
+                xml.WriteEndElement();
             }
-            writer.WriteEndElement();
+            xml.WriteEndElement();
         }
-        writer.WriteEndElement();
+        xml.WriteEndElement();
     }
 
-    private static Cell CellOf(object? value, string reference, uint style) => value switch
+    /// <summary>A cell: text as an inline string, a number as a number, nothing but its style when empty.</summary>
+    private static void WriteCell(XmlWriter xml, object? value, string reference, string style)
     {
-        null => new Cell { CellReference = reference, StyleIndex = style },
-        int or long or decimal or double => new Cell
+        xml.WriteStartElement("c", Main);
+        xml.WriteAttributeString("r", reference);
+        xml.WriteAttributeString("s", style);
+        switch (value)
         {
-            CellReference = reference, StyleIndex = style, DataType = CellValues.Number,
-            CellValue = new CellValue(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture)),
-        },
-        _ => new Cell
-        {
-            CellReference = reference, StyleIndex = style, DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(value.ToString() ?? "") { Space = SpaceProcessingModeValues.Preserve }),
-        },
-    };
+            case null:
+                break;
+            case int or long or decimal or double:
+                xml.WriteElementString("v", Main, Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
+                break;
+            default:
+                xml.WriteAttributeString("t", "inlineStr");
+                xml.WriteStartElement("is", Main);
+                xml.WriteStartElement("t", Main);
+                var text = Clean(value.ToString() ?? "");
+                if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))) xml.WriteAttributeString("xml", "space", null, "preserve");
+                xml.WriteString(text);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+                break;
+        }
+        xml.WriteEndElement();
+    }
+
+    /// <summary>Text without the control characters XML cannot hold (a pasted form feed would break the file); tabs and line breaks stay.</summary>
+    private static string Clean(string text) =>
+        text.Any(ch => ch < ' ' && ch is not ('\t' or '\n' or '\r')) ? new string(text.Where(ch => ch >= ' ' || ch is '\t' or '\n' or '\r').ToArray()) : text;
+
+    private static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"A1" for row 0, column 0; "AB12" for row 11, column 27.</summary>
     public static string Reference(int row, int column)

@@ -37,15 +37,18 @@ public sealed class YearEndTables(AppDbContext db, TimeProvider clock)
         return all.Where(o => MayReport(viewer, o)).OrderByDescending(o => o.Kind).ToList();
     }
 
+    /// <remarks>
+    /// The records are read by joins and kept to the area in memory: a province's 10,000 organisation ids in a query
+    /// (one parameter each) cost seconds; its associations, officers and events cost little more than the area's.
+    /// </remarks>
     public async Task<YearEndReport> ReadAsync(Organisation area, int year)
     {
         var tree = await OrganisationTree.LoadAsync(db);
-        var owners = tree.Subtree(area.Id);
+        var owners = tree.Subtree(area.Id).ToHashSet();
         var yearEnd = new DateOnly(year, 12, 31);
-        var associations = await db.Associations.AsNoTracking()
-            .Where(a => a.Status == AssociationStatus.Active && a.FoundedOn <= yearEnd && owners.Contains(a.OrganisationId))
-            .OrderBy(a => a.FoundedOn).ThenBy(a => a.Name).ToListAsync();
-        var officers = await OfficersAsync(associations.Select(a => a.Id).ToList(), yearEnd);
+        var associations = (await Founded(yearEnd).ToListAsync()).Where(a => owners.Contains(a.OrganisationId))
+            .OrderBy(a => a.FoundedOn).ThenBy(a => a.Name, StringComparer.Ordinal).ToList();
+        var officers = await OfficersAsync(associations.Select(a => a.Id).ToHashSet(), yearEnd);
         var rows = associations.Select(a => new YearEndReport.AssociationRow(a, tree.CountyOf(a.OrganisationId, area).Name,
             officers[a.Id].OrderBy(o => o.Order).ToLookup(o => o.Role, o => YearEndReport.Cell(o.Name, o.Title, o.Phone)))).ToList();
         var activities = await ActivitiesAsync(associations, year);
@@ -53,15 +56,19 @@ public sealed class YearEndTables(AppDbContext db, TimeProvider clock)
         // A district reports itself; a city or province its districts, and itself for the associations directly under it.
         HashSet<string> counties = area.Kind == OrganisationKind.District ? [area.Id]
             : owners.Where(id => tree.Find(id)?.Kind == OrganisationKind.District).Union(countyOf.Values).ToHashSet();
-        var figures = await db.YearEndFigures.AsNoTracking().Where(f => f.Year == year && counties.Contains(f.OrganisationId))
-            .ToDictionaryAsync(f => f.OrganisationId);
+        var figures = (await db.YearEndFigures.AsNoTracking().Where(f => f.Year == year).ToListAsync())
+            .Where(f => counties.Contains(f.OrganisationId)).ToDictionary(f => f.OrganisationId);
+        var built = associations.GroupBy(a => (countyOf[a.Id], a.Kind)).ToDictionary(g => g.Key, g => g.Count());
         var footers = counties.Select(id => new YearEndReport.County(id, tree.NameOf(id),
-                associations.Count(a => a.Kind == AssociationKind.Enterprise && countyOf[a.Id] == id),
-                associations.Count(a => a.Kind == AssociationKind.Park && countyOf[a.Id] == id), figures.GetValueOrDefault(id)))
+                built.GetValueOrDefault((id, AssociationKind.Enterprise)), built.GetValueOrDefault((id, AssociationKind.Park)), figures.GetValueOrDefault(id)))
             .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         return new YearEndReport(area, year, rows.Where(r => r.Association.Kind == AssociationKind.Enterprise).ToList(),
             rows.Where(r => r.Association.Kind == AssociationKind.Park).ToList(), activities, footers);
     }
+
+    /// <summary>The associations active and founded by the year's end (the tables list no other).</summary>
+    private IQueryable<ParkAssociation> Founded(DateOnly yearEnd) =>
+        db.Associations.AsNoTracking().Where(a => a.Status == AssociationStatus.Active && a.FoundedOn <= yearEnd);
 
     /// <summary>Keeps what the county's records cannot know for the year; returns the problems by field name, empty when saved.</summary>
     public async Task<IReadOnlyDictionary<string, string>> SaveFiguresAsync(Organisation county, int year, int? localEnterprises, int? scienceEnterprises,
@@ -91,33 +98,44 @@ public sealed class YearEndTables(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>The officers of each association's term in force at the year's end (the newest term begun by then).</summary>
-    private async Task<ILookup<Guid, AssociationOfficer>> OfficersAsync(List<Guid> ids, DateOnly yearEnd)
+    private async Task<ILookup<Guid, AssociationOfficer>> OfficersAsync(HashSet<Guid> ids, DateOnly yearEnd)
     {
-        var terms = (await db.AssociationTerms.AsNoTracking().Where(t => ids.Contains(t.AssociationId) && t.StartsOn <= yearEnd)
-                .Select(t => new { t.Id, t.AssociationId, t.Number }).ToListAsync())
-            .GroupBy(t => t.AssociationId).ToDictionary(g => g.MaxBy(t => t.Number)!.Id, g => g.Key);
-        var termIds = terms.Keys.ToList();
-        var officers = await db.AssociationOfficers.AsNoTracking().Where(o => termIds.Contains(o.TermId)).ToListAsync();
-        return officers.ToLookup(o => terms[o.TermId]);
+        var all = await (from o in db.AssociationOfficers.AsNoTracking()
+                         join t in db.AssociationTerms.AsNoTracking() on o.TermId equals t.Id
+                         join a in Founded(yearEnd) on t.AssociationId equals a.Id
+                         where t.StartsOn <= yearEnd
+                         select new { Officer = o, t.AssociationId, t.Number }).ToListAsync();
+        var current = all.Where(o => ids.Contains(o.AssociationId)).GroupBy(o => o.AssociationId).ToDictionary(g => g.Key, g => g.Max(o => o.Number));
+        return all.Where(o => current.TryGetValue(o.AssociationId, out var number) && o.Number == number).ToLookup(o => o.AssociationId, o => o.Officer);
     }
 
     /// <summary>Table 1-3: the year's events of the associations' homes (their service ledgers), by date, with their evidence.</summary>
     private async Task<IReadOnlyList<YearEndReport.ActivityRow>> ActivitiesAsync(List<ParkAssociation> associations, int year)
     {
         var byOrganisation = associations.GroupBy(a => a.OrganisationId).ToDictionary(g => g.Key, g => g.First().Name);
-        var organisations = byOrganisation.Keys.ToList();
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
         var events = from e in db.ServiceEvents.AsNoTracking()
                      join h in db.Homes.AsNoTracking() on e.HomeId equals h.Id
-                     where organisations.Contains(h.OrganisationId) && e.HeldOn >= first && e.HeldOn <= last
+                     join a in Founded(last) on h.OrganisationId equals a.OrganisationId
+                     where e.HeldOn >= first && e.HeldOn <= last
                      select new { Event = e, h.OrganisationId };
         var evidence = (await (from a in db.Attachments.AsNoTracking()
                                join e in events on a.InstanceId equals e.Event.Id
                                orderby a.UploadedAt
                                select new { a.InstanceId, a.Id, a.FileName }).ToListAsync())
             .ToLookup(a => a.InstanceId, a => new YearEndReport.Evidence(a.Id, a.FileName));
-        return (await events.OrderBy(e => e.Event.HeldOn).ThenBy(e => e.Event.RecordedAt).ToListAsync())
+        // Only the columns the table shows; the rest of the ledger line stays in the database.
+        var held = await events.Select(e => new
+        {
+            Event = new ServiceEvent
+            {
+                Id = e.Event.Id, HomeId = e.Event.HomeId, HeldOn = e.Event.HeldOn, Category = e.Event.Category, Title = e.Event.Title,
+                Content = e.Event.Content, Part = e.Event.Part, Outcome = e.Event.Outcome, Participants = e.Event.Participants, RecordedAt = e.Event.RecordedAt,
+            },
+            e.OrganisationId,
+        }).ToListAsync();
+        return held.Where(e => byOrganisation.ContainsKey(e.OrganisationId)).OrderBy(e => e.Event.HeldOn).ThenBy(e => e.Event.RecordedAt)
             .Select(e => new YearEndReport.ActivityRow(e.Event, byOrganisation[e.OrganisationId], evidence[e.Event.Id].ToList())).ToList();
     }
 }
