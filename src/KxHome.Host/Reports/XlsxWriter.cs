@@ -16,8 +16,8 @@ public static class XlsxWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    // Cell formats, in the order the stylesheet lists them.
-    private const uint Plain = 0, Body = 1, Header = 2, Title = 3, Note = 4;
+    // Cell formats, in the order the stylesheet lists them (0 is the default format).
+    private const uint Body = 1, Header = 2, Title = 3, Note = 4;
 
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 

@@ -33,8 +33,8 @@ public sealed class YearEndTables(AppDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<Organisation>> AreasAsync(Viewer viewer)
     {
         var all = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.District || o.Kind == OrganisationKind.City
-            || o.Kind == OrganisationKind.Province).OrderBy(o => o.Kind).ThenBy(o => o.Name).ToListAsync();
-        return all.Where(o => MayReport(viewer, o)).OrderByDescending(o => o.Kind).ToList();
+            || o.Kind == OrganisationKind.Province).ToListAsync();
+        return all.Where(o => MayReport(viewer, o)).OrderByDescending(o => o.Kind).ThenBy(o => o.Name, StringComparer.Ordinal).ToList(); // the widest first
     }
 
     /// <remarks>
