@@ -73,6 +73,24 @@ public sealed class CultivationTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Year_2_begun_on_the_verification_day_is_verified_a_year_later_R11()
+    {
+        // An administrator brings year 2 forward on 12月1日 (the verification day) at 10:00, after that day's verification time.
+        await using var host = new TestHost(start: new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(8)));
+        var drive = new HomeDriver(host);
+        var paths = new AssociationDriver(drive);
+        var caseId = await paths.StartCultivationAsync((await paths.ListedHomeAsync()).Id);
+        await paths.DeclareIntentAsync(caseId);
+        var year2 = await paths.TimerAsync(caseId, "year2Start");
+        await drive.Engine.DueNowAsync(year2.Id, await drive.MeAsync("admin"), "提前进入第二年");
+
+        await drive.WaitAtAsync(caseId, "guide");
+        var verification = await paths.TimerAsync(caseId, "verificationDue");
+        TimeZoneInfo.ConvertTimeFromUtc(verification.DueAt, HomeDriver.Beijing).Should().Be(new DateTime(2027, 12, 1, 9, 0, 0),
+            "a year of guidance before the basic verification, not a verification the moment year 2 begins");
+    }
+
+    [Fact]
     public async Task The_intent_needs_the_signed_commitment_and_activities_held_this_year_R10()
     {
         var home = await _paths.ListedHomeAsync();

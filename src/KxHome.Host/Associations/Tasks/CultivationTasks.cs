@@ -62,7 +62,8 @@ public sealed class ImproveTask(IServiceScopeFactory scopes) : CultivationTask(s
         await book.EnterAsync(path, CultivationStage.Improve);
         var home = await HomeAsync(context, services, ct);
         var day = CultivationRules.VerificationDay(await PolicyAsync(services, home, book.Today.Year));
-        if (day < book.Today) day = CultivationRules.VerificationDay(await PolicyAsync(services, home, book.Today.Year + 1));
+        // Year 2 begun on the verification day itself (or after it) is verified the next year: it needs its year of guidance.
+        if (day <= book.Today) day = CultivationRules.VerificationDay(await PolicyAsync(services, home, book.Today.Year + 1));
         return Vars(("verificationAt", BusinessDates.AtUtc(day, 9, Zone(services))));
     }
 }
