@@ -101,6 +101,7 @@ async Task ReportFigures()
     Report.Line("reports.associations", reports.Associations, "0");
     Report.Line("reports.events", reports.Events, "0");
     Report.Line("reports.year_end_10k_s", reports.YearEndSeconds, "0.00");
+    Report.Line("reports.dashboard_10k_s", reports.DashboardSeconds, "0.00");
     Report.Line("reports.health_ms", reports.HealthMs);
     Report.Line("reports.year_end_vs_health", reports.YearEndSeconds * 1000 / reports.HealthMs, "0");
     Report.Line("reports.host_rss_before_mb", reports.RssBeforeMb);

@@ -35,13 +35,13 @@ public sealed class NewsDesk(AppDbContext db, PolicyBook policies, WorkflowEngin
 
     public DateOnly Today => BusinessDates.Today(Now, options.Value.TimeZone);
 
-    /// <summary>The homes' news this month and this year, in the order given.</summary>
+    /// <summary>The homes' news this month and this year, in the order given (a province's homes: their ids as one parameter).</summary>
     public async Task<IReadOnlyList<HomeNews>> ForAsync(IReadOnlyList<Home> homes)
     {
         var today = Today;
         var ids = homes.Select(h => h.Id).ToList();
         var first = new DateOnly(today.Year, 1, 1);
-        var events = (await db.ServiceEvents.AsNoTracking().Where(e => ids.Contains(e.HomeId) && e.HeldOn >= first && e.HeldOn <= today)
+        var events = (await db.ServiceEvents.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.HomeId) && e.HeldOn >= first && e.HeldOn <= today)
             .OrderBy(e => e.HeldOn).ToListAsync()).ToLookup(e => e.HomeId);
         var days = new Dictionary<RuleSet, int>();
         foreach (var ruleSet in homes.Select(h => h.RuleSet).Distinct())

@@ -10,7 +10,9 @@ namespace KxHome.Host.Reports;
 /// <summary>
 /// The staff's dashboard for an area (a street, district, city or province) and year: homes by status, grades by
 /// year, activities per month by category, funding paid per year by kind, overdue items, and open cases by programme
-/// and step. Each chart is numbers first: the page draws it and shows the same numbers as a table.
+/// and step. Each chart is numbers first: the page draws it and shows the same numbers as a table. A province's list
+/// of homes goes to the database as one parameter (<see cref="EF.Parameter{T}"/>): EF's default, a parameter per id,
+/// cost seconds for 10,000 homes.
 /// </summary>
 public sealed class Dashboard(AppDbContext db, WorkflowEngine engine, FiguresReader figures, NewsDesk news, TimeProvider clock)
 {
@@ -42,7 +44,7 @@ public sealed class Dashboard(AppDbContext db, WorkflowEngine engine, FiguresRea
     public async Task<IReadOnlyList<Chart>> ChartsAsync(Organisation area, int year)
     {
         var owners = (await OrganisationTree.LoadAsync(db)).Subtree(area.Id);
-        var homes = await db.Homes.AsNoTracking().Where(h => owners.Contains(h.OrganisationId)).OrderBy(h => h.Name).ToListAsync();
+        var homes = await db.Homes.AsNoTracking().Where(h => EF.Parameter(owners).Contains(h.OrganisationId)).OrderBy(h => h.Name).ToListAsync();
         var ids = homes.Select(h => h.Id).ToList();
         return
         [
@@ -64,7 +66,7 @@ public sealed class Dashboard(AppDbContext db, WorkflowEngine engine, FiguresRea
 
     private async Task<Chart> GradesAsync(List<Guid> ids)
     {
-        var graded = await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.HomeId) && a.Grade != null)
+        var graded = await db.Assessments.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.HomeId) && a.Grade != null)
             .GroupBy(a => new { a.Year, a.Grade }).Select(g => new { g.Key.Year, g.Key.Grade, Count = g.Count() }).ToListAsync();
         var years = graded.Select(g => g.Year).Distinct().Order().ToList();
         return new Chart("grades", "年度考核等级（按年度）", Look.Stacked, "个", years.Select(y => $"{y}年").ToList(),
@@ -76,7 +78,7 @@ public sealed class Dashboard(AppDbContext db, WorkflowEngine engine, FiguresRea
     {
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
-        var held = await db.ServiceEvents.AsNoTracking().Where(e => ids.Contains(e.HomeId) && e.HeldOn >= first && e.HeldOn <= last)
+        var held = await db.ServiceEvents.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.HomeId) && e.HeldOn >= first && e.HeldOn <= last)
             .Select(e => new { e.HeldOn, e.Category }).ToListAsync();
         var categories = Enum.GetValues<ServiceEventCategory>().Where(c => held.Any(e => e.Category == c)).ToList();
         return new Chart("activities", $"{year}年每月活动（按类别）", Look.Stacked, "场", Enumerable.Range(1, 12).Select(m => $"{m}月").ToList(),
@@ -86,7 +88,7 @@ public sealed class Dashboard(AppDbContext db, WorkflowEngine engine, FiguresRea
 
     private async Task<Chart> FundingAsync(List<Guid> ids)
     {
-        var paid = await db.FundingEntries.AsNoTracking().Where(f => ids.Contains(f.HomeId))
+        var paid = await db.FundingEntries.AsNoTracking().Where(f => EF.Parameter(ids).Contains(f.HomeId))
             .GroupBy(f => new { f.Year, f.Kind }).Select(g => new { g.Key.Year, g.Key.Kind, Fen = g.Sum(f => f.AmountFen) }).ToListAsync();
         var years = paid.Select(p => p.Year).Distinct().Order().ToList();
         var kinds = Enum.GetValues<FundingKind>().Where(k => paid.Any(p => p.Kind == k)).ToList();

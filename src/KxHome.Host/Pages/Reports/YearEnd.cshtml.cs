@@ -24,6 +24,9 @@ public sealed class YearEndModel(
         public string? IndustrialZones { get; set; }
     }
 
+    /// <summary>The rows a table shows on the page; a province's 100,000 activities are for the download.</summary>
+    public const int PageRows = 500;
+
     [BindProperty]
     public FiguresForm Figures { get; set; } = new();
 
@@ -33,6 +36,9 @@ public sealed class YearEndModel(
     public int Year { get; private set; }
     public YearEndReport? Report { get; private set; }
     public IReadOnlyList<Sheet> Sheets { get; private set; } = [];
+
+    /// <summary>Whether a table has more rows than the page shows.</summary>
+    public bool Shortened { get; private set; }
     public bool KeepsFigures { get; private set; }
     public bool IsAdministrator { get; private set; }
 
@@ -85,7 +91,12 @@ public sealed class YearEndModel(
             if (found.Count > 0) cases[county.OrganisationId!] = found[0];
         }
         Cases = cases;
-        Sheets = YearEndSheets.All(Report);
+        Shortened = Report.Enterprises.Count > PageRows || Report.Zones.Count > PageRows || Report.Activities.Count > PageRows;
+        Sheets = YearEndSheets.All(Report with
+        {
+            Enterprises = Report.Enterprises.Take(PageRows).ToList(), Zones = Report.Zones.Take(PageRows).ToList(),
+            Activities = Report.Activities.Take(PageRows).ToList(),
+        });
         KeepsFigures = YearEndTables.KeepsFigures(viewer, Area) && Report.Counties.Any(c => c.OrganisationId == Area.Id);
         if (!keepTyped && Report.Counties.FirstOrDefault(c => c.OrganisationId == Area.Id)?.Figures is { } kept)
         {
