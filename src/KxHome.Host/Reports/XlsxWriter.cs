@@ -21,6 +21,14 @@ public static class XlsxWriter
 
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
+    /// <summary>The workbook as bytes (a download, a case's file).</summary>
+    public static byte[] Bytes(IEnumerable<Sheet> sheets)
+    {
+        using var output = new MemoryStream();
+        Write(sheets, output);
+        return output.ToArray();
+    }
+
     public static void Write(IEnumerable<Sheet> sheets, Stream output)
     {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);

@@ -57,9 +57,8 @@ public sealed class YearEndRound(
             ?? throw new InvalidOperationException($"没有单位 “{areaId}”");
         if (!await db.Attachments.AnyAsync(a => a.InstanceId == caseId && a.Slot == TablesSlot, ct))
         {
-            using var workbook = new MemoryStream();
-            XlsxWriter.Write(YearEndSheets.All(await tables.ReadAsync(area, year)), workbook);
-            await files.KeepAsync(caseId, $"{year}年{area.Name}年终统计表.xlsx", XlsxWriter.ContentType, workbook.ToArray(), TablesSlot, "system");
+            var workbook = XlsxWriter.Bytes(YearEndSheets.All(await tables.ReadAsync(area, year)));
+            await files.KeepAsync(caseId, $"{year}年{area.Name}年终统计表.xlsx", XlsxWriter.ContentType, workbook, TablesSlot, "system");
         }
         var figures = await db.YearEndFigures.FirstOrDefaultAsync(f => f.OrganisationId == areaId && f.Year == year, ct);
         if (figures is null) db.YearEndFigures.Add(figures = new YearEndFigures { OrganisationId = areaId, Year = year });

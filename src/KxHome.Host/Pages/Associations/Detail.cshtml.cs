@@ -68,9 +68,7 @@ public sealed class AssociationDetailModel(
             _ => null,
         };
         if (sheet is null) return NotFound();
-        var output = new MemoryStream();
-        XlsxWriter.Write([sheet], output);
-        return File(output.ToArray(), XlsxWriter.ContentType, $"{Record.Association.Name}-{sheet.Name}.xlsx");
+        return File(XlsxWriter.Bytes([sheet]), XlsxWriter.ContentType, $"{Record.Association.Name}-{sheet.Name}.xlsx");
     }
 
     /// <summary>"还有 123 天" or "已过 5 天".</summary>

@@ -47,9 +47,7 @@ public sealed class AssociationsIndexModel(ViewerAccessor viewers, AssociationDi
             _ => null,
         };
         if (sheet is null) return NotFound();
-        var output = new MemoryStream();
-        XlsxWriter.Write([sheet], output);
-        return File(output.ToArray(), XlsxWriter.ContentType, $"园企科协-{sheet.Name}.xlsx");
+        return File(XlsxWriter.Bytes([sheet]), XlsxWriter.ContentType, $"园企科协-{sheet.Name}.xlsx");
     }
 
     private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd") ?? "";
