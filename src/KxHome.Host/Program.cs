@@ -38,6 +38,8 @@ builder.Services.AddKxRepresentatives();
 builder.Services.AddHostedService<DemoCases>(); // after the flows and the demo logins exist
 
 var app = builder.Build();
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment()) app.UseHsts(); // browsers then keep to HTTPS for this site
 app.UseExceptionHandler();
 // A refusal with nothing to say gets words: a page the site's layout and a Chinese sentence, the API problem+json (the
 // status code stays either way).
