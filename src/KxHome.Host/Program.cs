@@ -38,6 +38,7 @@ builder.Services.AddKxRepresentatives();
 builder.Services.AddHostedService<DemoCases>(); // after the flows and the demo logins exist
 
 var app = builder.Build();
+KeyProtection.WarnIfUnprotected(app);
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment()) app.UseHsts(); // browsers then keep to HTTPS for this site
 app.UseExceptionHandler();

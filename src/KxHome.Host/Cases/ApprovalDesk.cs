@@ -103,11 +103,12 @@ public sealed class ApprovalDesk(
             .Reverse().DistinctBy(h => h.ElementId)
             .Select(h => model.Node(h.ElementId!) as UserTaskNode)
             .OfType<UserTaskNode>()
-            .Select(n => new PassedStep(n.Id, n.DisplayName, IsApplicant(n)))
+            .Select(n => new PassedStep(n.Id, n.DisplayName, IsApplicantStep(n)))
             .ToList();
     }
 
-    private static bool IsApplicant(UserTaskNode node) =>
+    /// <summary>Whether the applicant's side fills in this step (申报, 补正, 确认): its candidate groups include the applicant.</summary>
+    public static bool IsApplicantStep(UserTaskNode node) =>
         node.Settings.CandidateGroups?.Source.Split(',').Select(g => g.Trim()).Contains(Roles.Applicant) == true;
 
     private async Task<string> ApproverAsync(UserTaskView task, string? personId)

@@ -2,7 +2,6 @@ using KxHome.Host.Cases;
 using KxHome.Host.Forms;
 using KxHome.Host.Identity;
 using KxHome.Host.Mail;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace KxHome.Host.Hosting;
@@ -38,8 +37,7 @@ public static class PortalSetup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(o => o.Cookie.Name = "kxhome-csrf");
-        services.AddDataProtection().SetApplicationName("KxHome")
-            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysFolder"] ?? "data/keys"));
+        services.AddKxKeys(configuration);
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
         services.AddSingleton<FormCatalog>();
         services.AddHttpContextAccessor();

@@ -55,5 +55,8 @@ public class CaseFilesPagesTests
         var download = await applicant.Http.GetAsync($"{casePage}/file?fileId={photo}");
         download.StatusCode.Should().Be(HttpStatusCode.OK);
         (await download.Content.ReadAsByteArrayAsync()).Should().Equal(Pdf);
+        download.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment", "an upload is saved, never shown inside the site");
+        download.Content.Headers.ContentDisposition.FileNameStar.Should().Be("场地照片.pdf");
+        download.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
     }
 }

@@ -93,6 +93,28 @@ public class PortalPagesTests
     }
 
     [Fact]
+    public async Task After_submitting_the_applicant_sees_what_they_submitted_read_only_without_the_reviewers_form()
+    {
+        await using var host = new TestHost();
+        var (applicant, caseId) = await StartCaseAsync(host);
+        var (_, editing) = await applicant.GetAsync($"/cases/{caseId}");
+        editing.Should().NotContain("申报内容", "while the step is open the form itself shows the data");
+
+        await SubmitFormAsync(applicant, caseId, ValidApplication());
+        var street = await PageClient.SignInAsync(host.Factory, "street");
+        await StreetChecksAsync(street, await OpenTaskIdAsync(host, caseId));
+        var (_, page) = await applicant.GetAsync($"/cases/{caseId}");
+
+        var submitted = Regex.Match(page, "<section class=\"card\" id=\"submitted\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
+        submitted.Should().Contain("<h2>申报内容</h2>")
+            .And.Contain("<dt>阵地地址</dt><dd>嘉定区叶城路 1288 号</dd>")
+            .And.Contain("<dt>之家类型</dt><dd>园区</dd>", "a choice shows its label")
+            .And.Contain("<dt>场地面积（平方米）</dt><dd>45</dd>");
+        submitted.Should().NotContain("科技集聚区", "the street's own check is not part of the application").And.NotContain("初审意见").And.NotContain("<input");
+        page.Should().NotContain("data-form-schema", "nothing on the page is editable once submitted");
+    }
+
+    [Fact]
     public async Task A_correction_is_answered_then_the_pre_check_and_a_reasoned_review_bring_the_case_to_the_site_visit()
     {
         await using var host = new TestHost();

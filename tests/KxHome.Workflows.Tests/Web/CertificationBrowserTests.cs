@@ -63,8 +63,11 @@ public sealed class CertificationBrowserTests(MailDevServer mail) : IClassFixtur
         var pledge = page.GetByLabel("本单位承诺所填信息真实有效");
         await pledge.ClickAsync();
         await Assertions.Expect(pledge).ToBeCheckedAsync();
+        await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("已提交");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "申报内容" })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
         return (page, caseUrl);
     }
 
@@ -114,8 +117,10 @@ public sealed class CertificationBrowserTests(MailDevServer mail) : IClassFixtur
         await Assertions.Expect(confirm).ToBeVisibleAsync();
         (await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"))
             .Should().BeTrue("the confirmation page fits a 375 px phone screen without sideways scrolling");
+        await phone.AssertAccessibleAsync();
         await confirm.ClickAsync();
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "办理完成" })).ToBeVisibleAsync();
+        await phone.AssertAccessibleAsync();
     }
 
     [Fact]
@@ -180,6 +185,7 @@ public sealed class CertificationBrowserTests(MailDevServer mail) : IClassFixtur
         await OpenFromInboxAsync(district, "区科协审核");
         await district.GetByRole(AriaRole.Button, new() { Name = "不同意", Exact = true }).ClickAsync();
         await Assertions.Expect(district.Locator(".errors")).ToContainTextAsync("请填写不同意的理由");
+        await district.AssertAccessibleAsync();
         await district.GetByLabel("意见").FillAsync("同意报专家实地考察");
         await district.GetByRole(AriaRole.Button, new() { Name = "同意", Exact = true }).ClickAsync();
         await Assertions.Expect(district.Locator(".flash")).ToContainTextAsync("已同意");

@@ -29,6 +29,9 @@ public sealed class CaseDetailModel(
     public IReadOnlyList<Timeline.Entry> History { get; private set; } = [];
     public IReadOnlyList<Attachment> Files { get; private set; } = [];
 
+    /// <summary>What the applicant's side submitted on its steps, read-only (the open step's form shows it editable).</summary>
+    public IReadOnlyList<(string Label, string Value)> Submitted { get; private set; } = [];
+
     /// <summary>The step the viewer fills in now, its form, and the data to show in it.</summary>
     public UserTaskView? MyTask { get; private set; }
     public FormSchema? Form { get; private set; }
@@ -174,6 +177,7 @@ public sealed class CaseDetailModel(
             .ToList();
         History = Timeline.Of(instance, names);
         Files = await files.ListAsync(id);
+        Submitted = CaseData.Of(forms, model, instance.Variables, ApprovalDesk.IsApplicantStep);
         Home = await homeFacts.OfAsync(Viewer, instance);
         MyTask = open.FirstOrDefault(t => Viewer.CanAct(t) && forms.Find(t.FormKey) is not null);
         if (MyTask is not null)

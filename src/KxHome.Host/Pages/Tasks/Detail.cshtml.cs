@@ -108,7 +108,7 @@ public sealed class TaskDetailModel(
         Case = await engine.GetInstanceAsync(task.InstanceId);
         var model = await engine.GetModelAsync(Case.DefinitionId);
         Title = CaseTitles.Line(Case.Number, await titles.TitleAsync(Case));
-        Data = FormValues(model, Case.Variables);
+        Data = CaseData.Of(forms, model, Case.Variables);
         Files = await files.ListAsync(Case.Id);
         Home = await homeFacts.OfAsync(viewer, Case);
         History = Timeline.Of(Case, await people.ByIdsAsync(Timeline.PeopleIn(Case)));
@@ -136,27 +136,4 @@ public sealed class TaskDetailModel(
             return null;
         }
     }
-
-    // The case's data as label and value, from the forms of the flow's user tasks.
-    private List<(string, string)> FormValues(ProcessModel model, IReadOnlyDictionary<string, JsonNode?> variables)
-    {
-        var fields = model.AllNodes.OfType<UserTaskNode>().Select(n => forms.Find(n.Settings.FormKey)).OfType<FormSchema>()
-            .SelectMany(f => f.Fields).DistinctBy(f => f.Key);
-        var values = new List<(string, string)>();
-        foreach (var field in fields)
-        {
-            if (!variables.TryGetValue(field.Key, out var value) || value is null) continue;
-            values.Add((field.Name, Show(field, value)));
-        }
-        return values;
-    }
-
-    private static string Show(FormField field, JsonNode value) => value switch
-    {
-        JsonArray many => string.Join("、", many.Select(v => Option(field, v?.ToString() ?? ""))),
-        JsonValue one when field.Type == "checkbox" => one.ToString() == "true" ? "是" : "否",
-        _ => Option(field, value.ToString()),
-    };
-
-    private static string Option(FormField field, string value) => field.Options.FirstOrDefault(o => o.Value == value)?.Label ?? value;
 }
