@@ -68,6 +68,7 @@ public sealed class AssessmentBrowserTests : IAsyncLifetime
         await Assertions.Expect(facts).ToContainTextAsync("嘉定工业区科技工作者之家");
         await Assertions.Expect(facts.Locator("tr", new() { HasText = "创新类活动" })).ToContainTextAsync("3/4");
         await Assertions.Expect(facts.Locator("tr", new() { HasText = "创新类活动" }).Locator(".mark")).ToHaveTextAsync("✗");
+        await applicant.AssertAccessibleAsync();
         await applicant.GetByLabel("本年度配套经费（元）").FillAsync("80000");
         await applicant.GetByLabel("配套经费来源").FillAsync("企业自筹");
         await applicant.GetByLabel("本单位确认以上年度数据真实准确").ClickAsync();

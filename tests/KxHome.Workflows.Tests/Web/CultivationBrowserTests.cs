@@ -40,6 +40,7 @@ public sealed class CultivationBrowserTests : IAsyncLifetime
         await applicant.ReloadAsync();
         await Assertions.Expect(applicant.Locator("h2", new() { HasText = "提交自主运维承诺书，提出培育意向（R10）" })).ToBeVisibleAsync();
         await Assertions.Expect(applicant.Locator("ul.documents li.missing")).ToContainTextAsync("自主运维承诺书（签署盖章）");
+        await applicant.AssertAccessibleAsync();
         await CasePages.UploadDocumentAsync(applicant, "自主运维承诺书（签署盖章）");
         await applicant.GetByLabel("之家已实现稳定运营").CheckAsync();
         await applicant.GetByLabel("本年度已开展的面向科技工作者的活动（场）").FillAsync("6");

@@ -69,6 +69,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
                 cells.Should().Equal(data.GetProperty("series").EnumerateArray().Select(s => s.GetProperty("values")[r].GetDecimal().ToString("0.##")));
             }
         }
+        await page.AssertAccessibleAsync();
         // The numbers are the records'.
         await Assertions.Expect(Row(page, "activities", "4月")).ToHaveTextAsync("1");
         await Assertions.Expect(Row(page, "activities", "6月")).ToHaveTextAsync("1");

@@ -39,6 +39,7 @@ public sealed class RenewalBrowserTests : IAsyncLifetime
 
         await applicant.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).First.ClickAsync();
         await Assertions.Expect(applicant.Locator("[data-field='document:workReport']")).ToHaveTextAsync("请上传：本届委员会工作报告");
+        await applicant.AssertAccessibleAsync();
 
         foreach (var draft in Drafts) await CasePages.UploadDocumentAsync(applicant, draft);
         await Assertions.Expect(applicant.Locator("ul.documents li.ok")).ToHaveCountAsync(4);
@@ -55,6 +56,7 @@ public sealed class RenewalBrowserTests : IAsyncLifetime
         await applicant.GetByLabel("单位").FillAsync("嘉定智能传感科技有限公司");
         await applicant.GetByRole(AriaRole.Button, new() { Name = "推荐", Exact = true }).ClickAsync();
         await Assertions.Expect(applicant.Locator(".flash")).ToContainTextAsync("已推荐委员候选人：王建国");
+        await applicant.AssertAccessibleAsync();
         await Assertions.Expect(applicant.Locator("table", new() { HasText = "王建国" })).ToContainTextAsync("嘉定智能传感科技有限公司");
     }
 

@@ -51,6 +51,7 @@ public sealed class RepresentativeBrowserTests : IAsyncLifetime
 
         await applicant.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).First.ClickAsync();
         await Assertions.Expect(applicant.Locator("[data-field='proposal']")).ToHaveTextAsync("申报方案须不少于 1000 字（不计空白），现为 999 字（R35）");
+        await applicant.AssertAccessibleAsync();
         await form.GetByLabel("申报方案").FillAsync(plan + "。");
         await Assertions.Expect(form.Locator(".char-count")).ToHaveTextAsync("已填写 1000 字（不计空白）");
         await CasePages.SubmitFormAsync(applicant);
