@@ -3,7 +3,9 @@ using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Execution;
 
-// Inclusive joins fire when no token that has not arrived can still reach them.
+// An inclusive join fires when every incoming flow holds a token (merging one per flow), or when no token that has not
+// arrived can still reach it (merging all that have). The first rule is what lets two joins in a loop, each reachable
+// from the other, go on (BPMN 2.0 13.3.2; Camunda's testLoopingInclusiveGateways).
 internal sealed partial class Step
 {
     private bool FireReadyInclusiveJoins()
@@ -16,10 +18,12 @@ internal sealed partial class Step
         foreach (var group in groups)
         {
             var (scopeId, gatewayId) = group.Key;
-            if (AnotherTokenCanReach(scopeId, gatewayId)) continue;
-            var arrived = group.ToList();
-            foreach (var merged in arrived.Skip(1)) state.Tokens.Remove(merged);
-            InclusiveGatewayBehavior.Fork(this, arrived[0], model.Node(gatewayId));
+            var gateway = model.Node(gatewayId);
+            var merged = JoinTokens.OnePerIncomingFlow(gateway, group)
+                ?? (AnotherTokenCanReach(scopeId, gatewayId) ? null : group.ToList());
+            if (merged is null) continue;
+            foreach (var token in merged.Skip(1)) state.Tokens.Remove(token);
+            InclusiveGatewayBehavior.Fork(this, merged[0], gateway);
             fired = true;
         }
         return fired;

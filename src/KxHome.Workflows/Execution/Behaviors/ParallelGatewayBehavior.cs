@@ -9,17 +9,9 @@ internal sealed class ParallelGatewayBehavior : IFlowNodeBehavior
     {
         if (node.Incoming.Count > 1)
         {
-            var waiting = step.State.Tokens
-                .Where(t => t.ScopeId == token.ScopeId && t.ElementId == node.Id && t.Status == TokenStatus.Joining)
-                .ToList();
-            var partners = new List<Token>();
-            foreach (var flow in node.Incoming.Where(f => f != token.ArrivedVia))
-            {
-                var partner = waiting.FirstOrDefault(t => t.ArrivedVia == flow && !partners.Contains(t));
-                if (partner is null) return Outcome.Park;
-                partners.Add(partner);
-            }
-            foreach (var partner in partners) step.State.Tokens.Remove(partner);
+            var arrived = JoinTokens.ParkedAt(step.State, token.ScopeId, node.Id).Where(t => t != token).Prepend(token);
+            if (JoinTokens.OnePerIncomingFlow(node, arrived) is not { } merged) return Outcome.Park;
+            foreach (var partner in merged.Where(t => t != token)) step.State.Tokens.Remove(partner);
         }
         return Outcome.Leave(node.Outgoing);
     }
