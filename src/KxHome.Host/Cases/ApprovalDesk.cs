@@ -69,14 +69,16 @@ public sealed class ApprovalDesk(
     /// <summary>撤回: the applicant side takes its case back while nobody outside it has acted; its programme hears of it.</summary>
     public async Task WithdrawAsync(Viewer viewer, InstanceView instance, string? reason)
     {
-        if (!Withdrawable(instance)) throw new WorkflowException("not-withdrawable", "此案件不是申报单位发起的（由系统或上级案件发起），不能撤回");
-        var applicants = (await people.WithRolesForAsync(instance.Owner, [Roles.Applicant])).Select(u => u.Id).ToList();
-        await engine.WithdrawAsync(instance.Id, viewer.UserId, applicants, reason);
+        await engine.WithdrawAsync(instance.Id, viewer.UserId, await ApplicantSideAsync(instance), reason);
         foreach (var hook in ended) await hook.EndedAsync(instance.Id, viewer.UserId, string.IsNullOrWhiteSpace(reason) ? "申报单位撤回申报" : reason);
     }
 
-    /// <summary>Whether the applicant side may take the case back at all: only a case it started itself, not one a flow or the system started.</summary>
-    public static bool Withdrawable(InstanceView instance) => instance.ParentInstanceId is null && instance.StartedBy is not null;
+    /// <summary>Whether the viewer may withdraw the case now: an applicant, and the engine's rule (<see cref="Withdrawal"/>) allows it.</summary>
+    public async Task<bool> MayWithdrawAsync(Viewer viewer, InstanceView instance) =>
+        viewer.IsApplicant && Withdrawal.Refusal(instance, await ApplicantSideAsync(instance)) is null;
+
+    private async Task<IReadOnlyCollection<string>> ApplicantSideAsync(InstanceView instance) =>
+        (await people.WithRolesForAsync(instance.Owner, [Roles.Applicant])).Select(u => u.Id).ToHashSet();
 
     /// <summary>An administrator cancels a case (with a reason, kept in its history); its programme hears of it.</summary>
     public async Task CancelAsync(string userId, Guid caseId, string reason)

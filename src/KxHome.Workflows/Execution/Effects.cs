@@ -7,7 +7,11 @@ namespace KxHome.Workflows.Execution;
 internal sealed record NewUserTask(
     Guid Id, Guid TokenId, string ElementId, string? Name, string? Assignee,
     IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateGroups,
-    string? FormKey, DateTime? DueAt, int Priority);
+    string? FormKey, DateTime? DueAt, int Priority)
+{
+    /// <summary>The task's first revision, fixed when the step creates it: what is stored is what the step answers.</summary>
+    public Guid Revision { get; } = Guid.NewGuid();
+}
 
 /// <summary>A service-task job the step created; a worker runs its topic's handler after commit.</summary>
 internal sealed record NewJob(Guid Id, Guid TokenId, string ElementId, string Topic);

@@ -202,7 +202,7 @@ internal static class StepWriter
         Priority = task.Priority,
         State = UserTaskState.Open,
         CreatedAt = now,
-        Revision = Guid.NewGuid(),
+        Revision = task.Revision,
         Candidates =
         [
             .. task.CandidateUsers.Select(u => new TaskCandidateRow { TaskId = task.Id, Kind = CandidateKind.User, Value = u }),

@@ -92,7 +92,7 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// 撤回: the applicant takes the case back while no approver has acted on it. <paramref name="applicantSide"/> are
+    /// 撤回: the applicant takes the case back, as <see cref="Withdrawal"/> allows. <paramref name="applicantSide"/> are
     /// the people of the applying organisation: an action by anyone else (a claim, a decision) means it is too late.
     /// </summary>
     public async Task WithdrawAsync(Guid instanceId, string userId, IReadOnlyCollection<string> applicantSide, string? reason,
@@ -101,14 +101,9 @@ public sealed partial class WorkflowEngine
         await TransactAsync(async session =>
         {
             var (row, step) = await LoadStepAsync(session, instanceId, ct);
-            var actors = await session.ListAsync(
-                "SELECT DISTINCT UserId FROM History WHERE InstanceId = @p0 AND UserId IS NOT NULL AND Kind IN " +
-                "('TaskClaimed', 'TaskCompleted', 'TaskDelegated', 'TaskTransferred', 'SignerAdded', 'TaskSigned', 'TaskReturned', 'CorrectionRequested')",
-                r => r.GetString(0), ct, instanceId);
-            if (actors.Any(a => !applicantSide.Contains(a)))
-            {
-                throw new WorkflowConflictException("already-reviewed", "审核人已开始办理，不能撤回");
-            }
+            var acts = await session.ListAsync("SELECT Kind, UserId FROM History WHERE InstanceId = @p0 AND UserId IS NOT NULL",
+                r => (Enum.Parse<HistoryKind>(r.GetString(0)), (string?)r.GetString(1)), ct, instanceId);
+            if (Withdrawal.Refusal(row.Status, step.State.ParentInstanceId, row.StartedBy, acts, applicantSide) is { } refusal) throw refusal;
             step.Cancel(userId, string.IsNullOrWhiteSpace(reason) ? "申请人撤回" : reason.Trim(), HistoryKind.InstanceWithdrawn);
             await SaveAsync(session, row, step, userId, isNew: false, ct);
             return true;

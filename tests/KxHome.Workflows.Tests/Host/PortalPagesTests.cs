@@ -215,6 +215,25 @@ public class PortalPagesTests
     }
 
     [Fact]
+    public async Task After_a_reviewer_asks_for_a_correction_the_page_offers_no_withdrawal_and_the_engine_refuses_one()
+    {
+        await using var host = new TestHost();
+        var (applicant, caseId) = await StartCaseAsync(host);
+        await SubmitFormAsync(applicant, caseId, ValidApplication());
+        var (_, before) = await applicant.GetAsync($"/cases/{caseId}");
+        before.Should().Contain("撤回申报", "nobody has acted on the case yet");
+        var street = await PageClient.SignInAsync(host.Factory, "street");
+        var taskId = await OpenTaskIdAsync(host, caseId);
+        await street.SubmitAsync($"/tasks/{taskId}", $"/tasks/{taskId}", new() { ["Action"] = "Correction", ["Comment"] = "请补充场地照片" });
+
+        var (_, asked) = await applicant.GetAsync($"/cases/{caseId}");
+        asked.Should().Contain("审核人要求补正").And.NotContain("撤回申报", "the street has acted: the page asks the engine's rule");
+        var refused = await applicant.SubmitAsync($"/cases/{caseId}", $"/cases/{caseId}/withdraw", new() { ["reason"] = "不想补正了" });
+        refused.Should().Contain("审核人已开始办理，不能撤回");
+        (await host.Factory.Services.GetRequiredService<WorkflowEngine>().GetInstanceAsync(caseId)).Status.Should().Be(InstanceStatus.Active);
+    }
+
+    [Fact]
     public async Task Pages_ask_for_a_login_and_administrators_see_the_calendar_warning()
     {
         await using var host = new TestHost();

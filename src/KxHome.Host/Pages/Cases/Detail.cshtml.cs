@@ -189,13 +189,9 @@ public sealed class CaseDetailModel(
             CorrectionAsked = correction?.Kind == HistoryKind.CorrectionRequested;
             CorrectionComment = correction?.Comment;
         }
-        CanWithdraw = Viewer.IsApplicant && instance.Status == InstanceStatus.Active && ApprovalDesk.Withdrawable(instance)
-            && !instance.History.Any(h => h.UserId is { } u && h.Kind is HistoryKind.TaskClaimed or HistoryKind.TaskCompleted && !IsApplicantSide(u, names, instance.Owner));
+        CanWithdraw = await desk.MayWithdrawAsync(Viewer, instance);
         return true;
     }
-
-    private static bool IsApplicantSide(string userId, IReadOnlyDictionary<string, AppUser> names, string? owner) =>
-        names.TryGetValue(userId, out var user) && user.OrganisationId == owner;
 
     private static JsonObject ToObject(IReadOnlyDictionary<string, JsonNode?> variables)
     {
