@@ -142,6 +142,12 @@ internal sealed class TimerRow
     /// <summary>How many occurrences of the cycle fired before this one.</summary>
     public int Fired { get; set; }
 
+    /// <summary>
+    /// How many times firing it failed in a row. Below the retry policy's attempts it is tried again after a back-off;
+    /// at the limit it waits for an administrator (an incident on its case; a start timer waits for the flow to be published again).
+    /// </summary>
+    public int Attempts { get; set; }
+
     /// <summary>Paused because the case went back to the applicant for correction (补正); resumed when they resubmit.</summary>
     public bool PausedForCorrection { get; set; }
 }

@@ -34,8 +34,11 @@ internal static class StepReader
 
     public static Task<IncidentRow?> IncidentAsync(StepSession session, Guid id, CancellationToken ct) =>
         session.SingleOrDefaultAsync(
-            "SELECT Id, InstanceId, ResolvedAt FROM Incidents WHERE Id = @p0",
-            r => new IncidentRow { Id = Column.Guid(r, 0), InstanceId = Column.Guid(r, 1), ResolvedAt = Column.OptionalInstant(r, 2) },
+            "SELECT Id, InstanceId, ResolvedAt, Kind, ElementId FROM Incidents WHERE Id = @p0",
+            r => new IncidentRow
+            {
+                Id = Column.Guid(r, 0), InstanceId = Column.Guid(r, 1), ResolvedAt = Column.OptionalInstant(r, 2), Kind = r.GetString(3), ElementId = r.GetString(4),
+            },
             ct, id);
 
     /// <summary>The latest version of the key, or the given one; without its XML.</summary>

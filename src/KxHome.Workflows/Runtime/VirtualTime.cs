@@ -1,5 +1,6 @@
 using KxHome.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KxHome.Workflows.Runtime;
 
@@ -8,7 +9,7 @@ namespace KxHome.Workflows.Runtime;
 /// falls due on the way in due order: the clock stops at each due time, so a deadline armed by an earlier one that
 /// falls inside the span fires too, at its own time.
 /// </summary>
-public sealed class VirtualTime(TimeProvider clock, WorkflowEngine engine, IDbContextFactory<WorkflowDbContext> dbFactory)
+public sealed class VirtualTime(TimeProvider clock, WorkflowEngine engine, IDbContextFactory<WorkflowDbContext> dbFactory, IOptions<WorkflowOptions> options)
 {
     /// <summary>Whether the engine runs on a virtual clock that can be moved.</summary>
     public bool IsVirtual => clock is VirtualClock;
@@ -49,7 +50,8 @@ public sealed class VirtualTime(TimeProvider clock, WorkflowEngine engine, IDbCo
     private async Task<DateTime?> NextDueAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Timers.AsNoTracking().Where(t => t.PausedAt == null).OrderBy(t => t.DueAt)
+        var attempts = options.Value.DefaultRetry.Attempts; // a timer given up on waits for a repair, not for the clock
+        return await db.Timers.AsNoTracking().Where(t => t.PausedAt == null && t.Attempts < attempts).OrderBy(t => t.DueAt)
             .Select(t => (DateTime?)t.DueAt).FirstOrDefaultAsync(ct);
     }
 }

@@ -147,7 +147,13 @@ public sealed partial class WorkflowEngine
 
     /// <summary>Runs the element again (after its data was fixed), or chooses its outgoing flows again.</summary>
     public Task RetryIncidentAsync(Guid incidentId, string? userId, CancellationToken ct = default) =>
-        RunIncidentStepAsync(incidentId, userId, step => step.RetryIncident(incidentId, userId), ct);
+        TransactAsync(async session =>
+        {
+            var incident = await OpenIncidentAsync(session, incidentId, ct);
+            if (incident.Kind == TimerFailedIncident) await RetryTimerIncidentAsync(session, incident, userId, ct);
+            else await RunAsync(session, incident.InstanceId, userId, step => step.RetryIncident(incidentId, userId), ct);
+            return true;
+        }, ct);
 
     /// <summary>
     /// Declares the work of a failed service task done by hand: the token leaves the task with the given variables.
@@ -169,12 +175,14 @@ public sealed partial class WorkflowEngine
     private async Task RunIncidentStepAsync(Guid incidentId, string? userId, Action<Step> act, CancellationToken ct)
     {
         await TransactAsync(async session =>
-        {
-            var incident = await StepReader.IncidentAsync(session, incidentId, ct)
-                ?? throw new WorkflowNotFoundException("incident-not-found", "异常不存在");
-            if (incident.ResolvedAt is not null) throw new WorkflowConflictException("incident-closed", "该异常已处理");
-            return await RunAsync(session, incident.InstanceId, userId, act, ct);
-        }, ct);
+            await RunAsync(session, (await OpenIncidentAsync(session, incidentId, ct)).InstanceId, userId, act, ct), ct);
+    }
+
+    private static async Task<IncidentRow> OpenIncidentAsync(StepSession session, Guid incidentId, CancellationToken ct)
+    {
+        var incident = await StepReader.IncidentAsync(session, incidentId, ct)
+            ?? throw new WorkflowNotFoundException("incident-not-found", "异常不存在");
+        return incident.ResolvedAt is null ? incident : throw new WorkflowConflictException("incident-closed", "该异常已处理");
     }
 
     private Task RunStepAsync(Guid instanceId, string? userId, Action<Step> act, CancellationToken ct) =>

@@ -4,6 +4,7 @@ using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;
 using KxHome.Workflows.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace KxHome.Workflows.Runtime;
 
@@ -25,9 +26,9 @@ public sealed partial class WorkflowEngine
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The earliest due timer cannot fire (its step failed and was rolled back): try it again later, so the
-                // timers behind it are not held up; the failure is in the case's history.
-                await TransactAsync(session => DeferEarliestDueTimerAsync(session, ex, ct), ct);
+                // The earliest due timer cannot fire (its step failed and was rolled back): it is tried again after a
+                // back-off, so the timers behind it are not held up, and after the retry policy's attempts no more.
+                await TransactAsync(session => RecordTimerFailureAsync(session, ex, ct), ct);
                 continue;
             }
             if (result is null) break;
@@ -169,13 +170,13 @@ public sealed partial class WorkflowEngine
     {
         var timer = await session.SingleOrDefaultAsync(
             "SELECT Id, InstanceId, DefinitionId, ElementId, DueAt, Cycle, Fired, DefinitionKey FROM Timers " +
-            "WHERE DueAt <= @p0 AND PausedAt IS NULL ORDER BY DueAt, Id LIMIT 1",
+            $"WHERE {DueToFire} ORDER BY DueAt, Id LIMIT 1",
             r => new TimerRow
             {
                 Id = Column.Guid(r, 0), InstanceId = r.IsDBNull(1) ? null : Column.Guid(r, 1), DefinitionId = r.GetString(2),
                 ElementId = r.GetString(3), DueAt = Column.Instant(r, 4), Cycle = Column.Text(r, 5), Fired = r.GetInt32(6),
                 DefinitionKey = r.GetString(7),
-            }, ct, Now);
+            }, ct, Now, _options.DefaultRetry.Attempts);
         if (timer is null) return null;
         var firing = new TimerFiring(timer.Id, timer.DueAt, timer.Cycle, timer.Fired);
         await session.ExecuteAsync("DELETE FROM Timers WHERE Id = @p0", ct, timer.Id);
@@ -188,23 +189,72 @@ public sealed partial class WorkflowEngine
         return new FiredTimer(true);
     }
 
-    private async Task<bool> DeferEarliestDueTimerAsync(StepSession session, Exception error, CancellationToken ct)
+    // Due, running, and not given up on (@p0 is now, @p1 the retry policy's attempts).
+    private const string DueToFire = "DueAt <= @p0 AND PausedAt IS NULL AND Attempts < @p1";
+
+    /// <summary>
+    /// The earliest due timer failed to fire. Below the retry policy's attempts it falls due again after the back-off
+    /// (recorded in its case's history); at the limit it is no longer tried: a case's timer raises an incident, which an
+    /// administrator retries once the cause is fixed, and a start timer waits until its flow is published again.
+    /// Either way the log says so.
+    /// </summary>
+    private async Task<bool> RecordTimerFailureAsync(StepSession session, Exception error, CancellationToken ct)
     {
-        var retryAt = Now + _options.DefaultRetry.FirstBackoff;
+        var policy = _options.DefaultRetry;
         var timer = await session.SingleOrDefaultAsync(
-            "UPDATE Timers SET DueAt = @p0 WHERE Id = (SELECT Id FROM Timers WHERE DueAt <= @p1 AND PausedAt IS NULL ORDER BY DueAt, Id LIMIT 1) " +
-            "RETURNING Id, InstanceId, ElementId, ElementName",
-            r => new TimerRow { Id = Column.Guid(r, 0), InstanceId = r.IsDBNull(1) ? null : Column.Guid(r, 1), ElementId = r.GetString(2), ElementName = Column.Text(r, 3) },
-            ct, retryAt, Now);
+            $"SELECT Id, InstanceId, ElementId, ElementName, DefinitionKey, Attempts FROM Timers WHERE {DueToFire} ORDER BY DueAt, Id LIMIT 1",
+            r => new TimerRow
+            {
+                Id = Column.Guid(r, 0), InstanceId = r.IsDBNull(1) ? null : Column.Guid(r, 1), ElementId = r.GetString(2),
+                ElementName = Column.Text(r, 3), DefinitionKey = r.GetString(4), Attempts = r.GetInt32(5),
+            }, ct, Now, policy.Attempts);
         if (timer is null) return false;
-        session.AlarmsToSet.Add(new AlarmTime(timer.Id, retryAt));
-        if (timer.InstanceId is { } instanceId)
+        var attempt = timer.Attempts + 1;
+        var element = timer.ElementName ?? timer.ElementId;
+        if (attempt < policy.Attempts)
         {
-            await StepWriter.InsertHistoryAsync(session, instanceId,
-                [new HistoryRecord(HistoryKind.TimerFailed, Now, timer.ElementId, timer.ElementName ?? timer.ElementId, Comment: error.Message,
-                    Data: new JsonObject { ["retryAt"] = VariableValues.FormatDateTime(retryAt) })], ct);
+            var retryAt = Now + policy.BackoffAfter(attempt);
+            await session.ExecuteAsync("UPDATE Timers SET DueAt = @p0, Attempts = @p1 WHERE Id = @p2", ct, retryAt, attempt, timer.Id);
+            session.AlarmsToSet.Add(new AlarmTime(timer.Id, retryAt));
+            _log.LogWarning(error, "Timer {Timer} at {Element} of {Flow} (case {Case}) failed to fire, attempt {Attempt} of {Attempts}; next try at {RetryAt:O}",
+                timer.Id, timer.ElementId, timer.DefinitionKey, timer.InstanceId, attempt, policy.Attempts, retryAt);
+            if (timer.InstanceId is { } instanceId)
+            {
+                await StepWriter.InsertHistoryAsync(session, instanceId,
+                    [new HistoryRecord(HistoryKind.TimerFailed, Now, timer.ElementId, element, Comment: error.Message,
+                        Data: new JsonObject { ["attempt"] = attempt, ["retryAt"] = VariableValues.FormatDateTime(retryAt) })], ct);
+            }
+            return true;
+        }
+        await session.ExecuteAsync("UPDATE Timers SET Attempts = @p0 WHERE Id = @p1", ct, attempt, timer.Id);
+        session.AlarmsToSilence.Add(timer.Id);
+        _log.LogError(error, "Timer {Timer} at {Element} of {Flow} (case {Case}) failed {Attempts} times and is no longer tried; {Repair}",
+            timer.Id, timer.ElementId, timer.DefinitionKey, timer.InstanceId, attempt,
+            timer.InstanceId is null ? "publish the flow again to arm its start timers anew" : "retry the incident on the case once the cause is fixed");
+        if (timer.InstanceId is { } caseId)
+        {
+            var message = $"期限事件触发失败 {attempt} 次：{error.Message}";
+            await session.ExecuteAsync(
+                "INSERT INTO Incidents (Id, InstanceId, ElementId, Kind, Message, CreatedAt) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)", ct,
+                Guid.NewGuid(), caseId, timer.ElementId, TimerFailedIncident, message, Now);
+            await StepWriter.InsertHistoryAsync(session, caseId, [new HistoryRecord(HistoryKind.IncidentRaised, Now, timer.ElementId, element, Comment: message)], ct);
         }
         return true;
+    }
+
+    /// <summary>The kind of incident a case's timer raises when it keeps failing to fire.</summary>
+    private const string TimerFailedIncident = "timer-failed";
+
+    /// <summary>Retrying a timer's incident: the case's timers at that element that were given up on fall due now.</summary>
+    private async Task RetryTimerIncidentAsync(StepSession session, IncidentRow incident, string? userId, CancellationToken ct)
+    {
+        var timers = await session.ListAsync(
+            "UPDATE Timers SET Attempts = 0, DueAt = @p0 WHERE InstanceId = @p1 AND ElementId = @p2 AND Attempts >= @p3 RETURNING Id",
+            r => Column.Guid(r, 0), ct, Now, incident.InstanceId, incident.ElementId, _options.DefaultRetry.Attempts);
+        foreach (var id in timers) session.AlarmsToSet.Add(new AlarmTime(id, Now));
+        await session.ExecuteAsync("UPDATE Incidents SET ResolvedAt = @p0, ResolvedBy = @p1 WHERE Id = @p2", ct, Now, userId, incident.Id);
+        await StepWriter.InsertHistoryAsync(session, incident.InstanceId,
+            [new HistoryRecord(HistoryKind.IncidentRetried, Now, incident.ElementId, incident.ElementId, UserId: userId)], ct);
     }
 
     /// <summary>

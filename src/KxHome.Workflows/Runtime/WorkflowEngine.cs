@@ -5,6 +5,8 @@ using KxHome.Workflows.Parsing;
 using KxHome.Workflows.Persistence;
 using KxHome.Workflows.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace KxHome.Workflows.Runtime;
@@ -29,6 +31,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     private readonly StepWriterConnection _writer;
     private readonly ITimerAlarm _alarm;
     private readonly JobHold _hold;
+    private readonly ILogger<WorkflowEngine> _log;
     private readonly ConcurrentQueue<ServiceTaskContext> _heldJobs = new();
 
     /// <summary>Wires the engine to its database and ports.</summary>
@@ -41,8 +44,10 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         JobSignal jobSignal,
         IEnumerable<IServiceTaskHandler> handlers,
         WorkCalendar calendar,
-        ITimerAlarm alarm)
+        ITimerAlarm alarm,
+        ILogger<WorkflowEngine>? log = null)
     {
+        _log = log ?? NullLogger<WorkflowEngine>.Instance;
         _dbFactory = dbFactory;
         _parser = parser;
         _definitions = new DefinitionCache(parser);

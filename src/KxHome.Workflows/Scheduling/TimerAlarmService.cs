@@ -77,7 +77,8 @@ internal sealed class TimerAlarmService(
         List<AlarmTime> pending;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            pending = await db.Timers.AsNoTracking().Where(t => t.PausedAt == null)
+            var attempts = options.Value.DefaultRetry.Attempts; // a timer given up on waits for a repair
+            pending = await db.Timers.AsNoTracking().Where(t => t.PausedAt == null && t.Attempts < attempts)
                 .Select(t => new AlarmTime(t.Id, t.DueAt)).ToListAsync(ct);
         }
         var triggers = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(Group), ct)).Select(k => k.Name).ToHashSet();

@@ -38,7 +38,8 @@ public class VirtualTimeTests
     {
         var engine = await TestEngine.StartAsync();
         await using var _ = engine;
-        var time = new VirtualTime(TimeProvider.System, engine.Engine, engine.Service<Microsoft.EntityFrameworkCore.IDbContextFactory<KxHome.Workflows.Persistence.WorkflowDbContext>>());
+        var time = new VirtualTime(TimeProvider.System, engine.Engine, engine.Service<Microsoft.EntityFrameworkCore.IDbContextFactory<KxHome.Workflows.Persistence.WorkflowDbContext>>(),
+            engine.Service<Microsoft.Extensions.Options.IOptions<WorkflowOptions>>());
 
         var act = () => time.AdvanceAsync("P1D", Beijing);
 

@@ -141,6 +141,7 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<int?>("RemainingWorkingDays").HasColumnType("INTEGER");
             b.Property<string>("Cycle").HasColumnType("TEXT");
             b.Property<int>("Fired").HasColumnType("INTEGER");
+            b.Property<int>("Attempts").HasColumnType("INTEGER");
             b.Property<bool>("PausedForCorrection").HasColumnType("INTEGER");
             b.HasKey("Id");
             b.HasIndex("DefinitionKey");
