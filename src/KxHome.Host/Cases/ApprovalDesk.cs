@@ -110,8 +110,7 @@ public sealed class ApprovalDesk(
     }
 
     /// <summary>Whether the applicant's side fills in this step (申报, 补正, 确认): its candidate groups include the applicant.</summary>
-    public static bool IsApplicantStep(UserTaskNode node) =>
-        node.Settings.CandidateGroups?.Source.Split(',').Select(g => g.Trim()).Contains(Roles.Applicant) == true;
+    public static bool IsApplicantStep(UserTaskNode node) => node.Settings.AlwaysOffersTo(Roles.Applicant);
 
     private async Task<string> ApproverAsync(UserTaskView task, string? personId)
     {

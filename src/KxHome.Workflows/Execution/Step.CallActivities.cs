@@ -16,7 +16,7 @@ internal sealed partial class Step
         {
             SetVariables(token.ScopeId, Map(node.Out, childVariables), userId: null);
         }
-        catch (Exception ex) when (ex is IncidentException or Expressions.ExpressionException)
+        catch (Exception ex) when (IncidentException.StopsTheToken(ex))
         {
             RaiseIncident(token, node, ex, IncidentPhase.Leave); // fix the data, then retry: the call activity is left
             return true;

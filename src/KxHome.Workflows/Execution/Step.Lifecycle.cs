@@ -46,7 +46,7 @@ internal sealed partial class Step
                 outcome = BehaviorFor.Node(node).Execute(this, token, node);
             }
         }
-        catch (Exception ex) when (ex is IncidentException or ExpressionException)
+        catch (Exception ex) when (IncidentException.StopsTheToken(ex))
         {
             RaiseIncident(token, node, ex, IncidentPhase.Execute);
             return;
@@ -83,7 +83,7 @@ internal sealed partial class Step
         {
             flows = FlowSelection.ForActivity(this, token, node);
         }
-        catch (Exception ex) when (ex is IncidentException or ExpressionException)
+        catch (Exception ex) when (IncidentException.StopsTheToken(ex))
         {
             RaiseIncident(token, node, ex, IncidentPhase.Leave);
             return;

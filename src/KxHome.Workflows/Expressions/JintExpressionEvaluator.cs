@@ -4,6 +4,7 @@ using Jint;
 using Jint.Native;
 using Jint.Native.Object;
 using KxHome.Workflows.Model;
+using KxHome.Workflows.Runtime;
 
 namespace KxHome.Workflows.Expressions;
 
@@ -72,12 +73,7 @@ public sealed class JintExpressionEvaluator(ExpressionLimits limits) : IExpressi
         _ => ex.Message,
     };
 
-    private static string Stringify(JsonNode? value) => value switch
-    {
-        null => "",
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        _ => value.ToJsonString(),
-    };
+    private static string Stringify(JsonNode? value) => VariableValues.AsText(value) ?? "";
 
     private sealed class Sandbox
     {

@@ -82,9 +82,12 @@ public static partial class VariableValues
             && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
     }
 
+    /// <summary>A value as text: a string as itself, anything else as JSON, null for null. The one place this is decided.</summary>
+    public static string? AsText(JsonNode? value) =>
+        value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value?.ToJsonString();
+
     /// <summary>The value as people read it in a message: text as it is, anything else as JSON.</summary>
-    public static string Display(JsonNode? value) =>
-        value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value?.ToJsonString() ?? "null";
+    public static string Display(JsonNode? value) => AsText(value) ?? "null";
 
     /// <summary>A variable as text, trimmed: a string as itself, any other value as JSON, "" when missing or null.</summary>
     public static string Text(IReadOnlyDictionary<string, JsonNode?> variables, string name) =>

@@ -287,7 +287,7 @@ public sealed partial class WorkflowEngine
                 var value = _services.Expressions.Evaluate(start.Timer.Value, new Dictionary<string, JsonNode?>());
                 timer = TimerDue.Arm(start.Timer, value, start, null, Now, _services);
             }
-            catch (Exception ex) when (ex is IncidentException or Expressions.ExpressionException)
+            catch (Exception ex) when (IncidentException.StopsTheToken(ex))
             {
                 throw new BpmnValidationException([new BpmnProblem("bad-timer", ex.Message, start.Id, 0, 0)]);
             }

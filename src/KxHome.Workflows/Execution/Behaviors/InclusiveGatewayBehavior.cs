@@ -19,7 +19,7 @@ internal sealed class InclusiveGatewayBehavior : IFlowNodeBehavior
         {
             flows = FlowSelection.ForActivity(step, token, node);
         }
-        catch (Exception ex) when (ex is IncidentException or Expressions.ExpressionException)
+        catch (Exception ex) when (IncidentException.StopsTheToken(ex))
         {
             step.RaiseIncident(token, node, ex, IncidentPhase.Execute);
             return;

@@ -41,7 +41,7 @@ internal sealed class UserTaskBehavior : IFlowNodeBehavior
     {
         if (expression is null) return null;
         var value = step.Evaluate(expression, token);
-        var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString();
+        var text = VariableValues.AsText(value);
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
@@ -49,10 +49,9 @@ internal sealed class UserTaskBehavior : IFlowNodeBehavior
     {
         if (expression is null) return [];
         var value = step.Evaluate(expression, token);
-        var items = value is JsonArray array
-            ? array.Select(i => i is JsonValue v && v.TryGetValue<string>(out var s) ? s : i?.ToJsonString() ?? "")
-            : (Text(step, token, expression) ?? "").Split(',');
-        return items.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct().ToList();
+        return value is JsonArray array
+            ? UserTaskSettings.Names(array.Select(i => VariableValues.AsText(i) ?? ""))
+            : UserTaskSettings.Names(VariableValues.AsText(value) ?? "");
     }
 
     private static DateTime? DueAt(Step step, Token token, FlowNode node, Expression? expression)
@@ -69,7 +68,7 @@ internal sealed class UserTaskBehavior : IFlowNodeBehavior
     {
         if (expression is null) return DefaultPriority;
         var value = step.Evaluate(expression, token);
-        var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString();
+        var text = VariableValues.AsText(value);
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var priority)
             ? priority
             : throw new IncidentException("bad-priority", $"“{node.DisplayName}” 的优先级 “{text}” 不是整数");
