@@ -11,7 +11,7 @@ namespace KxHome.Host.Cases;
 /// Refusals are <see cref="WorkflowException"/>s with a Chinese message.
 /// </summary>
 public sealed class ApprovalDesk(
-    WorkflowEngine engine, CaseAccess access, People people, FormCatalog forms, AppDbContext db, TimeProvider clock, IEnumerable<ICaseEnded> ended)
+    WorkflowEngine engine, CaseAccess access, People people, FormCatalog forms, IEnumerable<ICaseEnded> ended)
 {
     /// <summary>How soon the holder of a task may be urged again.</summary>
     public static readonly TimeSpan UrgeInterval = TimeSpan.FromHours(24);
@@ -53,13 +53,7 @@ public sealed class ApprovalDesk(
                     before: request.Action == ApprovalAction.AddSignerBefore, comment);
                 return "已加签";
             case ApprovalAction.Copy:
-                var recipient = await ApproverAsync(task, request.PersonId);
-                await engine.CopyTaskAsync(task.Id, viewer.UserId, recipient, comment);
-                db.CarbonCopies.Add(new CarbonCopy
-                {
-                    InstanceId = task.InstanceId, TaskId = task.Id, UserId = recipient, ByUserId = viewer.UserId, At = clock.GetUtcNow().UtcDateTime,
-                });
-                await db.SaveChangesAsync();
+                await engine.CopyTaskAsync(task.Id, viewer.UserId, await ApproverAsync(task, request.PersonId), comment);
                 return "已抄送";
             default:
                 throw new WorkflowException("unknown-action", "未知的操作");

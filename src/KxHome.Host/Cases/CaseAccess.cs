@@ -1,6 +1,4 @@
-using KxHome.Host.Identity;
 using KxHome.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Host.Cases;
 
@@ -8,7 +6,7 @@ namespace KxHome.Host.Cases;
 /// Reads a case or task for a viewer, or nothing: what a person may not see answers the same as what does not
 /// exist. A case copied to someone (抄送) may be read by them too.
 /// </summary>
-public sealed class CaseAccess(WorkflowEngine engine, AppDbContext db)
+public sealed class CaseAccess(WorkflowEngine engine)
 {
     public async Task<InstanceView?> CaseAsync(Viewer viewer, Guid id)
     {
@@ -40,7 +38,7 @@ public sealed class CaseAccess(WorkflowEngine engine, AppDbContext db)
     }
 
     public async Task<bool> CanReadAsync(Viewer viewer, Guid instanceId, string? owner) =>
-        viewer.CanSee(owner) || await db.CarbonCopies.AnyAsync(c => c.InstanceId == instanceId && c.UserId == viewer.UserId);
+        viewer.CanSee(owner) || await engine.IsCopiedToAsync(instanceId, viewer.UserId);
 
     private async Task<UserTaskView?> TaskAsync(Guid taskId)
     {

@@ -1,6 +1,5 @@
 using KxHome.Host.Identity;
 using KxHome.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Host.Cases;
 
@@ -8,10 +7,10 @@ namespace KxHome.Host.Cases;
 /// The lists people work from, for pages and the API alike: an approver's 待办, 已办 and 抄送, and the cases of an
 /// applicant's organisation (我的申报). Every list is limited to what the viewer may see, and paged.
 /// </summary>
-public sealed class Worklist(WorkflowEngine engine, AppDbContext db)
+public sealed class Worklist(WorkflowEngine engine)
 {
     /// <summary>A case copied to the viewer, with when and the task it was copied from.</summary>
-    public sealed record Copy(CarbonCopy Row, InstanceSummary Case);
+    public sealed record Copy(TaskCopyView Row, InstanceSummary Case);
 
     /// <summary>
     /// Tasks the viewer holds, or nobody holds and that are offered to them on cases they may see. An applicant's own
@@ -33,8 +32,7 @@ public sealed class Worklist(WorkflowEngine engine, AppDbContext db)
     /// <summary>Cases copied to the viewer, latest first.</summary>
     public async Task<Paged<Copy>> CopiesAsync(Viewer viewer, Paging paging)
     {
-        var copies = await db.CarbonCopies.AsNoTracking().Where(c => c.UserId == viewer.UserId)
-            .OrderByDescending(c => c.Id).Skip(paging.Skip).Take(paging.Size + 1).ToListAsync();
+        var copies = await engine.QueryCopiesAsync(viewer.UserId, paging.Skip, paging.Size + 1);
         var cases = (await engine.QueryInstancesAsync(new InstanceQuery { Ids = copies.Select(c => c.InstanceId).Distinct().ToList(), Take = copies.Count }))
             .ToDictionary(c => c.Id);
         var rows = copies.Where(c => cases.ContainsKey(c.InstanceId)).Select(c => new Copy(c, cases[c.InstanceId])).ToList();

@@ -21,7 +21,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Draft> Drafts => Set<Draft>();
-    public DbSet<CarbonCopy> CarbonCopies => Set<CarbonCopy>();
     public DbSet<SentMail> SentMails => Set<SentMail>();
     public DbSet<UsedLink> UsedLinks => Set<UsedLink>();
     public DbSet<Association.LedgerEntry> Ledger => Set<Association.LedgerEntry>();
@@ -71,12 +70,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             e.ToTable("Drafts");
             e.HasKey(d => d.TaskId);
-        });
-        builder.Entity<CarbonCopy>(e =>
-        {
-            e.ToTable("CarbonCopies");
-            e.HasIndex(c => new { c.UserId, c.At });
-            e.HasIndex(c => c.InstanceId);
         });
         builder.Entity<SentMail>(e =>
         {

@@ -231,3 +231,14 @@ internal sealed class CaseNumberRow
     public int Year { get; set; }
     public long Last { get; set; }
 }
+
+/// <summary>A case copied to someone for information (抄送), written in the step that copied it: they may read it from then on.</summary>
+internal sealed class TaskCopyRow
+{
+    public long Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public Guid TaskId { get; set; }
+    public string UserId { get; set; } = "";
+    public string ByUserId { get; set; } = "";
+    public DateTime At { get; set; }
+}

@@ -16,6 +16,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     internal DbSet<HistoryRow> History => Set<HistoryRow>();
     internal DbSet<NoticeRow> Notices => Set<NoticeRow>();
     internal DbSet<CaseNumberRow> CaseNumbers => Set<CaseNumberRow>();
+    internal DbSet<TaskCopyRow> TaskCopies => Set<TaskCopyRow>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -82,6 +83,12 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.ToTable("MessageSubscriptions");
             e.HasIndex(m => m.MessageName);
             e.HasIndex(m => m.InstanceId);
+        });
+        modelBuilder.Entity<TaskCopyRow>(e =>
+        {
+            e.ToTable("TaskCopies");
+            e.HasIndex(c => new { c.UserId, c.Id });
+            e.HasIndex(c => new { c.InstanceId, c.UserId });
         });
         modelBuilder.Entity<IncidentRow>(e =>
         {

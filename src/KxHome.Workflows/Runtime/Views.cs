@@ -222,3 +222,6 @@ public sealed record InstanceQuery
     public int Skip { get; init; }
     public int Take { get; init; } = 50;
 }
+
+/// <summary>A case copied to <see cref="UserId"/> by <see cref="ByUserId"/> from the task <see cref="TaskId"/> (抄送).</summary>
+public sealed record TaskCopyView(long Id, Guid InstanceId, Guid TaskId, string UserId, string ByUserId, DateTime At);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Workflows.Runtime;
 
@@ -110,10 +111,31 @@ public sealed partial class WorkflowEngine
         }, ct);
     }
 
-    /// <summary>抄送: someone is told of the case, for information; they may read it from now on.</summary>
+    /// <summary>
+    /// 抄送: someone is told of the case, for information, and may read it from now on (<see cref="IsCopiedToAsync"/>);
+    /// the copy, its history line and its mail notice are one transaction.
+    /// </summary>
     public Task CopyTaskAsync(Guid taskId, string userId, string recipientId, string? comment, CancellationToken ct = default) =>
         NoteAsync(taskId, userId, comment, HistoryKind.TaskCopied, NoticeKind.TaskCopied, recipientId,
-            new JsonObject { ["recipient"] = recipientId }, minInterval: null, ct);
+            new JsonObject { ["recipient"] = recipientId }, minInterval: null, ct,
+            also: (session, task) => session.ExecuteAsync(
+                "INSERT INTO TaskCopies (InstanceId, TaskId, UserId, ByUserId, At) VALUES (@p0, @p1, @p2, @p3, @p4)", ct,
+                task.InstanceId, task.Id, recipientId, userId, Now));
+
+    /// <summary>Cases copied to <paramref name="userId"/>, latest first.</summary>
+    public async Task<IReadOnlyList<TaskCopyView>> QueryCopiesAsync(string userId, int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        return await db.TaskCopies.AsNoTracking().Where(c => c.UserId == userId).OrderByDescending(c => c.Id).Skip(skip).Take(take)
+            .Select(c => new TaskCopyView(c.Id, c.InstanceId, c.TaskId, c.UserId, c.ByUserId, c.At)).ToListAsync(ct);
+    }
+
+    /// <summary>Whether the case was copied to <paramref name="userId"/> (抄送), which lets them read it.</summary>
+    public async Task<bool> IsCopiedToAsync(Guid instanceId, string userId, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        return await db.TaskCopies.AnyAsync(c => c.InstanceId == instanceId && c.UserId == userId, ct);
+    }
 
     /// <summary>催办: the holder of the task is reminded. Refused within <paramref name="minInterval"/> of the last reminder.</summary>
     public Task UrgeTaskAsync(Guid taskId, string userId, string? comment, TimeSpan minInterval, CancellationToken ct = default) =>
@@ -140,7 +162,7 @@ public sealed partial class WorkflowEngine
         }, ct);
 
     private async Task NoteAsync(Guid taskId, string userId, string? comment, HistoryKind kind, NoticeKind notice, string? recipient,
-        JsonObject? data, TimeSpan? minInterval, CancellationToken ct)
+        JsonObject? data, TimeSpan? minInterval, CancellationToken ct, Func<StepSession, UserTaskRow, Task<int>>? also = null)
     {
         await TransactAsync(async session =>
         {
@@ -156,6 +178,7 @@ public sealed partial class WorkflowEngine
             {
                 Kind = notice, InstanceId = task.InstanceId, TaskId = task.Id, UserId = userId, Recipient = recipient, Comment = comment?.Trim(),
             }, Now, ct);
+            if (also is not null) await also(session, task);
             return true;
         }, ct);
     }

@@ -28,6 +28,38 @@ public class ApprovalOperationTests
     }
 
     [Fact]
+    public async Task A_copy_is_kept_with_its_history_line_and_mail_notice_and_lets_the_recipient_read_the_case()
+    {
+        var (kx, id) = await AtStreetReviewAsync();
+        await using var _ = kx;
+        var task = await kx.OpenTaskAsync(id, "street");
+
+        await kx.Engine.CopyTaskAsync(task.Id, "street1", "district9", "请知悉");
+
+        (await kx.Engine.IsCopiedToAsync(id, "district9")).Should().BeTrue();
+        (await kx.Engine.IsCopiedToAsync(id, "district8")).Should().BeFalse("only the recipient may read it");
+        var copy = (await kx.Engine.QueryCopiesAsync("district9", 0, 10)).Should().ContainSingle().Subject;
+        copy.Should().Match<TaskCopyView>(c => c.InstanceId == id && c.TaskId == task.Id && c.ByUserId == "street1");
+        (await kx.GetAsync(id)).History.Should().ContainSingle(h => h.Kind == HistoryKind.TaskCopied && h.Comment == "请知悉");
+        (await kx.Engine.PendingNoticesAsync(10)).Should().Contain(n => n.Kind == NoticeKind.TaskCopied && n.Recipient == "district9");
+    }
+
+    [Fact]
+    public async Task A_copy_of_a_task_that_is_no_longer_open_leaves_nothing_behind()
+    {
+        var (kx, id) = await AtStreetReviewAsync();
+        await using var _ = kx;
+        var task = await kx.OpenTaskAsync(id, "street");
+        await kx.Engine.CompleteTaskAsync(task.Id, "street1");
+
+        var copy = () => kx.Engine.CopyTaskAsync(task.Id, "street1", "district9", "晚了");
+
+        await copy.Should().ThrowAsync<WorkflowException>();
+        (await kx.Engine.IsCopiedToAsync(id, "district9")).Should().BeFalse();
+        (await kx.GetAsync(id)).History.Should().NotContain(h => h.Kind == HistoryKind.TaskCopied);
+    }
+
+    [Fact]
     public async Task A_delegated_task_comes_back_to_the_delegator_who_then_decides()
     {
         var (kx, id) = await AtStreetReviewAsync();

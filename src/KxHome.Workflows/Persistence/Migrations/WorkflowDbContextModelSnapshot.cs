@@ -228,5 +228,19 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.HasKey("Prefix", "Year");
             b.ToTable("CaseNumbers");
         });
+
+        modelBuilder.Entity("KxHome.Workflows.Persistence.TaskCopyRow", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<Guid>("InstanceId").HasColumnType("TEXT");
+            b.Property<Guid>("TaskId").HasColumnType("TEXT");
+            b.Property<string>("UserId").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("ByUserId").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTime>("At").HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("InstanceId", "UserId");
+            b.HasIndex("UserId", "Id");
+            b.ToTable("TaskCopies");
+        });
     }
 }
