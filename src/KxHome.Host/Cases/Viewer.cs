@@ -16,10 +16,22 @@ public sealed record Viewer(string UserId, string DisplayName, string? Organisat
 
     public bool CanSee(string? owner) => VisibleOwners is null || (owner is not null && VisibleOwners.Contains(owner));
 
-    /// <summary>Whether the task is offered to this person: theirs by assignment, or to one of their roles on a case they may see.</summary>
+    /// <summary>
+    /// Whether the task is offered to this person: theirs by assignment, or to one of their roles on a case they may see
+    /// (for the roles of an organisation's own bodies, <see cref="Identity.Roles.OwnOrganisationOnly"/>, a case of their own organisation).
+    /// </summary>
     public bool CanAct(UserTaskView task) =>
         task.Assignee == UserId
-        || (CanSee(task.Owner) && (task.CandidateGroups.Intersect(Roles).Any() || task.CandidateUsers.Contains(UserId)));
+        || (CanSee(task.Owner) && (task.CandidateGroups.Any(g => ActsAs(g, task.Owner)) || task.CandidateUsers.Contains(UserId)));
+
+    /// <summary>Whether this person acts for the candidate group on a case of <paramref name="owner"/>.</summary>
+    private bool ActsAs(string group, string? owner) =>
+        Roles.Contains(group) && (IsAdministrator || !Identity.Roles.OwnOrganisationOnly.Contains(group) || owner == OrganisationId);
+
+    /// <summary>The viewer's roles that act on the cases they may see, and those that act on their own organisation's only.</summary>
+    public (IReadOnlyList<string> Everywhere, IReadOnlyList<string> OwnOrganisation) RolesByReach() => IsAdministrator
+        ? (Roles, [])
+        : (Roles.Except(Identity.Roles.OwnOrganisationOnly).ToList(), Roles.Intersect(Identity.Roles.OwnOrganisationOnly).ToList());
 
     public static async Task<Viewer> OfUserAsync(AppUser user, UserManager<AppUser> users, AppDbContext db)
     {

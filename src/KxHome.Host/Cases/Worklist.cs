@@ -18,8 +18,17 @@ public sealed class Worklist(WorkflowEngine engine)
     /// </summary>
     public async Task<Paged<UserTaskView>> TodoAsync(Viewer viewer, Paging paging, bool withApplicantSteps = false)
     {
-        var groups = withApplicantSteps ? viewer.Roles : viewer.Roles.Where(r => r != Roles.Applicant).ToList();
-        return Paged<UserTaskView>.From(await engine.InboxAsync(viewer.UserId, groups, viewer.VisibleOwners, paging.Skip, paging.Size + 1), paging);
+        var (everywhere, own) = viewer.RolesByReach();
+        if (!withApplicantSteps) own = own.Where(r => r != Roles.Applicant).ToList();
+        var take = paging.Size + 1;
+        if (own.Count == 0 || viewer.OrganisationId is not { } organisation)
+            return Paged<UserTaskView>.From(await engine.InboxAsync(viewer.UserId, everywhere, viewer.VisibleOwners, paging.Skip, take), paging);
+        // The roles of the organisation's own bodies look at its own cases only: two reads, merged in the inbox's order.
+        var wide = await engine.InboxAsync(viewer.UserId, everywhere, viewer.VisibleOwners, 0, paging.Skip + take);
+        var narrow = await engine.InboxAsync(viewer.UserId, own, [organisation], 0, paging.Skip + take);
+        var merged = wide.Concat(narrow).DistinctBy(t => t.Id)
+            .OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt).Skip(paging.Skip).Take(take).ToList();
+        return Paged<UserTaskView>.From(merged, paging);
     }
 
     /// <summary>Tasks the viewer completed, latest first.</summary>

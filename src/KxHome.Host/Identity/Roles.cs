@@ -16,4 +16,10 @@ public static class Roles
     public const string Administrator = "admin";
 
     public static IReadOnlyList<string> All { get; } = [Applicant, Street, District, City, Province, PartyCommittee, Committee, Expert, Administrator];
+
+    /// <summary>
+    /// The roles of an organisation's own bodies (its applicant side, its party committee, its association committee):
+    /// they act on their own organisation's tasks only, never on those of the organisations below it.
+    /// </summary>
+    public static IReadOnlyList<string> OwnOrganisationOnly { get; } = [Applicant, PartyCommittee, Committee];
 }
