@@ -60,7 +60,7 @@ internal sealed class StepSession : IAsyncDisposable
     public HashSet<Guid> CancelledChildren { get; } = [];
 
     /// <summary>Timers armed or moved in this transaction: the alarm is set for them after the commit.</summary>
-    public List<Scheduling.AlarmTime> AlarmsToSet { get; } = [];
+    public List<AlarmTime> AlarmsToSet { get; } = [];
 
     /// <summary>Timers that went away or were paused in this transaction: their alarms are removed after the commit.</summary>
     public List<Guid> AlarmsToSilence { get; } = [];

@@ -114,7 +114,7 @@ internal static class StepWriter
     public static Task InsertTimerAsync(StepSession session, NewTimer timer, Guid? instanceId, string definitionId, string definitionKey,
         string? businessKey, DateTime now, CancellationToken ct)
     {
-        session.AlarmsToSet.Add(new Scheduling.AlarmTime(timer.Id, timer.DueAt));
+        session.AlarmsToSet.Add(new AlarmTime(timer.Id, timer.DueAt));
         return session.ExecuteAsync(
             "INSERT INTO Timers (Id, InstanceId, TokenId, DefinitionId, ElementId, ElementName, DefinitionKey, BusinessKey, DueAt, CreatedAt, Cycle, Fired, WorkingDays) " +
             "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)", ct,

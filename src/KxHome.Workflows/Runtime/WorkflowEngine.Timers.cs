@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;
-using KxHome.Workflows.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

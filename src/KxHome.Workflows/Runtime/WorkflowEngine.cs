@@ -3,7 +3,6 @@ using KxHome.Workflows.Execution;
 using KxHome.Workflows.Expressions;
 using KxHome.Workflows.Parsing;
 using KxHome.Workflows.Persistence;
-using KxHome.Workflows.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using KxHome.Workflows.Persistence;
 
 namespace KxHome.Workflows.Scheduling;
 

@@ -1,4 +1,4 @@
-namespace KxHome.Workflows.Scheduling;
+namespace KxHome.Workflows.Persistence;
 
 /// <summary>
 /// The alarm clock that wakes the engine when timers fall due. The engine's timer rows stay the truth; the alarm is
