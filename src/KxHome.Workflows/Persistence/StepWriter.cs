@@ -62,16 +62,14 @@ internal static class StepWriter
                 "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, 0, @p6, @p7)", ct,
                 job.Id, row.Id, job.TokenId, job.ElementId, job.Topic, now, held ? hold.Owner : null, held ? now + hold.Duration : null);
         }
-        foreach (var timer in step.NewTimers) await InsertTimerAsync(session, timer, row.Id, row.DefinitionId, row.DefinitionKey, row.BusinessKey, now, ct);
+        foreach (var timer in step.NewTimers) await TimerStore.InsertAsync(session, timer, row.Id, row.DefinitionId, row.DefinitionKey, row.BusinessKey, now, ct);
         foreach (var subscription in step.NewSubscriptions)
         {
             await InsertSubscriptionAsync(session, subscription, row.Id, row.DefinitionId, row.DefinitionKey, row.BusinessKey, now, ct);
         }
         foreach (var incident in step.NewIncidents)
         {
-            await session.ExecuteAsync(
-                "INSERT INTO Incidents (Id, InstanceId, ElementId, Kind, Message, CreatedAt) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)", ct,
-                incident.Id, row.Id, incident.ElementId, incident.Kind, incident.Message, now);
+            await IncidentStore.RaiseAsync(session, incident.Id, row.Id, incident.ElementId, incident.Kind, incident.Message, now, ct);
         }
         foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.UserTask))
         {
@@ -82,20 +80,12 @@ internal static class StepWriter
         {
             await session.ExecuteAsync("DELETE FROM Jobs WHERE Id = @p0", ct, jobId);
         }
-        foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.Timer))
-        {
-            await session.ExecuteAsync("DELETE FROM Timers WHERE Id = @p0", ct, wait.Id);
-            session.AlarmsToSilence.Add(wait.Id);
-        }
+        foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.Timer)) await TimerStore.DeleteAsync(session, wait.Id, ct);
         foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.Message))
         {
             await session.ExecuteAsync("DELETE FROM MessageSubscriptions WHERE Id = @p0", ct, wait.Id);
         }
-        foreach (var incidentId in step.ClosedIncidents)
-        {
-            await session.ExecuteAsync("UPDATE Incidents SET ResolvedAt = @p0, ResolvedBy = @p1 WHERE Id = @p2 AND ResolvedAt IS NULL", ct,
-                now, userId, incidentId);
-        }
+        foreach (var incidentId in step.ClosedIncidents) await IncidentStore.ResolveAsync(session, incidentId, userId, now, ct);
         return await InsertHistoryAsync(session, row.Id, step.History, ct, withIds: isNew);
     }
 
@@ -109,18 +99,6 @@ internal static class StepWriter
             "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p8, 0)", ct,
             notice.Id == Guid.Empty ? Guid.CreateVersion7() : notice.Id, notice.Kind, notice.InstanceId, notice.TaskId, notice.UserId,
             notice.Recipient, notice.Comment, notice.DedupKey, now);
-
-    /// <summary>Writes a pending timer; <paramref name="instanceId"/> is null for a timer start event.</summary>
-    public static Task InsertTimerAsync(StepSession session, NewTimer timer, Guid? instanceId, string definitionId, string definitionKey,
-        string? businessKey, DateTime now, CancellationToken ct)
-    {
-        session.AlarmsToSet.Add(new AlarmTime(timer.Id, timer.DueAt));
-        return session.ExecuteAsync(
-            "INSERT INTO Timers (Id, InstanceId, TokenId, DefinitionId, ElementId, ElementName, DefinitionKey, BusinessKey, DueAt, CreatedAt, Cycle, Fired, WorkingDays) " +
-            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)", ct,
-            timer.Id, instanceId, timer.TokenId, definitionId, timer.ElementId, timer.ElementName, definitionKey, businessKey,
-            timer.DueAt, now, timer.Cycle, timer.Fired, timer.WorkingDays);
-    }
 
     /// <summary>Writes a message subscription; <paramref name="instanceId"/> is null for a message start event.</summary>
     public static Task InsertSubscriptionAsync(StepSession session, NewSubscription subscription, Guid? instanceId, string definitionId,

@@ -70,7 +70,7 @@ public sealed partial class WorkflowEngine
             var kind = correction ? HistoryKind.CorrectionRequested : HistoryKind.TaskReturned;
             if (correction)
             {
-                foreach (var timer in await ReadTimersAsync(session, "InstanceId = @p0 AND PausedAt IS NULL", ct, task.InstanceId))
+                foreach (var timer in await TimerStore.DeadlinesAsync(session, "InstanceId = @p0 AND PausedAt IS NULL", ct, task.InstanceId))
                 {
                     var change = Pause(timer, Now);
                     timer.PausedForCorrection = true;

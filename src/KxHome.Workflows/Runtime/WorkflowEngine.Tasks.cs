@@ -115,7 +115,7 @@ public sealed partial class WorkflowEngine
             await session.ExecuteAsync(
                 "UPDATE UserTasks SET State = @p0, EndedAt = @p1, CompletedBy = @p2, Revision = @p3, PendingSigners = NULL WHERE Id = @p4", ct,
                 UserTaskState.Completed, step.Now, userId, Guid.NewGuid(), taskId);
-            foreach (var timer in await ReadTimersAsync(session, "InstanceId = @p0 AND PausedForCorrection = 1", ct, task.InstanceId))
+            foreach (var timer in await TimerStore.DeadlinesAsync(session, "InstanceId = @p0 AND PausedForCorrection = 1", ct, task.InstanceId))
             {
                 await WriteTimerChangeAsync(session, timer, Resume(timer, step.Now), userId, "补正后重新提交，恢复计时", ct);
             }

@@ -133,7 +133,7 @@ public sealed partial class WorkflowEngine
         if (string.IsNullOrWhiteSpace(reason)) throw new WorkflowException("reason-required", "请填写原因");
         await TransactAsync(async session =>
         {
-            var timer = (await ReadTimersAsync(session, "Id = @p0", ct, timerId)).SingleOrDefault()
+            var timer = (await TimerStore.DeadlinesAsync(session, "Id = @p0", ct, timerId)).SingleOrDefault()
                 ?? throw new WorkflowNotFoundException("timer-not-found", "该期限已到期或已不存在");
             if (timer.InstanceId is null) throw new WorkflowException("timer-not-a-deadline", "定时开始事件不是案件的期限，请修改流程后重新发布");
             await WriteTimerChangeAsync(session, timer, change(timer, Now), userId, reason.Trim(), ct);
@@ -141,25 +141,10 @@ public sealed partial class WorkflowEngine
         }, ct);
     }
 
-    private static Task<List<TimerRow>> ReadTimersAsync(StepSession session, string where, CancellationToken ct, params object?[] args) =>
-        session.ListAsync(
-            "SELECT Id, InstanceId, ElementId, ElementName, DueAt, PausedAt, RemainingSeconds, WorkingDays, RemainingWorkingDays, PausedForCorrection " +
-            $"FROM Timers WHERE {where}",
-            r => new TimerRow
-            {
-                Id = Column.Guid(r, 0), InstanceId = r.IsDBNull(1) ? null : Column.Guid(r, 1), ElementId = r.GetString(2), ElementName = Column.Text(r, 3),
-                DueAt = Column.Instant(r, 4), PausedAt = Column.OptionalInstant(r, 5), RemainingSeconds = r.IsDBNull(6) ? null : r.GetInt64(6),
-                WorkingDays = r.GetBoolean(7), RemainingWorkingDays = r.IsDBNull(8) ? null : r.GetInt32(8), PausedForCorrection = r.GetBoolean(9),
-            }, ct, args);
-
     private async Task WriteTimerChangeAsync(StepSession session, TimerRow timer, (HistoryKind Kind, JsonObject Data) change,
         string userId, string reason, CancellationToken ct)
     {
-        await session.ExecuteAsync(
-            "UPDATE Timers SET DueAt = @p0, PausedAt = @p1, RemainingSeconds = @p2, RemainingWorkingDays = @p3, PausedForCorrection = @p4 WHERE Id = @p5", ct,
-            timer.DueAt, timer.PausedAt, timer.RemainingSeconds, timer.RemainingWorkingDays, timer.PausedForCorrection, timer.Id);
-        if (timer.PausedAt is null) session.AlarmsToSet.Add(new AlarmTime(timer.Id, timer.DueAt));
-        else session.AlarmsToSilence.Add(timer.Id);
+        await TimerStore.SaveDeadlineAsync(session, timer, ct);
         await StepWriter.InsertHistoryAsync(session, timer.InstanceId!.Value,
             [new HistoryRecord(change.Kind, Now, timer.ElementId, timer.ElementName ?? timer.ElementId, UserId: userId, Comment: reason, Data: change.Data)], ct);
     }
@@ -167,18 +152,9 @@ public sealed partial class WorkflowEngine
     /// <summary>Fires the earliest due timer; null when none is due. A stale timer is removed and gives no step.</summary>
     private async Task<FiredTimer?> FireNextDueTimerAsync(StepSession session, CancellationToken ct)
     {
-        var timer = await session.SingleOrDefaultAsync(
-            "SELECT Id, InstanceId, DefinitionId, ElementId, DueAt, Cycle, Fired, DefinitionKey FROM Timers " +
-            $"WHERE {DueToFire} ORDER BY DueAt, Id LIMIT 1",
-            r => new TimerRow
-            {
-                Id = Column.Guid(r, 0), InstanceId = r.IsDBNull(1) ? null : Column.Guid(r, 1), DefinitionId = r.GetString(2),
-                ElementId = r.GetString(3), DueAt = Column.Instant(r, 4), Cycle = Column.Text(r, 5), Fired = r.GetInt32(6),
-                DefinitionKey = r.GetString(7),
-            }, ct, Now, _options.DefaultRetry.Attempts);
+        var timer = await TimerStore.TakeNextDueAsync(session, Now, _options.DefaultRetry.Attempts, ct);
         if (timer is null) return null;
         var firing = new TimerFiring(timer.Id, timer.DueAt, timer.Cycle, timer.Fired);
-        await session.ExecuteAsync("DELETE FROM Timers WHERE Id = @p0", ct, timer.Id);
         if (timer.InstanceId is not { } instanceId) return new FiredTimer(await StartByTimerAsync(session, timer, firing, ct));
         var instance = await StepReader.InstanceHeaderAsync(session, instanceId, ct);
         if (instance is not { Status: InstanceStatus.Active }) return new FiredTimer(false);
@@ -187,9 +163,6 @@ public sealed partial class WorkflowEngine
         await SaveAsync(session, row, step, null, isNew: false, ct);
         return new FiredTimer(true);
     }
-
-    // Due, running, and not given up on (@p0 is now, @p1 the retry policy's attempts).
-    private const string DueToFire = "DueAt <= @p0 AND PausedAt IS NULL AND Attempts < @p1";
 
     /// <summary>
     /// The earliest due timer failed to fire. Below the retry policy's attempts it falls due again after the back-off
@@ -200,21 +173,14 @@ public sealed partial class WorkflowEngine
     private async Task<bool> RecordTimerFailureAsync(StepSession session, Exception error, CancellationToken ct)
     {
         var policy = _options.DefaultRetry;
-        var timer = await session.SingleOrDefaultAsync(
-            $"SELECT Id, InstanceId, ElementId, ElementName, DefinitionKey, Attempts FROM Timers WHERE {DueToFire} ORDER BY DueAt, Id LIMIT 1",
-            r => new TimerRow
-            {
-                Id = Column.Guid(r, 0), InstanceId = r.IsDBNull(1) ? null : Column.Guid(r, 1), ElementId = r.GetString(2),
-                ElementName = Column.Text(r, 3), DefinitionKey = r.GetString(4), Attempts = r.GetInt32(5),
-            }, ct, Now, policy.Attempts);
+        var timer = await TimerStore.NextDueAsync(session, Now, policy.Attempts, ct);
         if (timer is null) return false;
         var attempt = timer.Attempts + 1;
         var element = timer.ElementName ?? timer.ElementId;
         if (attempt < policy.Attempts)
         {
             var retryAt = Now + policy.BackoffAfter(attempt);
-            await session.ExecuteAsync("UPDATE Timers SET DueAt = @p0, Attempts = @p1 WHERE Id = @p2", ct, retryAt, attempt, timer.Id);
-            session.AlarmsToSet.Add(new AlarmTime(timer.Id, retryAt));
+            await TimerStore.RetryLaterAsync(session, timer.Id, attempt, retryAt, ct);
             _log.LogWarning(error, "Timer {Timer} at {Element} of {Flow} (case {Case}) failed to fire, attempt {Attempt} of {Attempts}; next try at {RetryAt:O}",
                 timer.Id, timer.ElementId, timer.DefinitionKey, timer.InstanceId, attempt, policy.Attempts, retryAt);
             if (timer.InstanceId is { } instanceId)
@@ -225,17 +191,14 @@ public sealed partial class WorkflowEngine
             }
             return true;
         }
-        await session.ExecuteAsync("UPDATE Timers SET Attempts = @p0 WHERE Id = @p1", ct, attempt, timer.Id);
-        session.AlarmsToSilence.Add(timer.Id);
+        await TimerStore.GiveUpAsync(session, timer.Id, attempt, ct);
         _log.LogError(error, "Timer {Timer} at {Element} of {Flow} (case {Case}) failed {Attempts} times and is no longer tried; {Repair}",
             timer.Id, timer.ElementId, timer.DefinitionKey, timer.InstanceId, attempt,
             timer.InstanceId is null ? "publish the flow again to arm its start timers anew" : "retry the incident on the case once the cause is fixed");
         if (timer.InstanceId is { } caseId)
         {
             var message = $"期限事件触发失败 {attempt} 次：{error.Message}";
-            await session.ExecuteAsync(
-                "INSERT INTO Incidents (Id, InstanceId, ElementId, Kind, Message, CreatedAt) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)", ct,
-                Guid.NewGuid(), caseId, timer.ElementId, TimerFailedIncident, message, Now);
+            await IncidentStore.RaiseAsync(session, Guid.NewGuid(), caseId, timer.ElementId, TimerFailedIncident, message, Now, ct);
             await StepWriter.InsertHistoryAsync(session, caseId, [new HistoryRecord(HistoryKind.IncidentRaised, Now, timer.ElementId, element, Comment: message)], ct);
         }
         return true;
@@ -247,11 +210,8 @@ public sealed partial class WorkflowEngine
     /// <summary>Retrying a timer's incident: the case's timers at that element that were given up on fall due now.</summary>
     private async Task RetryTimerIncidentAsync(StepSession session, IncidentRow incident, string? userId, CancellationToken ct)
     {
-        var timers = await session.ListAsync(
-            "UPDATE Timers SET Attempts = 0, DueAt = @p0 WHERE InstanceId = @p1 AND ElementId = @p2 AND Attempts >= @p3 RETURNING Id",
-            r => Column.Guid(r, 0), ct, Now, incident.InstanceId, incident.ElementId, _options.DefaultRetry.Attempts);
-        foreach (var id in timers) session.AlarmsToSet.Add(new AlarmTime(id, Now));
-        await session.ExecuteAsync("UPDATE Incidents SET ResolvedAt = @p0, ResolvedBy = @p1 WHERE Id = @p2", ct, Now, userId, incident.Id);
+        await TimerStore.RetryGivenUpAsync(session, incident.InstanceId, incident.ElementId, Now, _options.DefaultRetry.Attempts, ct);
+        await IncidentStore.ResolveAsync(session, incident.Id, userId, Now, ct);
         await StepWriter.InsertHistoryAsync(session, incident.InstanceId,
             [new HistoryRecord(HistoryKind.IncidentRetried, Now, incident.ElementId, incident.ElementId, UserId: userId)], ct);
     }
@@ -268,7 +228,7 @@ public sealed partial class WorkflowEngine
         var node = model.Node(timer.ElementId);
         if (TimerDue.Next(firing, null, node, Now, _services) is { } next)
         {
-            await StepWriter.InsertTimerAsync(session, next, null, definition.Id, definition.Key, null, Now, ct);
+            await TimerStore.InsertAsync(session, next, null, definition.Id, definition.Key, null, Now, ct);
         }
         await CreateInstanceAsync(session, definition, model, new Dictionary<string, JsonNode?>(), null, null, node.Id, ct);
         return true;
@@ -277,7 +237,7 @@ public sealed partial class WorkflowEngine
     /// <summary>Arms the timer start events of a newly deployed version, replacing those of the versions before it.</summary>
     private async Task ArmStartTimersAsync(StepSession session, DefinitionRow definition, ProcessModel model, CancellationToken ct)
     {
-        await session.ExecuteAsync("DELETE FROM Timers WHERE DefinitionKey = @p0 AND InstanceId IS NULL", ct, definition.Key);
+        await TimerStore.DeleteStartTimersAsync(session, definition.Key, ct);
         foreach (var start in model.Root.Nodes.OfType<TimerStartNode>())
         {
             NewTimer timer;
@@ -290,7 +250,7 @@ public sealed partial class WorkflowEngine
             {
                 throw new BpmnValidationException([new BpmnProblem("bad-timer", ex.Message, start.Id, 0, 0)]);
             }
-            await StepWriter.InsertTimerAsync(session, timer, null, definition.Id, definition.Key, null, Now, ct);
+            await TimerStore.InsertAsync(session, timer, null, definition.Id, definition.Key, null, Now, ct);
         }
     }
 
