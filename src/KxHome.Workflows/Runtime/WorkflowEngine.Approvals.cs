@@ -118,9 +118,7 @@ public sealed partial class WorkflowEngine
     public Task CopyTaskAsync(Guid taskId, string userId, string recipientId, string? comment, CancellationToken ct = default) =>
         NoteAsync(taskId, userId, comment, HistoryKind.TaskCopied, NoticeKind.TaskCopied, recipientId,
             new JsonObject { ["recipient"] = recipientId }, minInterval: null, ct,
-            also: (session, task) => session.ExecuteAsync(
-                "INSERT INTO TaskCopies (InstanceId, TaskId, UserId, ByUserId, At) VALUES (@p0, @p1, @p2, @p3, @p4)", ct,
-                task.InstanceId, task.Id, recipientId, userId, Now));
+            also: (session, task) => TaskStore.CopyAsync(session, task, recipientId, userId, Now, ct));
 
     /// <summary>Cases copied to <paramref name="userId"/>, latest first.</summary>
     public async Task<IReadOnlyList<TaskCopyView>> QueryCopiesAsync(string userId, int skip, int take, CancellationToken ct = default)
@@ -149,12 +147,7 @@ public sealed partial class WorkflowEngine
         TransactAsync(async session =>
         {
             var task = await OpenTaskAsync(session, taskId, ct);
-            foreach (var user in userIds)
-            {
-                await session.ExecuteAsync("INSERT INTO TaskCandidates (TaskId, Kind, Value) VALUES (@p0, @p1, @p2) ON CONFLICT DO NOTHING", ct,
-                    taskId, CandidateKind.User, user);
-            }
-            await session.ExecuteAsync("UPDATE UserTasks SET Revision = @p0 WHERE Id = @p1", ct, Guid.NewGuid(), taskId);
+            await TaskStore.AddCandidateUsersAsync(session, taskId, userIds, ct);
             await StepWriter.InsertHistoryAsync(session, task.InstanceId,
                 [new HistoryRecord(HistoryKind.TaskCandidatesAdded, Now, task.ElementId, task.Name, task.Id, null, reason,
                     new JsonObject { ["users"] = new JsonArray(userIds.Select(u => (JsonNode?)u).ToArray()) })], ct);
@@ -162,7 +155,7 @@ public sealed partial class WorkflowEngine
         }, ct);
 
     private async Task NoteAsync(Guid taskId, string userId, string? comment, HistoryKind kind, NoticeKind notice, string? recipient,
-        JsonObject? data, TimeSpan? minInterval, CancellationToken ct, Func<StepSession, UserTaskRow, Task<int>>? also = null)
+        JsonObject? data, TimeSpan? minInterval, CancellationToken ct, Func<StepSession, UserTaskRow, Task>? also = null)
     {
         await TransactAsync(async session =>
         {
@@ -192,9 +185,7 @@ public sealed partial class WorkflowEngine
             var task = await HeldTaskAsync(session, taskId, userId, ct);
             task.Assignee ??= userId;
             change(task);
-            await session.ExecuteAsync(
-                "UPDATE UserTasks SET Assignee = @p0, DelegatedBy = @p1, PendingSigners = @p2, Revision = @p3 WHERE Id = @p4", ct,
-                task.Assignee, task.DelegatedBy, task.PendingSigners, Guid.NewGuid(), taskId);
+            await TaskStore.SaveHolderAsync(session, task, ct);
             await StepWriter.InsertHistoryAsync(session, task.InstanceId,
                 [new HistoryRecord(kind, Now, task.ElementId, task.Name, task.Id, userId, comment?.Trim(), new JsonObject { ["to"] = toUserId })], ct);
             await StepWriter.InsertNoticeAsync(session, new NoticeRow

@@ -72,8 +72,8 @@ public sealed partial class WorkflowEngine
             {
                 throw new WorkflowConflictException("task-claimed", $"该任务已由 {task.Assignee} 认领");
             }
-            await session.ExecuteAsync("UPDATE UserTasks SET Assignee = @p0, Revision = @p1 WHERE Id = @p2", ct,
-                userId, Guid.NewGuid(), taskId);
+            task.Assignee = userId;
+            await TaskStore.SaveHolderAsync(session, task, ct);
             await StepWriter.InsertHistoryAsync(session, task.InstanceId,
                 [new HistoryRecord(HistoryKind.TaskClaimed, Now, task.ElementId, task.Name, task.Id, userId)], ct);
             return true;
@@ -112,9 +112,7 @@ public sealed partial class WorkflowEngine
             }
             var (row, step) = await LoadStepAsync(session, task.InstanceId, ct);
             step.CompleteUserTask(taskId, userId, values, comment);
-            await session.ExecuteAsync(
-                "UPDATE UserTasks SET State = @p0, EndedAt = @p1, CompletedBy = @p2, Revision = @p3, PendingSigners = NULL WHERE Id = @p4", ct,
-                UserTaskState.Completed, step.Now, userId, Guid.NewGuid(), taskId);
+            await TaskStore.CompleteAsync(session, taskId, userId, step.Now, ct);
             foreach (var timer in await TimerStore.DeadlinesAsync(session, "InstanceId = @p0 AND PausedForCorrection = 1", ct, task.InstanceId))
             {
                 await WriteTimerChangeAsync(session, timer, Resume(timer, step.Now), userId, "补正后重新提交，恢复计时", ct);
@@ -129,9 +127,10 @@ public sealed partial class WorkflowEngine
     private async Task<StepOutcome> PassOnAsync(StepSession session, UserTaskRow task, string userId, string next, string? rest,
         HistoryKind kind, IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?> values, string? comment, CancellationToken ct)
     {
-        await session.ExecuteAsync(
-            "UPDATE UserTasks SET Assignee = @p0, DelegatedBy = NULL, PendingSigners = @p1, Revision = @p2 WHERE Id = @p3", ct,
-            next, rest, Guid.NewGuid(), task.Id);
+        task.Assignee = next;
+        task.DelegatedBy = null;
+        task.PendingSigners = rest;
+        await TaskStore.SaveHolderAsync(session, task, ct);
         var data = new System.Text.Json.Nodes.JsonObject { ["to"] = next };
         foreach (var (name, value) in values) data[name] = value?.DeepClone();
         await StepWriter.InsertHistoryAsync(session, task.InstanceId,
