@@ -54,14 +54,7 @@ internal static class StepWriter
         {
             await InsertNoticeAsync(session, new NoticeRow { Kind = NoticeKind.CaseEnded, InstanceId = row.Id, UserId = userId }, now, ct);
         }
-        foreach (var job in step.NewJobs)
-        {
-            var held = hold.Handles(job.Topic);
-            await session.ExecuteAsync(
-                "INSERT INTO Jobs (Id, InstanceId, TokenId, ElementId, Topic, DueAt, Attempts, LockOwner, LockExpiresAt) " +
-                "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, 0, @p6, @p7)", ct,
-                job.Id, row.Id, job.TokenId, job.ElementId, job.Topic, now, held ? hold.Owner : null, held ? now + hold.Duration : null);
-        }
+        foreach (var job in step.NewJobs) await JobStore.InsertAsync(session, job, row.Id, hold, now, ct);
         foreach (var timer in step.NewTimers) await TimerStore.InsertAsync(session, timer, row.Id, row.DefinitionId, row.DefinitionKey, row.BusinessKey, now, ct);
         foreach (var subscription in step.NewSubscriptions)
         {
@@ -78,7 +71,7 @@ internal static class StepWriter
         }
         foreach (var jobId in step.ClosedWaits.Where(w => w.Kind == WaitKind.Job).Select(w => w.Id).Concat(step.CompletedJobs))
         {
-            await session.ExecuteAsync("DELETE FROM Jobs WHERE Id = @p0", ct, jobId);
+            await JobStore.DeleteAsync(session, jobId, ct);
         }
         foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.Timer)) await TimerStore.DeleteAsync(session, wait.Id, ct);
         foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.Message))

@@ -62,11 +62,7 @@ public sealed partial class WorkflowEngine
         while (true)
         {
             var now = Now;
-            var job = await session.SingleOrDefaultAsync(
-                "UPDATE Jobs SET LockOwner = @p0, LockExpiresAt = @p1 WHERE Id = (SELECT Id FROM Jobs " +
-                "WHERE IncidentId IS NULL AND DueAt <= @p2 AND (LockExpiresAt IS NULL OR LockExpiresAt < @p2) ORDER BY DueAt LIMIT 1) " +
-                $"RETURNING {JobColumns}",
-                ReadJob, ct, _workerId, now + _options.JobLockDuration, now);
+            var job = await JobStore.LockNextDueAsync(session, _workerId, now, now + _options.JobLockDuration, ct);
             if (job is null) return null;
             var document = await StepReader.StateAsync(session, job.InstanceId, ct);
             var state = document is null ? null : StateSerializer.Read(document);
@@ -74,21 +70,13 @@ public sealed partial class WorkflowEngine
             if (token is null)
             {
                 // The instance was cancelled or moved on without closing the job: drop it.
-                await session.ExecuteAsync("DELETE FROM Jobs WHERE Id = @p0", ct, job.Id);
+                await JobStore.DeleteAsync(session, job.Id, ct);
                 continue;
             }
             return new ServiceTaskContext(job.Id, job.InstanceId, state!.DefinitionId, state.BusinessKey, job.ElementId, job.Topic,
                 job.Attempts + 1, state.VisibleVariables(token.ScopeId));
         }
     }
-
-    private const string JobColumns = "Id, InstanceId, TokenId, ElementId, Topic, Attempts";
-
-    private static JobRow ReadJob(System.Data.Common.DbDataReader r) => new()
-    {
-        Id = Column.Guid(r, 0), InstanceId = Column.Guid(r, 1), TokenId = Column.Guid(r, 2),
-        ElementId = r.GetString(3), Topic = r.GetString(4), Attempts = r.GetInt32(5),
-    };
 
     private async Task RunJobAsync(ServiceTaskContext context, CancellationToken ct)
     {
@@ -149,23 +137,16 @@ public sealed partial class WorkflowEngine
                 step.FailJob(context.JobId, $"处理程序失败 {context.Attempt} 次：{error}");
                 incidentId = step.NewIncidents[^1].Id;
             }
-            await session.ExecuteAsync(
-                "UPDATE Jobs SET Attempts = @p0, LastError = @p1, LockOwner = NULL, LockExpiresAt = NULL, " +
-                "DueAt = COALESCE(@p2, DueAt), IncidentId = @p3 WHERE Id = @p4", ct,
-                context.Attempt, error, retryAt, incidentId, context.JobId);
+            await JobStore.RecordFailureAsync(session, context.JobId, context.Attempt, error, retryAt, incidentId, ct);
             await SaveAsync(session, row, step, null, isNew: false, ct);
             return true;
         }, ct);
     }
 
-    /// <summary>Whether this worker still holds the job's lock and it has not expired (else another worker may run it).</summary>
     /// <summary>The version the job's case runs on now, if the job is still locked by this worker; else null.</summary>
-    private async Task<string?> HeldJobVersionAsync(StepSession session, Guid jobId, CancellationToken ct) =>
-        (string?)await session.ScalarAsync(
-            "SELECT i.DefinitionId FROM Jobs AS j JOIN Instances AS i ON i.Id = j.InstanceId " +
-            "WHERE j.Id = @p0 AND j.LockOwner = @p1 AND j.LockExpiresAt > @p2", ct, jobId, _workerId, Now);
+    private Task<string?> HeldJobVersionAsync(StepSession session, Guid jobId, CancellationToken ct) =>
+        JobStore.HeldVersionAsync(session, jobId, _workerId, Now, ct);
 
-    private async Task<bool> StillOursAsync(StepSession session, Guid jobId, CancellationToken ct) =>
-        await session.ScalarAsync("SELECT 1 FROM Jobs WHERE Id = @p0 AND LockOwner = @p1 AND LockExpiresAt > @p2", ct,
-            jobId, _workerId, Now) is not null;
+    /// <summary>Whether this worker still holds the job's lock and it has not expired (else another worker may run it).</summary>
+    private Task<bool> StillOursAsync(StepSession session, Guid jobId, CancellationToken ct) => JobStore.IsHeldAsync(session, jobId, _workerId, Now, ct);
 }
