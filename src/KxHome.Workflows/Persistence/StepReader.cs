@@ -58,4 +58,18 @@ internal static class StepReader
         session.SingleOrDefaultAsync(
             "SELECT Id, Key, Version, Xml FROM Definitions WHERE Id = @p0",
             r => new DefinitionRow { Id = r.GetString(0), Key = r.GetString(1), Version = r.GetInt32(2), Xml = r.GetString(3) }, ct, id);
+
+    /// <summary>Whether the case has completed the user task <paramref name="elementId"/> (a step it can be sent back to).</summary>
+    public static Task<bool> HasPassedAsync(StepSession session, Guid instanceId, string elementId, CancellationToken ct) =>
+        session.ExistsAsync("SELECT 1 FROM History WHERE InstanceId = @p0 AND ElementId = @p1 AND Kind = @p2 LIMIT 1", ct,
+            instanceId, elementId, Runtime.HistoryKind.TaskCompleted);
+
+    /// <summary>Whether the task has a history line of <paramref name="kind"/> after <paramref name="since"/> (e.g. an urge).</summary>
+    public static Task<bool> NotedSinceAsync(StepSession session, Guid taskId, Runtime.HistoryKind kind, DateTime since, CancellationToken ct) =>
+        session.ExistsAsync("SELECT 1 FROM History WHERE TaskId = @p0 AND Kind = @p1 AND At > @p2 LIMIT 1", ct, taskId, kind, since);
+
+    /// <summary>What people did on the case: each history line that names someone, as its kind and who.</summary>
+    public static Task<List<(Runtime.HistoryKind Kind, string? UserId)>> ActsAsync(StepSession session, Guid instanceId, CancellationToken ct) =>
+        session.ListAsync("SELECT Kind, UserId FROM History WHERE InstanceId = @p0 AND UserId IS NOT NULL",
+            r => (Enum.Parse<Runtime.HistoryKind>(r.GetString(0)), (string?)r.GetString(1)), ct, instanceId);
 }

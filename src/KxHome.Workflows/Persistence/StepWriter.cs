@@ -48,17 +48,17 @@ internal static class StepWriter
         foreach (var task in step.NewTasks)
         {
             await InsertTaskAsync(session, ToRow(task, row, now), ct);
-            await InsertNoticeAsync(session, new NoticeRow { Kind = NoticeKind.TaskCreated, InstanceId = row.Id, TaskId = task.Id }, now, ct);
+            await NoticeStore.InsertAsync(session, new NoticeRow { Kind = NoticeKind.TaskCreated, InstanceId = row.Id, TaskId = task.Id }, now, ct);
         }
         if (ended && state.ParentInstanceId is null)
         {
-            await InsertNoticeAsync(session, new NoticeRow { Kind = NoticeKind.CaseEnded, InstanceId = row.Id, UserId = userId }, now, ct);
+            await NoticeStore.InsertAsync(session, new NoticeRow { Kind = NoticeKind.CaseEnded, InstanceId = row.Id, UserId = userId }, now, ct);
         }
         foreach (var job in step.NewJobs) await JobStore.InsertAsync(session, job, row.Id, hold, now, ct);
         foreach (var timer in step.NewTimers) await TimerStore.InsertAsync(session, timer, row.Id, row.DefinitionId, row.DefinitionKey, row.BusinessKey, now, ct);
         foreach (var subscription in step.NewSubscriptions)
         {
-            await InsertSubscriptionAsync(session, subscription, row.Id, row.DefinitionId, row.DefinitionKey, row.BusinessKey, now, ct);
+            await MessageStore.InsertAsync(session, subscription, row.Id, row.DefinitionId, row.DefinitionKey, row.BusinessKey, now, ct);
         }
         foreach (var incident in step.NewIncidents)
         {
@@ -76,31 +76,12 @@ internal static class StepWriter
         foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.Timer)) await TimerStore.DeleteAsync(session, wait.Id, ct);
         foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.Message))
         {
-            await session.ExecuteAsync("DELETE FROM MessageSubscriptions WHERE Id = @p0", ct, wait.Id);
+            await MessageStore.DeleteAsync(session, wait.Id, ct);
         }
         foreach (var incidentId in step.ClosedIncidents) await IncidentStore.ResolveAsync(session, incidentId, userId, now, ct);
         return await InsertHistoryAsync(session, row.Id, step.History, ct, withIds: isNew);
     }
 
-    /// <summary>
-    /// Writes a notice to send after commit; one whose dedup key was written before is dropped. A new notice's id is
-    /// time-ordered (version 7), so its key goes at the end of the index instead of onto a random page.
-    /// </summary>
-    public static Task InsertNoticeAsync(StepSession session, NoticeRow notice, DateTime now, CancellationToken ct) =>
-        session.ExecuteAsync(
-            "INSERT OR IGNORE INTO Notices (Id, Kind, InstanceId, TaskId, UserId, Recipient, Comment, DedupKey, CreatedAt, AvailableAt, Attempts) " +
-            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p8, 0)", ct,
-            notice.Id == Guid.Empty ? Guid.CreateVersion7() : notice.Id, notice.Kind, notice.InstanceId, notice.TaskId, notice.UserId,
-            notice.Recipient, notice.Comment, notice.DedupKey, now);
-
-    /// <summary>Writes a message subscription; <paramref name="instanceId"/> is null for a message start event.</summary>
-    public static Task InsertSubscriptionAsync(StepSession session, NewSubscription subscription, Guid? instanceId, string definitionId,
-        string definitionKey, string? businessKey, DateTime now, CancellationToken ct) =>
-        session.ExecuteAsync(
-            "INSERT INTO MessageSubscriptions (Id, InstanceId, TokenId, DefinitionId, DefinitionKey, BusinessKey, ElementId, MessageName, CreatedAt) " +
-            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)", ct,
-            subscription.Id, instanceId, subscription.TokenId, definitionId, definitionKey, businessKey, subscription.ElementId,
-            subscription.MessageName, now);
 
     /// <summary>
     /// Appends lines to the instance's audit trail, a batch per statement. With <paramref name="withIds"/> returns
@@ -180,4 +161,15 @@ internal static class StepWriter
             .. task.CandidateGroups.Select(g => new TaskCandidateRow { TaskId = task.Id, Kind = CandidateKind.Group, Value = g }),
         ],
     };
+
+    /// <summary>An instance moved to another version of its flow (<see cref="InstanceRow.DefinitionId"/> and version already set).</summary>
+    public static Task MoveToVersionAsync(StepSession session, InstanceRow row, CancellationToken ct) =>
+        session.ExecuteAsync("UPDATE Instances SET DefinitionId = @p0, DefinitionVersion = @p1 WHERE Id = @p2", ct,
+            row.DefinitionId, row.DefinitionVersion, row.Id);
+
+    /// <summary>The next number of <paramref name="prefix"/> in <paramref name="year"/>; numbers are never reused.</summary>
+    public static async Task<long> NextCaseNumberAsync(StepSession session, string prefix, int year, CancellationToken ct) =>
+        Convert.ToInt64(await session.ScalarAsync(
+            "INSERT INTO CaseNumbers (Prefix, Year, Last) VALUES (@p0, @p1, 1) ON CONFLICT (Prefix, Year) DO UPDATE SET Last = Last + 1 RETURNING Last",
+            ct, prefix, year), System.Globalization.CultureInfo.InvariantCulture);
 }

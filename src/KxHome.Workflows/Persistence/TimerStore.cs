@@ -103,4 +103,20 @@ internal static class TimerStore
     /// <summary>Removes a flow's start timers (a new version arms its own).</summary>
     public static Task DeleteStartTimersAsync(StepSession session, string definitionKey, CancellationToken ct) =>
         session.ExecuteAsync("DELETE FROM Timers WHERE DefinitionKey = @p0 AND InstanceId IS NULL", ct, definitionKey);
+
+    /// <summary>
+    /// A case moved to another version: its timers name that version, and each takes its event's name there (what the
+    /// deadline list shows); due times stay, so alarms stand.
+    /// </summary>
+    public static async Task MoveToVersionAsync(StepSession session, Guid instanceId, string definitionId, Model.ProcessModel target,
+        CancellationToken ct)
+    {
+        await session.ExecuteAsync("UPDATE Timers SET DefinitionId = @p0 WHERE InstanceId = @p1", ct, definitionId, instanceId);
+        var events = await session.ListAsync("SELECT DISTINCT ElementId FROM Timers WHERE InstanceId = @p0", r => r.GetString(0), ct, instanceId);
+        foreach (var elementId in events.Where(target.Contains))
+        {
+            await session.ExecuteAsync("UPDATE Timers SET ElementName = @p0 WHERE InstanceId = @p1 AND ElementId = @p2", ct,
+                target.Node(elementId).Name, instanceId, elementId);
+        }
+    }
 }

@@ -60,9 +60,7 @@ public sealed partial class WorkflowEngine
         return await TransactAsync(async session =>
         {
             var task = await HeldTaskAsync(session, taskId, userId, ct);
-            if (!await session.ExistsAsync(
-                    "SELECT 1 FROM History WHERE InstanceId = @p0 AND ElementId = @p1 AND Kind = @p2 LIMIT 1", ct,
-                    task.InstanceId, targetElementId, HistoryKind.TaskCompleted))
+            if (!await StepReader.HasPassedAsync(session, task.InstanceId, targetElementId, ct))
             {
                 throw new WorkflowException("return-target-not-passed", $"不能退回到 “{targetElementId}”：案件尚未经过这一步");
             }
@@ -81,7 +79,7 @@ public sealed partial class WorkflowEngine
             await SaveAsync(session, row, step, userId, isNew: false, ct);
             if (correction)
             {
-                await StepWriter.InsertNoticeAsync(session, new NoticeRow
+                await NoticeStore.InsertAsync(session, new NoticeRow
                 {
                     Kind = NoticeKind.CorrectionRequested, InstanceId = row.Id, TaskId = step.NewTasks.FirstOrDefault()?.Id,
                     UserId = userId, Comment = comment.Trim(),
@@ -102,8 +100,7 @@ public sealed partial class WorkflowEngine
         await TransactAsync(async session =>
         {
             var (row, step) = await LoadStepAsync(session, instanceId, ct);
-            var acts = await session.ListAsync("SELECT Kind, UserId FROM History WHERE InstanceId = @p0 AND UserId IS NOT NULL",
-                r => (Enum.Parse<HistoryKind>(r.GetString(0)), (string?)r.GetString(1)), ct, instanceId);
+            var acts = await StepReader.ActsAsync(session, instanceId, ct);
             if (Withdrawal.Refusal(row.Status, step.State.ParentInstanceId, row.StartedBy, acts, applicantSide) is { } refusal) throw refusal;
             step.Cancel(userId, string.IsNullOrWhiteSpace(reason) ? "申请人撤回" : reason.Trim(), HistoryKind.InstanceWithdrawn);
             await SaveAsync(session, row, step, userId, isNew: false, ct);
@@ -160,14 +157,13 @@ public sealed partial class WorkflowEngine
         await TransactAsync(async session =>
         {
             var task = await OpenTaskAsync(session, taskId, ct);
-            if (minInterval is { } interval && await session.ExistsAsync(
-                    "SELECT 1 FROM History WHERE TaskId = @p0 AND Kind = @p1 AND At > @p2 LIMIT 1", ct, taskId, kind, Now - interval))
+            if (minInterval is { } interval && await StepReader.NotedSinceAsync(session, taskId, kind, Now - interval, ct))
             {
                 throw new WorkflowConflictException("urge-too-soon", $"{interval.TotalHours:0} 小时内已催办过，请稍后再试");
             }
             await StepWriter.InsertHistoryAsync(session, task.InstanceId,
                 [new HistoryRecord(kind, Now, task.ElementId, task.Name, task.Id, userId, comment?.Trim(), data)], ct);
-            await StepWriter.InsertNoticeAsync(session, new NoticeRow
+            await NoticeStore.InsertAsync(session, new NoticeRow
             {
                 Kind = notice, InstanceId = task.InstanceId, TaskId = task.Id, UserId = userId, Recipient = recipient, Comment = comment?.Trim(),
             }, Now, ct);
@@ -188,7 +184,7 @@ public sealed partial class WorkflowEngine
             await TaskStore.SaveHolderAsync(session, task, ct);
             await StepWriter.InsertHistoryAsync(session, task.InstanceId,
                 [new HistoryRecord(kind, Now, task.ElementId, task.Name, task.Id, userId, comment?.Trim(), new JsonObject { ["to"] = toUserId })], ct);
-            await StepWriter.InsertNoticeAsync(session, new NoticeRow
+            await NoticeStore.InsertAsync(session, new NoticeRow
             {
                 Kind = NoticeKind.TaskCreated, InstanceId = task.InstanceId, TaskId = task.Id, UserId = userId, Recipient = task.Assignee,
             }, Now, ct);

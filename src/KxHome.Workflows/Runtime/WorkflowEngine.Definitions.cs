@@ -35,15 +35,8 @@ public sealed partial class WorkflowEngine
             var deployed = new List<DeployedDefinition>();
             foreach (var process in executable)
             {
-                var latest = await session.SingleOrDefaultAsync(
-                    "SELECT Id, Key, Version, Name, XmlHash, DeployedAt, DeployedBy, Note FROM Definitions WHERE Key = @p0 ORDER BY Version DESC LIMIT 1",
-                    r => new DefinitionRow
-                    {
-                        Id = r.GetString(0), Key = r.GetString(1), Version = r.GetInt32(2), Name = Column.Text(r, 3),
-                        XmlHash = r.GetString(4), DeployedAt = Column.Instant(r, 5), DeployedBy = Column.Text(r, 6), Note = Column.Text(r, 7),
-                    }, ct, process.Key);
-                var known = keepPublished && latest is not null
-                    && await session.ExistsAsync("SELECT 1 FROM Definitions WHERE Key = @p0 AND XmlHash = @p1", ct, process.Key, hash);
+                var latest = await DefinitionStore.LatestAsync(session, process.Key, ct);
+                var known = keepPublished && latest is not null && await DefinitionStore.HasVersionWithAsync(session, process.Key, hash, ct);
                 if (latest is not null && (latest.XmlHash == hash || known))
                 {
                     deployed.Add(new DeployedDefinition(ToView(latest), false));
@@ -55,9 +48,7 @@ public sealed partial class WorkflowEngine
                     Id = $"{process.Key}:{version}", Key = process.Key, Version = version, Name = process.Name,
                     Xml = xml, XmlHash = hash, DeployedAt = Now, DeployedBy = deployedBy, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
                 };
-                await session.ExecuteAsync(
-                    "INSERT INTO Definitions (Id, Key, Version, Name, Xml, XmlHash, DeployedAt, DeployedBy, Note) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)",
-                    ct, row.Id, row.Key, row.Version, row.Name, row.Xml, row.XmlHash, row.DeployedAt, row.DeployedBy, row.Note);
+                await DefinitionStore.InsertAsync(session, row, ct);
                 await ArmStartTimersAsync(session, row, process, ct);
                 await SubscribeStartMessagesAsync(session, row, process, ct);
                 deployed.Add(new DeployedDefinition(ToView(row), true));

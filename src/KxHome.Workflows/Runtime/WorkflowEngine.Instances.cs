@@ -212,9 +212,7 @@ public sealed partial class WorkflowEngine
     private async Task<string> NextCaseNumberAsync(StepSession session, string prefix, DateTime now, CancellationToken ct)
     {
         var year = TimeZoneInfo.ConvertTimeFromUtc(now, _services.BusinessTimeZone).Year;
-        var last = Convert.ToInt64(await session.ScalarAsync(
-            "INSERT INTO CaseNumbers (Prefix, Year, Last) VALUES (@p0, @p1, 1) ON CONFLICT (Prefix, Year) DO UPDATE SET Last = Last + 1 RETURNING Last",
-            ct, prefix, year), System.Globalization.CultureInfo.InvariantCulture);
+        var last = await StepWriter.NextCaseNumberAsync(session, prefix, year, ct);
         return $"{prefix}-{year}-{last:0000}";
     }
 

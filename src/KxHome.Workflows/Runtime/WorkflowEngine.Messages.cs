@@ -19,15 +19,7 @@ public sealed partial class WorkflowEngine
         var keys = VariableValues.FromMap(request.CorrelationKeys);
         return await TransactAsync(async session =>
         {
-            var subscriptions = await session.ListAsync(
-                "SELECT Id, InstanceId, DefinitionId, DefinitionKey, ElementId FROM MessageSubscriptions " +
-                "WHERE MessageName = @p0 AND (@p1 IS NULL OR InstanceId = @p1) AND (@p2 IS NULL OR BusinessKey = @p2 OR InstanceId IS NULL) " +
-                "ORDER BY CreatedAt",
-                r => new MessageSubscriptionRow
-                {
-                    Id = Column.Guid(r, 0), InstanceId = r.IsDBNull(1) ? null : Column.Guid(r, 1), DefinitionId = r.GetString(2),
-                    DefinitionKey = r.GetString(3), ElementId = r.GetString(4),
-                }, ct, request.MessageName.Trim(), request.InstanceId, request.BusinessKey);
+            var subscriptions = await MessageStore.ReachedByAsync(session, request.MessageName.Trim(), request.InstanceId, request.BusinessKey, ct);
             var starts = request.InstanceId is null && keys.Count == 0 ? subscriptions.Where(s => s.InstanceId is null).ToList() : [];
             var waiting = new List<(Guid InstanceId, List<Guid> Subscriptions)>();
             foreach (var group in subscriptions.Where(s => s.InstanceId is not null).GroupBy(s => s.InstanceId!.Value))
@@ -77,11 +69,11 @@ public sealed partial class WorkflowEngine
     /// <summary>Opens the message start events of a newly deployed version, replacing those of the versions before it.</summary>
     private async Task SubscribeStartMessagesAsync(StepSession session, DefinitionRow definition, ProcessModel model, CancellationToken ct)
     {
-        await session.ExecuteAsync("DELETE FROM MessageSubscriptions WHERE DefinitionKey = @p0 AND InstanceId IS NULL", ct, definition.Key);
+        await MessageStore.DeleteStartSubscriptionsAsync(session, definition.Key, ct);
         foreach (var start in model.Root.Nodes.OfType<MessageStartNode>())
         {
             var subscription = new NewSubscription(Guid.CreateVersion7(), null, start.Id, start.MessageName);
-            await StepWriter.InsertSubscriptionAsync(session, subscription, null, definition.Id, definition.Key, null, Now, ct);
+            await MessageStore.InsertAsync(session, subscription, null, definition.Id, definition.Key, null, Now, ct);
         }
     }
 

@@ -78,15 +78,8 @@ public sealed partial class WorkflowEngine
     /// </summary>
     private static async Task MoveWaitRowsAsync(StepSession session, InstanceRow row, ProcessModel target, CancellationToken ct)
     {
-        await session.ExecuteAsync("UPDATE Instances SET DefinitionId = @p0, DefinitionVersion = @p1 WHERE Id = @p2", ct,
-            row.DefinitionId, row.DefinitionVersion, row.Id);
-        await session.ExecuteAsync("UPDATE Timers SET DefinitionId = @p0 WHERE InstanceId = @p1", ct, row.DefinitionId, row.Id);
-        var timerEvents = await session.ListAsync("SELECT DISTINCT ElementId FROM Timers WHERE InstanceId = @p0", r => r.GetString(0), ct, row.Id);
-        foreach (var elementId in timerEvents.Where(target.Contains))
-        {
-            await session.ExecuteAsync("UPDATE Timers SET ElementName = @p0 WHERE InstanceId = @p1 AND ElementId = @p2", ct,
-                target.Node(elementId).Name, row.Id, elementId);
-        }
-        await session.ExecuteAsync("UPDATE MessageSubscriptions SET DefinitionId = @p0 WHERE InstanceId = @p1", ct, row.DefinitionId, row.Id);
+        await StepWriter.MoveToVersionAsync(session, row, ct);
+        await TimerStore.MoveToVersionAsync(session, row.Id, row.DefinitionId, target, ct);
+        await MessageStore.MoveToVersionAsync(session, row.Id, row.DefinitionId, ct);
     }
 }

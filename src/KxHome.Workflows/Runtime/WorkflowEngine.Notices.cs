@@ -28,12 +28,11 @@ public sealed partial class WorkflowEngine
 
     /// <summary>The notice was sent; it is never sent again.</summary>
     public Task MarkNoticeSentAsync(Guid noticeId, CancellationToken ct = default) =>
-        TransactAsync(session => session.ExecuteAsync("UPDATE Notices SET SentAt = @p0 WHERE Id = @p1", ct, Now, noticeId), ct);
+        TransactAsync(session => NoticeStore.MarkSentAsync(session, noticeId, Now, ct), ct);
 
     /// <summary>Sending failed; it is tried again at <paramref name="retryAt"/>.</summary>
     public Task MarkNoticeFailedAsync(Guid noticeId, string error, DateTime retryAt, CancellationToken ct = default) =>
-        TransactAsync(session => session.ExecuteAsync(
-            "UPDATE Notices SET Attempts = Attempts + 1, LastError = @p0, AvailableAt = @p1 WHERE Id = @p2", ct, error, retryAt, noticeId), ct);
+        TransactAsync(session => NoticeStore.MarkFailedAsync(session, noticeId, error, retryAt, ct), ct);
 
     /// <summary>Writes notices found outside a step (deadline reminders); one whose dedup key exists is skipped.</summary>
     public Task AddNoticesAsync(IReadOnlyList<NewNotice> notices, CancellationToken ct = default) =>
@@ -41,7 +40,7 @@ public sealed partial class WorkflowEngine
         {
             foreach (var n in notices)
             {
-                await StepWriter.InsertNoticeAsync(session, new NoticeRow
+                await NoticeStore.InsertAsync(session, new NoticeRow
                 {
                     Kind = n.Kind, InstanceId = n.InstanceId, TaskId = n.TaskId, UserId = n.UserId, Recipient = n.Recipient,
                     Comment = n.Comment, DedupKey = n.DedupKey,

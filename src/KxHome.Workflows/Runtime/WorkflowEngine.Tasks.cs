@@ -135,7 +135,7 @@ public sealed partial class WorkflowEngine
         foreach (var (name, value) in values) data[name] = value?.DeepClone();
         await StepWriter.InsertHistoryAsync(session, task.InstanceId,
             [new HistoryRecord(kind, Now, task.ElementId, task.Name, task.Id, userId, comment, data)], ct);
-        await StepWriter.InsertNoticeAsync(session, new NoticeRow
+        await NoticeStore.InsertAsync(session, new NoticeRow
         {
             Kind = NoticeKind.TaskCreated, InstanceId = task.InstanceId, TaskId = task.Id, UserId = userId, Recipient = next,
         }, Now, ct);

@@ -1,0 +1,24 @@
+namespace KxHome.Workflows.Persistence;
+
+/// <summary>Every statement that writes the Notices table (the mail outbox).</summary>
+internal static class NoticeStore
+{
+    /// <summary>
+    /// Writes a notice to send after commit; one whose dedup key was written before is dropped. A new notice's id is
+    /// time-ordered (version 7), so its key goes at the end of the index instead of onto a random page.
+    /// </summary>
+    public static Task InsertAsync(StepSession session, NoticeRow notice, DateTime now, CancellationToken ct) =>
+        session.ExecuteAsync(
+            "INSERT OR IGNORE INTO Notices (Id, Kind, InstanceId, TaskId, UserId, Recipient, Comment, DedupKey, CreatedAt, AvailableAt, Attempts) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p8, 0)", ct,
+            notice.Id == Guid.Empty ? Guid.CreateVersion7() : notice.Id, notice.Kind, notice.InstanceId, notice.TaskId, notice.UserId,
+            notice.Recipient, notice.Comment, notice.DedupKey, now);
+
+    /// <summary>The notice was sent; it is never sent again.</summary>
+    public static Task<int> MarkSentAsync(StepSession session, Guid id, DateTime now, CancellationToken ct) =>
+        session.ExecuteAsync("UPDATE Notices SET SentAt = @p0 WHERE Id = @p1", ct, now, id);
+
+    /// <summary>Sending failed; it is tried again at <paramref name="retryAt"/>.</summary>
+    public static Task<int> MarkFailedAsync(StepSession session, Guid id, string error, DateTime retryAt, CancellationToken ct) =>
+        session.ExecuteAsync("UPDATE Notices SET Attempts = Attempts + 1, LastError = @p0, AvailableAt = @p1 WHERE Id = @p2", ct, error, retryAt, id);
+}
