@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -98,26 +97,5 @@ public class TimerFailureTests
         command.CommandText = sql;
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         (await command.ExecuteNonQueryAsync()).Should().BeGreaterThan(0, sql);
-    }
-
-    private sealed class LogCapture : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<(LogLevel Level, string Text)> _lines = new();
-
-        public IReadOnlyCollection<(LogLevel Level, string Text)> Lines => _lines;
-
-        public ILogger CreateLogger(string categoryName) => new Logger(_lines);
-
-        public void Dispose() { }
-
-        private sealed class Logger(ConcurrentQueue<(LogLevel, string)> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue((logLevel, formatter(state, exception)));
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using KxHome.Workflows.Tests.Support;
@@ -74,27 +73,4 @@ public sealed class KeyProtectionTests : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
-
-    private sealed class LogCapture : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> _warnings = new();
-
-        public IReadOnlyCollection<string> Warnings => _warnings;
-
-        public ILogger CreateLogger(string categoryName) => new Logger(_warnings);
-
-        public void Dispose() { }
-
-        private sealed class Logger(ConcurrentQueue<string> warnings) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (logLevel == LogLevel.Warning) warnings.Enqueue(formatter(state, exception));
-            }
-        }
-    }
 }
