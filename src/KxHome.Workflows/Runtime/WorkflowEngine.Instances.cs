@@ -175,7 +175,12 @@ public sealed partial class WorkflowEngine
     private async Task RunIncidentStepAsync(Guid incidentId, string? userId, Action<Step> act, CancellationToken ct)
     {
         await TransactAsync(async session =>
-            await RunAsync(session, (await OpenIncidentAsync(session, incidentId, ct)).InstanceId, userId, act, ct), ct);
+        {
+            var incident = await OpenIncidentAsync(session, incidentId, ct);
+            if (incident.Kind == TimerFailedIncident)
+                throw new WorkflowException("incident-needs-retry", "期限事件触发失败的异常不能直接跳过，请排除原因后重试");
+            return await RunAsync(session, incident.InstanceId, userId, act, ct);
+        }, ct);
     }
 
     private static async Task<IncidentRow> OpenIncidentAsync(StepSession session, Guid incidentId, CancellationToken ct)

@@ -40,6 +40,8 @@ public class TimerFailureTests
         var incident = broken.Incidents.Should().ContainSingle(i => i.ResolvedAt == null).Subject;
         incident.Should().Match<IncidentView>(i => i.Kind == "timer-failed" && i.ElementId == "wait" && i.Message.StartsWith("期限事件触发失败 3 次"));
         broken.History.Where(h => h.Kind == HistoryKind.TimerFailed).Select(h => h.Data!["attempt"]!.GetValue<int>()).Should().Equal(1, 2);
+        var skip = () => kx.Engine.ResolveIncidentAsync(incident.Id, "admin", null, "跳过");
+        (await skip.Should().ThrowAsync<WorkflowException>()).Which.Code.Should().Be("incident-needs-retry", "a deadline cannot be declared done by hand");
         await kx.Engine.RetryIncidentAsync(incident.Id, "admin");
         (await kx.Engine.ExecuteDueTimersAsync()).Should().Be(1);
 
