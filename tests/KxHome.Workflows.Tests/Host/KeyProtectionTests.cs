@@ -66,7 +66,7 @@ public sealed class KeyProtectionTests : IAsyncDisposable
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=KxHome keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.Now.AddDays(-1), DateTimeOffset.Now.AddYears(5));
+        using var certificate = request.CreateSelfSigned(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2060, 1, 1, 0, 0, 0, TimeSpan.Zero)); // fixed: no clock is read
         var file = Path.Combine(_host.Folder, "keys.pfx");
         File.WriteAllBytes(file, certificate.Export(X509ContentType.Pfx, "口令-2026"));
         return (file, "口令-2026");

@@ -10,28 +10,13 @@ namespace KxHome.Workflows.Tests.Web;
 /// The headers every answer carries, and, in Chromium, pages that draw with bpmn-js, form-js and ECharts under the
 /// Content-Security-Policy without one refusal; a confirmation once asked by inline script is still asked.
 /// </summary>
-public sealed class SecurityHeadersTests : IAsyncLifetime
+public sealed class SecurityHeadersTests(Browser browser) : IClassFixture<Browser>
 {
-    private readonly TestHost _host = new();
-    private Browser _browser = null!;
-    private string _url = "";
-
-    public async Task InitializeAsync()
-    {
-        _url = _host.StartKestrel();
-        _browser = await Browser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Pages_and_the_api_carry_the_policy_and_a_mail_link_sends_no_referrer()
     {
-        using var client = new HttpClient { BaseAddress = new Uri(_url) };
+        await using var host = new TestHost();
+        using var client = new HttpClient { BaseAddress = new Uri(host.StartKestrel()) };
         var login = await client.GetAsync("/login");
         login.Headers.GetValues("Content-Security-Policy").Single().Should().Be(SecurityHeaders.ContentSecurityPolicy);
         login.Headers.GetValues("X-Content-Type-Options").Single().Should().Be("nosniff");
@@ -43,15 +28,17 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     [Fact]
     public async Task The_studio_a_case_form_and_the_dashboard_draw_without_a_policy_refusal_and_withdrawing_still_asks()
     {
+        await using var host = new TestHost();
+        var url = host.StartKestrel();
         var refusals = new List<string>();
-        var admin = await _browser.SignInAsync(_url, "admin");
+        var admin = await browser.SignInAsync(url, "admin");
         admin.Console += (_, message) => { if (message.Text.Contains("Content Security Policy")) refusals.Add(message.Text); };
         await admin.GotoAsync("/studio/edit?id=certification:1");
         await Assertions.Expect(admin.Locator(".djs-container")).ToBeVisibleAsync();
         await admin.GotoAsync("/reports/dashboard?area=jd");
         await Assertions.Expect(admin.Locator("figure.chart").First).ToHaveAttributeAsync("data-drawn", "true");
 
-        var applicant = await _browser.SignInAsync(_url, "applicant");
+        var applicant = await browser.SignInAsync(url, "applicant");
         applicant.Console += (_, message) => { if (message.Text.Contains("Content Security Policy")) refusals.Add(message.Text); };
         await applicant.GotoAsync("/cases");
         await applicant.Locator("li", new() { HasText = "科技工作者之家认定" }).GetByRole(AriaRole.Button, new() { Name = "发起申报" }).ClickAsync();
@@ -64,7 +51,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
         await Assertions.Expect(applicant.GetByRole(AriaRole.Button, new() { Name = "撤回申报" })).ToBeVisibleAsync();
 
         asked.Should().Equal("确定撤回此申报吗？撤回后不能恢复。");
-        (await _host.Factory.Services.GetRequiredService<WorkflowEngine>().GetInstanceAsync(caseId)).Status
+        (await host.Factory.Services.GetRequiredService<WorkflowEngine>().GetInstanceAsync(caseId)).Status
             .Should().Be(InstanceStatus.Active, "the applicant said no");
         refusals.Should().BeEmpty();
     }
