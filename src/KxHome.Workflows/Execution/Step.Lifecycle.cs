@@ -8,6 +8,8 @@ namespace KxHome.Workflows.Execution;
 // The element lifecycle, written once: enter → execute → (wait | park | end | leave along flows).
 internal sealed partial class Step
 {
+    private int _transitions;
+
     public void Enqueue(Token token)
     {
         token.Status = TokenStatus.Active;
@@ -30,6 +32,12 @@ internal sealed partial class Step
     private void Execute(Token token)
     {
         var node = model.Node(token.ElementId);
+        if (++_transitions > services.MaxTransitionsPerStep)
+        {
+            RaiseIncident(token, node, "endless-loop",
+                $"一次推进经过了超过 {services.MaxTransitionsPerStep} 个元素，流程中可能有不经过任何等待的循环；已在 “{node.DisplayName}” 停下", IncidentPhase.Execute);
+            return;
+        }
         Record(HistoryKind.ElementEntered, node);
         Outcome outcome;
         IReadOnlyList<object> boundaries;

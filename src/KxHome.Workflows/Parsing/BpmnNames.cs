@@ -6,6 +6,9 @@ namespace KxHome.Workflows.Parsing;
 internal static class BpmnNames
 {
     public static readonly XNamespace Model = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    /// <summary>What the namespaces of BPMN itself start with (model, DI, DC).</summary>
+    public const string OmgSpec = "http://www.omg.org/spec/";
+
     public static readonly XNamespace Camunda = "http://camunda.org/schema/1.0/bpmn";
 
     /// <summary>KxHome's own extension attributes, e.g. <c>kx:calendar="workdays"</c> on a timer definition.</summary>

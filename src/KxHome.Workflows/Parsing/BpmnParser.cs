@@ -80,7 +80,8 @@ public sealed class BpmnParser(BpmnParserOptions options)
     private static void CheckDuplicateIds(XDocument document, List<BpmnProblem> problems)
     {
         var seen = new HashSet<string>();
-        foreach (var element in document.Descendants())
+        // Vendor extensions (camunda:formProperty, …) have ids of their own, unique only where they stand.
+        foreach (var element in document.Descendants().Where(e => e.Name.NamespaceName.StartsWith(BpmnNames.OmgSpec, StringComparison.Ordinal)))
         {
             var id = (string?)element.Attribute("id");
             if (id is not null && !seen.Add(id))

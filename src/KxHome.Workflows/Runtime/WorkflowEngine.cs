@@ -53,7 +53,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         _options = options.Value;
         _clock = clock;
         _jobSignal = jobSignal;
-        _services = new StepServices(clock, _options.TimeZone, expressions, calendar);
+        _services = new StepServices(clock, _options.TimeZone, expressions, calendar, _options.MaxTransitionsPerStep);
         _handlers = handlers.ToDictionary(h => h.Topic);
         _alarm = alarm;
         _writer = new StepWriterConnection(_options.ConnectionString);

@@ -36,6 +36,12 @@ public sealed class WorkflowOptions
     /// <summary>How long a worker holds a job before another may take it over.</summary>
     public TimeSpan JobLockDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How many elements one step (a start, a completed task, …) may pass through. A loop with no wait state in it
+    /// would run until the process runs out of memory; past this count the token stops with an incident instead.
+    /// </summary>
+    public int MaxTransitionsPerStep { get; set; } = 10_000;
+
     /// <summary>The retry policy for a topic.</summary>
     public RetryPolicy RetryFor(string topic) => Topics.TryGetValue(topic, out var policy) ? policy : DefaultRetry;
 

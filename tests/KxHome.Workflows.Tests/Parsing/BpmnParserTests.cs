@@ -64,6 +64,22 @@ public class BpmnParserTests
     }
 
     [Fact]
+    public void Ids_inside_vendor_extensions_may_repeat_as_Camunda_allows()
+    {
+        const string form = """<extensionElements><camunda:formProperty id="details" name="详情" /></extensionElements>""";
+        var result = _parser.Parse(Bpmn.Process("p", $"""
+            <startEvent id="start" />
+            <userTask id="a">{form}</userTask>
+            <userTask id="b">{form}</userTask>
+            <endEvent id="end" />
+            """ + Bpmn.Flow("f1", "start", "a") + Bpmn.Flow("f2", "a", "b") + Bpmn.Flow("f3", "b", "end")));
+
+        result.Problems.Should().BeEmpty();
+        new BpmnParser().Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Corpus, "camunda-bpm-platform", "reviewSalesLead.bpmn20.xml")))
+            .Problems.Should().NotContain(p => p.Code == "duplicate-id");
+    }
+
+    [Fact]
     public void A_flow_to_a_missing_element_names_the_flow_and_the_missing_target()
     {
         var result = _parser.Parse(Bpmn.Process("p", StartToEnd + Bpmn.Flow("broken", "start", "nowhere")));

@@ -6,17 +6,14 @@ namespace KxHome.Workflows.Tests.Parsing;
 /// <summary>Every third-party file in ../shared/bpmn-corpus parses or gives located errors; nothing throws.</summary>
 public class CorpusTests
 {
-    public static TheoryData<string> Files()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Corpus, "*", SearchOption.AllDirectories)
-                     .Where(f => f.EndsWith(".bpmn", StringComparison.Ordinal) || f.EndsWith(".bpmn20.xml", StringComparison.Ordinal))
-                     .Order())
-        {
-            data.Add(Path.GetRelativePath(RepositoryPaths.Corpus, file));
-        }
-        return data;
-    }
+    public static TheoryData<string> Files() => new(AllFiles());
+
+    /// <summary>Every BPMN file of the corpus, relative to its folder, in order.</summary>
+    public static IEnumerable<string> AllFiles() =>
+        Directory.EnumerateFiles(RepositoryPaths.Corpus, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".bpmn", StringComparison.Ordinal) || f.EndsWith(".bpmn20.xml", StringComparison.Ordinal))
+            .Order()
+            .Select(f => Path.GetRelativePath(RepositoryPaths.Corpus, f));
 
     [Theory]
     [MemberData(nameof(Files))]
