@@ -11,6 +11,9 @@ public enum FlowNodeKind
     ManualTask,
     UserTask,
     ServiceTask,
+
+    /// <summary>A service, send or business-rule task given as an expression (<c>camunda:expression</c>).</summary>
+    ExpressionTask,
     ExclusiveGateway,
     ParallelGateway,
     InclusiveGateway,

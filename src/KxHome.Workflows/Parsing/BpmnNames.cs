@@ -11,6 +11,9 @@ internal static class BpmnNames
 
     public static readonly XNamespace Camunda = "http://camunda.org/schema/1.0/bpmn";
 
+    /// <summary>The extension namespaces whose service-task attributes are read alike: Camunda, Flowable, Activiti.</summary>
+    public static readonly XNamespace[] Vendors = [Camunda, "http://flowable.org/bpmn", "http://activiti.org/bpmn"];
+
     /// <summary>KxHome's own extension attributes, e.g. <c>kx:calendar="workdays"</c> on a timer definition.</summary>
     public static readonly XNamespace Kx = "urn:kxhome:bpmn";
     public static readonly XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";

@@ -41,7 +41,7 @@ internal sealed partial class ProcessReader
         MultiInstanceSettings? multiInstance = null;
         if (loop is not null && node is not UnsupportedNode)
         {
-            if (loop.Name.LocalName == "multiInstanceLoopCharacteristics" && node.Kind is FlowNodeKind.UserTask or FlowNodeKind.ServiceTask
+            if (loop.Name.LocalName == "multiInstanceLoopCharacteristics" && node.Kind is FlowNodeKind.UserTask or FlowNodeKind.ServiceTask or FlowNodeKind.ExpressionTask
                     or FlowNodeKind.SubProcess or FlowNodeKind.Task or FlowNodeKind.ManualTask or FlowNodeKind.CallActivity
                     or FlowNodeKind.ReceiveTask)
             {
@@ -86,15 +86,41 @@ internal sealed partial class ProcessReader
         DueDate: ReadExpression(element, id, Camunda(element, "dueDate")),
         Priority: ReadExpression(element, id, Camunda(element, "priority")));
 
+    /// <summary>
+    /// A service, send or business-rule task runs the handler registered under a name: its <c>topic</c>, its Java
+    /// <c>class</c>, or the bean its <c>delegateExpression</c> names (Camunda's, Flowable's or Activiti's attributes).
+    /// One given as an <c>expression</c> evaluates it in the sandbox and keeps the value in <c>resultVariable</c>.
+    /// </summary>
     private FlowNode ReadServiceTask(XElement element, string id, string? name)
     {
-        var topic = Camunda(element, "topic");
-        if (Camunda(element, "type") == "external" && !string.IsNullOrWhiteSpace(topic))
+        if (Vendor(element, "expression") is { } text)
+        {
+            return ReadExpression(element, id, text) is { } expression
+                ? new ExpressionTaskNode(id, name, expression, Vendor(element, "resultVariable"))
+                : new UnsupportedNode(id, name, element.Name.LocalName);
+        }
+        var delegateName = Vendor(element, "delegateExpression") is { } delegateText ? BeanName(delegateText) : null;
+        var topic = Vendor(element, "topic") ?? Vendor(element, "class") ?? delegateName;
+        if (!string.IsNullOrWhiteSpace(topic))
         {
             return new ServiceTaskNode(id, name, topic.Trim()) { Inputs = ReadInputs(element, id) };
         }
+        var kind = BpmnNames.Describe(element.Name.LocalName);
+        var other = Vendor(element, "type") is { } type ? $"不支持 type=\"{type}\"；"
+            : Vendor(element, "decisionRef") is not null ? "不支持 DMN 决策（decisionRef）；"
+            : Vendor(element, "delegateExpression") is { } bad ? $"delegateExpression “{bad}” 须只写一个名称，如 ${{archiveService}}；"
+            : "";
         return Unsupported(element, id, name,
-            $"{BpmnNames.Describe(element.Name.LocalName)}须设为外部任务（camunda:type=\"external\"）并填写主题 camunda:topic");
+            $"{other}{kind}须填写 camunda:topic（已注册的处理程序的主题），或 camunda:class、camunda:delegateExpression（按名称对应处理程序），或 camunda:expression 表达式");
+    }
+
+    /// <summary>The bean name of <c>${archiveService}</c> or <c>#{archiveService}</c>; null when it is more than a name.</summary>
+    private static string? BeanName(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length < 4 || trimmed[0] is not ('$' or '#') || trimmed[1] != '{' || trimmed[^1] != '}') return null;
+        var bean = trimmed[2..^1].Trim();
+        return bean.Length > 0 && bean.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? bean : null;
     }
 
     /// <summary>The text-valued <c>camunda:inputParameter</c>s (lists, maps and scripts are not supported and say so).</summary>
@@ -178,4 +204,8 @@ internal sealed partial class ProcessReader
     }
 
     private static string? Camunda(XElement element, string attribute) => (string?)element.Attribute(BpmnNames.Camunda + attribute);
+
+    /// <summary>An extension attribute as Camunda, Flowable or Activiti writes it.</summary>
+    private static string? Vendor(XElement element, string attribute) =>
+        BpmnNames.Vendors.Select(ns => (string?)element.Attribute(ns + attribute)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 }

@@ -166,4 +166,62 @@ public class ServiceTaskTests
         runs.Sum().Should().Be(1);
         handler.Calls.Should().ContainSingle();
     }
+
+    [Fact]
+    public async Task Tasks_from_Camunda_and_Flowable_run_the_handler_registered_under_their_class_bean_or_topic_name()
+    {
+        var flow = Bpmn.Process("p", """
+            <startEvent id="start" />
+            <serviceTask id="archive" camunda:class="org.example.ArchiveInvoiceService" />
+            <sendTask id="notify" camunda:delegateExpression="#{emailAdapter}" />
+            <businessRuleTask id="rate" camunda:topic="rating" />
+            <serviceTask id="noop" xmlns:flowable="http://flowable.org/bpmn" flowable:class="org.flowable.delegate.NoopDelegate" />
+            <endEvent id="end" />
+            """ + Bpmn.Flow("f1", "start", "archive") + Bpmn.Flow("f2", "archive", "notify") + Bpmn.Flow("f3", "notify", "rate")
+            + Bpmn.Flow("f4", "rate", "noop") + Bpmn.Flow("f5", "noop", "end"));
+        var handlers = new[] { "org.example.ArchiveInvoiceService", "emailAdapter", "rating", "org.flowable.delegate.NoopDelegate" }
+            .Select(topic => new RecordingHandler(topic)).ToArray();
+        await using var kx = await TestEngine.StartAsync(handlers.ToArray<IServiceTaskHandler>());
+        var instance = await kx.StartAsync(await kx.DeployAsync(flow));
+
+        while (await kx.Engine.ExecuteDueJobsAsync() > 0) { }
+
+        handlers.Should().AllSatisfy(h => h.Calls.Should().ContainSingle());
+        (await kx.GetAsync(instance.Id)).Status.Should().Be(InstanceStatus.Completed);
+    }
+
+    [Fact]
+    public async Task An_expression_task_keeps_its_value_in_the_result_variable_without_a_job()
+    {
+        var flow = Bpmn.Process("p", """
+            <startEvent id="start" />
+            <serviceTask id="total" name="计算资助总额" camunda:expression="${perHome * homes}" camunda:resultVariable="totalFen" />
+            <userTask id="confirm" /><endEvent id="end" />
+            """ + Bpmn.Flow("f1", "start", "total") + Bpmn.Flow("f2", "total", "confirm") + Bpmn.Flow("f3", "confirm", "end"));
+        await using var kx = await TestEngine.StartAsync();
+
+        var instance = await kx.StartAsync(await kx.DeployAsync(flow), new { perHome = 50_000, homes = 3 });
+
+        instance.Variables["totalFen"]!.GetValue<long>().Should().Be(150_000);
+        instance.ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("confirm");
+        (await kx.Engine.ExecuteDueJobsAsync()).Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("""<serviceTask id="call" name="归档" />""", "须填写 camunda:topic")]
+    [InlineData("""<serviceTask id="call" name="归档" camunda:type="mail" />""", "不支持 type=\"mail\"")]
+    [InlineData("""<businessRuleTask id="call" name="归档" camunda:decisionRef="approvers" />""", "不支持 DMN 决策")]
+    [InlineData("""<serviceTask id="call" name="归档" camunda:delegateExpression="${a.b()}" />""", "须只写一个名称")]
+    public async Task A_task_without_a_way_to_run_it_is_refused_with_what_to_set(string task, string message)
+    {
+        await using var kx = await TestEngine.StartAsync();
+        var flow = Bpmn.Process("p", "<startEvent id=\"start\" />" + task + "<endEvent id=\"end\" />"
+            + Bpmn.Flow("f1", "start", "call") + Bpmn.Flow("f2", "call", "end"));
+
+        var refusal = await FluentActions.Awaiting(() => kx.DeployAsync(flow)).Should().ThrowAsync<BpmnValidationException>();
+
+        var problem = refusal.Which.Problems.Should().ContainSingle().Subject;
+        problem.ElementId.Should().Be("call");
+        problem.Message.Should().Contain(message).And.Contain("归档");
+    }
 }

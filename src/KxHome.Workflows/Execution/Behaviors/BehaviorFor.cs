@@ -16,6 +16,7 @@ internal static class BehaviorFor
         [FlowNodeKind.TerminateEndEvent] = new TerminateEndEventBehavior(),
         [FlowNodeKind.UserTask] = new UserTaskBehavior(),
         [FlowNodeKind.ServiceTask] = new ServiceTaskBehavior(),
+        [FlowNodeKind.ExpressionTask] = new ExpressionTaskBehavior(),
         [FlowNodeKind.SubProcess] = new SubProcessBehavior(),
         [FlowNodeKind.ExclusiveGateway] = new ExclusiveGatewayBehavior(),
         [FlowNodeKind.ParallelGateway] = new ParallelGatewayBehavior(),
