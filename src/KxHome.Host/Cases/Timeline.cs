@@ -54,6 +54,8 @@ public static class Timeline
         HistoryKind.TimerResumed => "恢复计时",
         HistoryKind.TimerFired => "期限已到",
         HistoryKind.IncidentRaised => "出现异常",
+        HistoryKind.ErrorThrown => $"发生错误“{h.Data?["code"]}”",
+        HistoryKind.EscalationThrown => $"升级“{h.Data?["code"]}”",
         _ => null,
     };
 }

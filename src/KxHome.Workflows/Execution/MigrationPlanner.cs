@@ -169,6 +169,11 @@ internal static class MigrationPlanner
         FlowNodeKind.ReceiveTask => "接收任务",
         FlowNodeKind.CallActivity => "调用活动",
         FlowNodeKind.BoundaryMessageEvent => "消息边界事件",
+        FlowNodeKind.ErrorEndEvent => "错误结束事件",
+        FlowNodeKind.EscalationEndEvent => "升级结束事件",
+        FlowNodeKind.EscalationThrowEvent => "升级抛出事件",
+        FlowNodeKind.BoundaryErrorEvent => "错误边界事件",
+        FlowNodeKind.BoundaryEscalationEvent => "升级边界事件",
         _ => kind.ToString(),
     };
 }

@@ -6,6 +6,7 @@ internal abstract record Outcome
     public static readonly Outcome Wait = new WaitOutcome();
     public static readonly Outcome End = new EndOutcome();
     public static readonly Outcome Park = new ParkOutcome();
+    public static readonly Outcome Gone = new GoneOutcome();
 
     public static Outcome Leave(IReadOnlyList<string> flows) => new LeaveOutcome(flows);
 }
@@ -21,3 +22,6 @@ internal sealed record EndOutcome : Outcome;
 
 /// <summary>The token waits at a join for others to arrive.</summary>
 internal sealed record ParkOutcome : Outcome;
+
+/// <summary>The behaviour has already taken the token away (an error or escalation it threw was caught, or ended the scope).</summary>
+internal sealed record GoneOutcome : Outcome;

@@ -10,7 +10,7 @@ internal sealed partial class Step
     /// incident before anything was created. Applied by <see cref="ArmBoundaries"/> once the token waits.
     /// </summary>
     private IReadOnlyList<object> BoundariesFor(Token token, FlowNode node) =>
-        model.BoundaryEventsOf(node.Id).Select(boundary => boundary switch
+        model.BoundaryEventsOf(node.Id).Where(b => b is not BoundaryCodeNode).Select(boundary => boundary switch // errors and escalations are caught, not armed
         {
             BoundaryTimerNode timer => (object)Arm(timer.Timer, token, timer),
             BoundaryMessageNode message => new NewSubscription(Guid.CreateVersion7(), token.Id, message.Id, message.MessageName),

@@ -67,6 +67,7 @@ internal sealed partial class Step
                 ArmBoundaries(token, boundaries);
                 break;
             case ParkOutcome: token.Status = TokenStatus.Joining; break;
+            case GoneOutcome: break;
             case EndOutcome:
                 Record(HistoryKind.ElementLeft, node);
                 EndToken(token);

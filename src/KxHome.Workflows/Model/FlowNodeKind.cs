@@ -26,6 +26,11 @@ public enum FlowNodeKind
     ReceiveTask,
     CallActivity,
     BoundaryMessageEvent,
+    ErrorEndEvent,
+    EscalationEndEvent,
+    EscalationThrowEvent,
+    BoundaryErrorEvent,
+    BoundaryEscalationEvent,
 
     /// <summary>An element the engine cannot run; only non-executable processes may contain one.</summary>
     Unsupported,

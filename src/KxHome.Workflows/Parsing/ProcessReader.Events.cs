@@ -19,8 +19,17 @@ internal sealed partial class ProcessReader
         {
             return new SimpleNode(id, name, FlowNodeKind.TerminateEndEvent);
         }
-        var kind = definitions.Count > 1 ? "多重" : BpmnNames.Describe(first);
-        return Unsupported(element, id, name, $"暂不支持{kind}{BpmnNames.Describe(element.Name.LocalName)}");
+        if (definitions.Count == 1 && noneKind == FlowNodeKind.NoneEndEvent && first == "errorEventDefinition")
+        {
+            return new ThrowCodeNode(id, name, FlowNodeKind.ErrorEndEvent, ReadCode(definitions[0], "error"));
+        }
+        if (definitions.Count == 1 && first == "escalationEventDefinition" && noneKind != FlowNodeKind.NoneStartEvent)
+        {
+            var kind = noneKind == FlowNodeKind.NoneEndEvent ? FlowNodeKind.EscalationEndEvent : FlowNodeKind.EscalationThrowEvent;
+            return new ThrowCodeNode(id, name, kind, ReadCode(definitions[0], "escalation"));
+        }
+        var described = definitions.Count > 1 ? "多重" : BpmnNames.Describe(first);
+        return Unsupported(element, id, name, $"暂不支持{described}{BpmnNames.Describe(element.Name.LocalName)}");
     }
 
     private FlowNode ReadCatchEvent(XElement element, string id, string? name)
@@ -41,7 +50,29 @@ internal sealed partial class ProcessReader
         var interrupting = (string?)element.Attribute("cancelActivity") != "false";
         if (ReadTimer(element, id, name) is { } timer) return new BoundaryTimerNode(id, name, attachedTo, interrupting, timer);
         if (ReadMessage(element, id, name) is { } message) return new BoundaryMessageNode(id, name, attachedTo, interrupting, message);
+        var definitions = element.Elements().Where(e => BpmnNames.EventDefinitions.Contains(e.Name.LocalName)).ToList();
+        if (definitions is [{ Name.LocalName: "errorEventDefinition" or "escalationEventDefinition" } definition])
+        {
+            var error = definition.Name.LocalName == "errorEventDefinition";
+            var kind = error ? "error" : "escalation";
+            return new BoundaryCodeNode(id, name, error ? FlowNodeKind.BoundaryErrorEvent : FlowNodeKind.BoundaryEscalationEvent, attachedTo,
+                error || interrupting, ReadCode(definition, kind), Camunda(definition, $"{kind}CodeVariable"),
+                error ? Camunda(definition, "errorMessageVariable") : null);
+        }
         return Unsupported(element, id, name, $"暂不支持{EventKind(element)}边界事件");
+    }
+
+    /// <summary>
+    /// The code an error or escalation definition refers to: the <c>errorCode</c> / <c>escalationCode</c> of the
+    /// &lt;error&gt; / &lt;escalation&gt; its reference names (else that element's id); null without a reference (catch-all).
+    /// </summary>
+    private string? ReadCode(XElement definition, string kind)
+    {
+        var reference = (string?)definition.Attribute($"{kind}Ref");
+        if (string.IsNullOrWhiteSpace(reference)) return null;
+        var target = process.Parent?.Elements(BpmnNames.Model + kind).FirstOrDefault(e => (string?)e.Attribute("id") == reference);
+        var code = (string?)target?.Attribute($"{kind}Code");
+        return string.IsNullOrWhiteSpace(code) ? reference.Trim() : code.Trim();
     }
 
     /// <summary>The message name of an event with exactly one message definition; else null.</summary>

@@ -44,4 +44,10 @@ public enum HistoryKind
 
     /// <summary>An administrator made a waiting timer fall due now (a repair, with the reason).</summary>
     TimerDueNow,
+
+    /// <summary>An error was thrown and caught by a boundary event, or ended a called process.</summary>
+    ErrorThrown,
+
+    /// <summary>An escalation was thrown and caught by a boundary event.</summary>
+    EscalationThrown,
 }

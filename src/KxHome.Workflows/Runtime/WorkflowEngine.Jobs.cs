@@ -87,6 +87,11 @@ public sealed partial class WorkflowEngine
                 ? await handler.HandleAsync(await WithInputsAsync(context, ct), ct)
                 : throw new InvalidOperationException($"没有为主题 “{context.Topic}” 注册处理程序");
         }
+        catch (BpmnError error)
+        {
+            await ThrowJobErrorAsync(context, error, ct);
+            return;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             await RecordJobFailureAsync(context, ex.Message, ct);
@@ -111,6 +116,23 @@ public sealed partial class WorkflowEngine
             if (!await StillOursAsync(session, context.JobId, ct)) return false; // cancelled or taken over meanwhile
             var (row, step) = await LoadStepAsync(session, context.InstanceId, ct);
             step.CompleteJob(context.JobId, output);
+            await SaveAsync(session, row, step, null, isNew: false, ct);
+            return true;
+        }, ct);
+    }
+
+    /// <summary>The handler threw a BPMN error: a boundary event takes over, or the task stops with an incident (not retried).</summary>
+    private async Task ThrowJobErrorAsync(ServiceTaskContext context, BpmnError error, CancellationToken ct)
+    {
+        await TransactAsync(async session =>
+        {
+            if (!await StillOursAsync(session, context.JobId, ct)) return false;
+            var (row, step) = await LoadStepAsync(session, context.InstanceId, ct);
+            step.ThrowJobError(context.JobId, error.Code, error.Message == error.Code ? null : error.Message);
+            if (step.NewIncidents.FirstOrDefault(i => i.ElementId == context.ElementId) is { } incident)
+            {
+                await JobStore.RecordFailureAsync(session, context.JobId, context.Attempt, incident.Message, null, incident.Id, ct);
+            }
             await SaveAsync(session, row, step, null, isNew: false, ct);
             return true;
         }, ct);

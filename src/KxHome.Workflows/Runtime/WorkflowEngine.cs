@@ -150,8 +150,8 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
             && await StepReader.InstanceHeaderAsync(session, parentId, ct) is { Status: InstanceStatus.Active })
         {
             var (parentRow, parentStep) = await LoadStepAsync(session, parentId, ct);
-            var moved = ended.Status == InstanceStatus.Completed
-                ? parentStep.CompleteCallActivity(ended.Id, ended.Root.Variables)
+            var moved = step.UncaughtError is { } error ? parentStep.ThrowCallActivityError(ended.Id, error.Code, error.Message)
+                : ended.Status == InstanceStatus.Completed ? parentStep.CompleteCallActivity(ended.Id, ended.Root.Variables)
                 : parentStep.FailCallActivity(ended.Id, "called-process-cancelled", "被调用的子流程已被取消");
             if (moved) await SaveAsync(session, parentRow, parentStep, userId, isNew: false, ct);
         }

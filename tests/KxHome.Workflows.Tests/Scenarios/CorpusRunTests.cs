@@ -22,6 +22,11 @@ public class CorpusRunTests(ITestOutputHelper output)
         ["MultiInstanceTest.testNestedMultiInstanceTasks.bpmn20.xml"] = new { subProcesses = new[] { "a", "b" }, assignees = new[] { "x", "y" } },
         ["loan-granting.bpmn"] = new { creditScores = new[] { 3, 7, 9 } },
         ["timer.bpmn20.xml"] = new { timerDate = "2026-04-01T09:00:00+08:00" },
+        ["process.bpmn"] = new { orderItems = new[] { "茶叶", "宣纸" } },
+        ["benchmark-process.bpmn20.xml"] = new { inputValid = true },
+        ["C.1.0.bpmn"] = new { approved = true },
+        ["C.1.1.bpmn"] = new { approved = true },
+        ["TerminateEndEventTest.testTerminateInSubProcessConcurrentMultiInstance.bpmn"] = new { terminate = true },
     };
 
     /// <summary>What the external workers of these topics answer upstream.</summary>
@@ -36,6 +41,7 @@ public class CorpusRunTests(ITestOutputHelper output)
         ["bpmn-elements/boundary-timeout.bpmn"] =
             "both the task and its interrupting timer lead into one parallel join; bpmn-engine passes discarded paths on, BPMN waits",
         ["bpmn-elements/timers.bpmn"] = "uses bpmn-engine's own ${environment.variables...} expressions",
+        ["camunda-bpm-examples/camunda-testing-job-announcement.bpmn"] = "its expressions call a Java bean (jobAnnouncementService)",
     };
 
     public static IEnumerable<object[]> Files() =>

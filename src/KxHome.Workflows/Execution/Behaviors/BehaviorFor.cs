@@ -26,6 +26,9 @@ internal static class BehaviorFor
         [FlowNodeKind.MessageCatchEvent] = new MessageCatchBehavior(),
         [FlowNodeKind.ReceiveTask] = new MessageCatchBehavior(),
         [FlowNodeKind.CallActivity] = new CallActivityBehavior(),
+        [FlowNodeKind.ErrorEndEvent] = new ThrowCodeBehavior(),
+        [FlowNodeKind.EscalationEndEvent] = new ThrowCodeBehavior(),
+        [FlowNodeKind.EscalationThrowEvent] = new ThrowCodeBehavior(),
     };
 
     public static IFlowNodeBehavior Node(FlowNode node) =>
