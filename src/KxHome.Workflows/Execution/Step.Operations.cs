@@ -21,6 +21,10 @@ internal sealed partial class Step
     {
         Record(HistoryKind.InstanceStarted, null, userId: userId);
         SetLocalVariables(state.Root, variables, userId);
+        if (model.InitiatorVariable is { } initiator && userId is not null)
+        {
+            SetLocalVariables(state.Root, new Dictionary<string, JsonNode?> { [initiator] = userId }, userId);
+        }
         var start = (startEventId is null ? model.Root.NoneStart : model.Root.Node(startEventId))
             ?? throw new WorkflowException("no-start-event", $"流程 “{model.Key}” 没有可直接启动的空开始事件");
         Enqueue(NewToken(start.Id, state.Root.Id));

@@ -40,6 +40,9 @@ public sealed class ProcessModel
     /// <summary>What its cases' numbers begin with (<c>kx:caseNumberPrefix</c>, e.g. 认定 for 认定-2026-0001); 案件 when the file names none.</summary>
     public string CaseNumberPrefix { get; init; } = "案件";
 
+    /// <summary>The variable that receives the id of the person who started the case (<c>camunda:initiator</c>), if any.</summary>
+    public string? InitiatorVariable { get; init; }
+
     /// <summary>The top-level scope.</summary>
     public FlowScope Root { get; }
 

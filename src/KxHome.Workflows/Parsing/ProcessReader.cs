@@ -26,6 +26,8 @@ internal sealed partial class ProcessReader(XElement process, List<BpmnProblem> 
         {
             CandidateStarterGroups = starters, IsStartableInTasklist = startable,
             CaseNumberPrefix = string.IsNullOrEmpty(prefix) ? "案件" : prefix,
+            InitiatorVariable = process.Elements(BpmnNames.Model + "startEvent")
+                .Select(e => ((string?)e.Attribute(BpmnNames.Camunda + "initiator"))?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v)),
         };
     }
 

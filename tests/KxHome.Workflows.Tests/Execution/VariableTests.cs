@@ -57,4 +57,19 @@ public class VariableTests
         changes[1].Data!["previous"]!.GetValue<long>().Should().Be(50);
         changes[1].Data!["value"]!.GetValue<long>().Should().Be(75);
     }
+
+    [Fact]
+    public async Task The_initiator_variable_holds_who_started_the_case_and_can_assign_a_task_to_them()
+    {
+        await using var kx = await TestEngine.StartAsync();
+        var key = await kx.DeployAsync(Bpmn.Process("p", """
+            <startEvent id="start" camunda:initiator="applicant" />
+            <userTask id="supplement" name="补充材料" camunda:assignee="${applicant}" /><endEvent id="end" />
+            """ + Bpmn.Flow("f1", "start", "supplement") + Bpmn.Flow("f2", "supplement", "end")));
+
+        var instance = await kx.StartAsync(key);
+
+        instance.Variables["applicant"]!.GetValue<string>().Should().Be("applicant1");
+        (await kx.OpenTaskAsync(instance.Id, "supplement")).Assignee.Should().Be("applicant1");
+    }
 }

@@ -48,7 +48,7 @@ public static class CorpusRun
             foreach (var start in model.Processes.Where(p => p.IsExecutable && p.Root.NoneStart is null)
                          .SelectMany(p => p.Root.Nodes.OfType<MessageStartNode>()).Take(1))
             {
-                started.AddRange((await kx.Engine.CorrelateMessageAsync(new MessageCorrelation(start.MessageName))).StartedInstanceIds);
+                started.AddRange((await kx.Engine.CorrelateMessageAsync(new MessageCorrelation(start.MessageName) { Variables = Vars.Of(variables) })).StartedInstanceIds);
             }
         }
         catch (WorkflowException ex)
