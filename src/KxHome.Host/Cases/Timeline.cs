@@ -56,6 +56,7 @@ public static class Timeline
         HistoryKind.IncidentRaised => "出现异常",
         HistoryKind.ErrorThrown => $"发生错误“{h.Data?["code"]}”",
         HistoryKind.EscalationThrown => $"升级“{h.Data?["code"]}”",
+        HistoryKind.SignalReceived => $"收到信号“{h.Data?["signal"]}”",
         _ => null,
     };
 }

@@ -24,7 +24,7 @@ internal sealed record NewTimer(Guid Id, Guid? TokenId, string ElementId, string
     string? Cycle = null, int Fired = 0, bool WorkingDays = false);
 
 /// <summary>A message subscription the step opened: of a waiting token, of a boundary event, or (no token) of a message start event.</summary>
-internal sealed record NewSubscription(Guid Id, Guid? TokenId, string ElementId, string MessageName);
+internal sealed record NewSubscription(Guid Id, Guid? TokenId, string ElementId, string MessageName, bool Signal = false);
 
 /// <summary>An instance a call activity starts, in the same transaction, once the calling step is written.</summary>
 internal sealed record NewChildInstance(

@@ -174,6 +174,11 @@ internal static class MigrationPlanner
         FlowNodeKind.EscalationThrowEvent => "升级抛出事件",
         FlowNodeKind.BoundaryErrorEvent => "错误边界事件",
         FlowNodeKind.BoundaryEscalationEvent => "升级边界事件",
+        FlowNodeKind.SignalStartEvent => "信号开始事件",
+        FlowNodeKind.SignalCatchEvent => "信号捕获事件",
+        FlowNodeKind.SignalThrowEvent => "信号抛出事件",
+        FlowNodeKind.SignalEndEvent => "信号结束事件",
+        FlowNodeKind.BoundarySignalEvent => "信号边界事件",
         _ => kind.ToString(),
     };
 }

@@ -14,6 +14,7 @@ internal sealed partial class Step
         {
             BoundaryTimerNode timer => (object)Arm(timer.Timer, token, timer),
             BoundaryMessageNode message => new NewSubscription(Guid.CreateVersion7(), token.Id, message.Id, message.MessageName),
+            BoundarySignalNode signal => new NewSubscription(Guid.CreateVersion7(), token.Id, signal.Id, signal.SignalName, Signal: true),
             _ => throw new InvalidOperationException($"unknown boundary event {boundary.Id}"),
         }).ToList();
 

@@ -14,7 +14,7 @@ internal sealed partial class Step
         if (token.WaitId != subscription.Id) (token.BoundaryEvents ??= [])[subscription.Id] = subscription.ElementId;
     }
 
-    /// <summary>Delivers a message to the subscription; false when it no longer waits for anything.</summary>
+    /// <summary>Delivers a message or signal to the subscription; false when it no longer waits for anything.</summary>
     public bool DeliverMessage(Guid subscriptionId, IReadOnlyDictionary<string, JsonNode?> variables, string? userId)
     {
         if (state.Tokens.FirstOrDefault(t => t.WaitKind == WaitKind.Message && t.WaitId == subscriptionId) is { } waiting)
@@ -22,18 +22,33 @@ internal sealed partial class Step
             var node = model.Node(waiting.ElementId);
             ClosedWaits.Add(new ClosedWait(WaitKind.Message, subscriptionId));
             SetVariables(waiting.ScopeId, variables, userId);
-            Record(HistoryKind.MessageReceived, node, userId: userId, data: new JsonObject { ["message"] = ((MessageCatchNode)node).MessageName });
+            RecordReceived(node, userId);
             Continue(waiting);
             Run();
             return true;
         }
         if (BoundaryOwner(subscriptionId) is not { } owner) return false;
-        var boundary = (BoundaryMessageNode)model.Node(owner.BoundaryEvents![subscriptionId]);
+        var boundary = model.Node(owner.BoundaryEvents![subscriptionId]);
         SetVariables(owner.ScopeId, variables, userId);
-        Record(HistoryKind.MessageReceived, boundary, userId: userId, data: new JsonObject { ["message"] = boundary.MessageName });
-        TriggerBoundary(owner, subscriptionId, boundary, () =>
-            Subscribe(owner, new NewSubscription(Guid.CreateVersion7(), owner.Id, boundary.Id, boundary.MessageName)));
+        RecordReceived(boundary, userId);
+        TriggerBoundary(owner, subscriptionId, (BoundaryNode)boundary, () => Subscribe(owner, boundary switch
+        {
+            BoundarySignalNode signal => new NewSubscription(Guid.CreateVersion7(), owner.Id, boundary.Id, signal.SignalName, Signal: true),
+            _ => new NewSubscription(Guid.CreateVersion7(), owner.Id, boundary.Id, ((BoundaryMessageNode)boundary).MessageName),
+        }));
         Run();
         return true;
+    }
+
+    private void RecordReceived(FlowNode node, string? userId)
+    {
+        var (kind, key, name) = node switch
+        {
+            SignalNode s => (HistoryKind.SignalReceived, "signal", s.SignalName),
+            BoundarySignalNode s => (HistoryKind.SignalReceived, "signal", s.SignalName),
+            MessageCatchNode m => (HistoryKind.MessageReceived, "message", m.MessageName),
+            _ => (HistoryKind.MessageReceived, "message", ((BoundaryMessageNode)node).MessageName),
+        };
+        Record(kind, node, userId: userId, data: new JsonObject { [key] = name });
     }
 }

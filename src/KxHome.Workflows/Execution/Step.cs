@@ -26,6 +26,9 @@ internal sealed partial class Step(ProcessModel model, InstanceState state, Step
     public List<NewSubscription> NewSubscriptions { get; } = [];
     public List<NewChildInstance> NewChildren { get; } = [];
 
+    /// <summary>The signals the step threw, broadcast when it is written.</summary>
+    public List<string> ThrownSignals { get; } = [];
+
     /// <summary>Called instances whose call activity was cancelled or interrupted: they are cancelled too.</summary>
     public List<Guid> CancelledChildren { get; } = [];
     public List<ClosedWait> ClosedWaits { get; } = [];

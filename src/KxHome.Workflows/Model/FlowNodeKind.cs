@@ -31,6 +31,11 @@ public enum FlowNodeKind
     EscalationThrowEvent,
     BoundaryErrorEvent,
     BoundaryEscalationEvent,
+    SignalStartEvent,
+    SignalCatchEvent,
+    SignalThrowEvent,
+    SignalEndEvent,
+    BoundarySignalEvent,
 
     /// <summary>An element the engine cannot run; only non-executable processes may contain one.</summary>
     Unsupported,

@@ -19,6 +19,16 @@ internal sealed partial class ProcessReader
         {
             return new SimpleNode(id, name, FlowNodeKind.TerminateEndEvent);
         }
+        if (definitions.Count == 1 && first == "signalEventDefinition")
+        {
+            var kind = noneKind switch
+            {
+                FlowNodeKind.NoneStartEvent => FlowNodeKind.SignalStartEvent,
+                FlowNodeKind.NoneEndEvent => FlowNodeKind.SignalEndEvent,
+                _ => FlowNodeKind.SignalThrowEvent,
+            };
+            return new SignalNode(id, name, kind, ReadSignalRef(element, id, name, definitions[0]));
+        }
         if (definitions.Count == 1 && noneKind == FlowNodeKind.NoneEndEvent && first == "errorEventDefinition")
         {
             return new ThrowCodeNode(id, name, FlowNodeKind.ErrorEndEvent, ReadCode(definitions[0], "error"));
@@ -36,6 +46,7 @@ internal sealed partial class ProcessReader
     {
         if (ReadTimer(element, id, name) is { } timer) return new TimerCatchNode(id, name, timer);
         if (ReadMessage(element, id, name) is { } message) return new MessageCatchNode(id, name, FlowNodeKind.MessageCatchEvent, message);
+        if (ReadSignal(element, id, name) is { } signal) return new SignalNode(id, name, FlowNodeKind.SignalCatchEvent, signal);
         return Unsupported(element, id, name, $"暂不支持{EventKind(element)}中间捕获事件");
     }
 
@@ -50,6 +61,7 @@ internal sealed partial class ProcessReader
         var interrupting = (string?)element.Attribute("cancelActivity") != "false";
         if (ReadTimer(element, id, name) is { } timer) return new BoundaryTimerNode(id, name, attachedTo, interrupting, timer);
         if (ReadMessage(element, id, name) is { } message) return new BoundaryMessageNode(id, name, attachedTo, interrupting, message);
+        if (ReadSignal(element, id, name) is { } signal) return new BoundarySignalNode(id, name, attachedTo, interrupting, signal);
         var definitions = element.Elements().Where(e => BpmnNames.EventDefinitions.Contains(e.Name.LocalName)).ToList();
         if (definitions is [{ Name.LocalName: "errorEventDefinition" or "escalationEventDefinition" } definition])
         {
@@ -82,6 +94,29 @@ internal sealed partial class ProcessReader
         return definitions is [{ Name.LocalName: "messageEventDefinition" } definition]
             ? ReadMessageRef(element, id, name, definition)
             : null;
+    }
+
+    /// <summary>The signal name of an event with exactly one signal definition; else null.</summary>
+    private string? ReadSignal(XElement element, string id, string? name)
+    {
+        var definitions = element.Elements().Where(e => BpmnNames.EventDefinitions.Contains(e.Name.LocalName)).ToList();
+        return definitions is [{ Name.LocalName: "signalEventDefinition" } definition] ? ReadSignalRef(element, id, name, definition) : null;
+    }
+
+    /// <summary>The name of the &lt;signal&gt; that <c>signalRef</c> names (else its id); a problem when it is missing.</summary>
+    private string ReadSignalRef(XElement element, string id, string? name, XElement definition)
+    {
+        var reference = (string?)definition.Attribute("signalRef");
+        var signal = reference is null
+            ? null
+            : process.Parent?.Elements(BpmnNames.Model + "signal").FirstOrDefault(m => (string?)m.Attribute("id") == reference);
+        var signalName = (string?)signal?.Attribute("name") ?? (string?)signal?.Attribute("id");
+        if (string.IsNullOrWhiteSpace(signalName))
+        {
+            Executable(element, "bad-signal", $"“{name ?? id}” 没有引用已定义的信号（signalRef 须指向一个 <signal>）", id);
+            return "";
+        }
+        return signalName.Trim();
     }
 
     /// <summary>The name of the &lt;message&gt; that <c>messageRef</c> names; a problem when it is missing.</summary>

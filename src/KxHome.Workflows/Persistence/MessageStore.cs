@@ -2,17 +2,17 @@ using KxHome.Workflows.Execution;
 
 namespace KxHome.Workflows.Persistence;
 
-/// <summary>Every statement on the MessageSubscriptions table.</summary>
+/// <summary>Every statement on the MessageSubscriptions table (messages and signals).</summary>
 internal static class MessageStore
 {
     /// <summary>Writes a message subscription; <paramref name="instanceId"/> is null for a message start event.</summary>
     public static Task InsertAsync(StepSession session, NewSubscription subscription, Guid? instanceId, string definitionId,
         string definitionKey, string? businessKey, DateTime now, CancellationToken ct) =>
         session.ExecuteAsync(
-            "INSERT INTO MessageSubscriptions (Id, InstanceId, TokenId, DefinitionId, DefinitionKey, BusinessKey, ElementId, MessageName, CreatedAt) " +
-            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)", ct,
+            "INSERT INTO MessageSubscriptions (Id, InstanceId, TokenId, DefinitionId, DefinitionKey, BusinessKey, ElementId, MessageName, CreatedAt, IsSignal) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)", ct,
             subscription.Id, instanceId, subscription.TokenId, definitionId, definitionKey, businessKey, subscription.ElementId,
-            subscription.MessageName, now);
+            subscription.MessageName, now, subscription.Signal);
 
     /// <summary>
     /// The subscriptions a message reaches, oldest first: of one case when <paramref name="instanceId"/> is given, of the
@@ -22,13 +22,22 @@ internal static class MessageStore
         CancellationToken ct) =>
         session.ListAsync(
             "SELECT Id, InstanceId, DefinitionId, DefinitionKey, ElementId FROM MessageSubscriptions " +
-            "WHERE MessageName = @p0 AND (@p1 IS NULL OR InstanceId = @p1) AND (@p2 IS NULL OR BusinessKey = @p2 OR InstanceId IS NULL) " +
+            "WHERE MessageName = @p0 AND IsSignal = 0 AND (@p1 IS NULL OR InstanceId = @p1) AND (@p2 IS NULL OR BusinessKey = @p2 OR InstanceId IS NULL) " +
             "ORDER BY CreatedAt",
-            r => new MessageSubscriptionRow
-            {
-                Id = Column.Guid(r, 0), InstanceId = r.IsDBNull(1) ? null : Column.Guid(r, 1), DefinitionId = r.GetString(2),
-                DefinitionKey = r.GetString(3), ElementId = r.GetString(4),
-            }, ct, messageName, instanceId, businessKey);
+            ReadRow, ct, messageName, instanceId, businessKey);
+
+    /// <summary>Everything a signal reaches, oldest first: waiting events of every case, and signal start events.</summary>
+    public static Task<List<MessageSubscriptionRow>> SignalledAsync(StepSession session, string signalName, CancellationToken ct) =>
+        session.ListAsync(
+            "SELECT Id, InstanceId, DefinitionId, DefinitionKey, ElementId FROM MessageSubscriptions " +
+            "WHERE MessageName = @p0 AND IsSignal = 1 ORDER BY CreatedAt",
+            ReadRow, ct, signalName);
+
+    private static MessageSubscriptionRow ReadRow(System.Data.Common.DbDataReader r) => new()
+    {
+        Id = Column.Guid(r, 0), InstanceId = r.IsDBNull(1) ? null : Column.Guid(r, 1), DefinitionId = r.GetString(2),
+        DefinitionKey = r.GetString(3), ElementId = r.GetString(4),
+    };
 
     public static Task DeleteAsync(StepSession session, Guid id, CancellationToken ct) =>
         session.ExecuteAsync("DELETE FROM MessageSubscriptions WHERE Id = @p0", ct, id);

@@ -153,8 +153,8 @@ internal sealed class TimerRow
 }
 
 /// <summary>
-/// Something waiting for a message by name: a token at a message catch event or receive task, a message boundary
-/// event, or (no instance) a message start event of the latest version.
+/// Something waiting for a message or signal by name: a token at a catch event or receive task, a boundary event,
+/// or (no instance) a start event of the latest version.
 /// </summary>
 internal sealed class MessageSubscriptionRow
 {
@@ -167,6 +167,9 @@ internal sealed class MessageSubscriptionRow
     public string ElementId { get; set; } = "";
     public string MessageName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>A signal (broadcast to every subscription) rather than a message (delivered to one).</summary>
+    public bool IsSignal { get; set; }
 }
 
 /// <summary>An element that could not go on, until an administrator retries or resolves it.</summary>

@@ -50,4 +50,7 @@ public enum HistoryKind
 
     /// <summary>An escalation was thrown and caught by a boundary event.</summary>
     EscalationThrown,
+
+    /// <summary>A broadcast signal reached a waiting catch or boundary event.</summary>
+    SignalReceived,
 }

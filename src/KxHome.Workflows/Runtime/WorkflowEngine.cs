@@ -155,6 +155,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
                 : parentStep.FailCallActivity(ended.Id, "called-process-cancelled", "被调用的子流程已被取消");
             if (moved) await SaveAsync(session, parentRow, parentStep, userId, isNew: false, ct);
         }
+        if (step.ThrownSignals.Count > 0) await BroadcastThrownAsync(session, step.ThrownSignals, userId, ct); // last: it may reach this case too
         return history;
     }
 

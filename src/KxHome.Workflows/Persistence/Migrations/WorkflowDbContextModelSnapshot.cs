@@ -161,6 +161,7 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("ElementId").IsRequired().HasColumnType("TEXT");
             b.Property<string>("MessageName").IsRequired().HasColumnType("TEXT");
             b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
+            b.Property<bool>("IsSignal").HasColumnType("INTEGER");
             b.HasKey("Id");
             b.HasIndex("InstanceId");
             b.HasIndex("MessageName");
