@@ -179,6 +179,7 @@ internal static class MigrationPlanner
         FlowNodeKind.SignalThrowEvent => "信号抛出事件",
         FlowNodeKind.SignalEndEvent => "信号结束事件",
         FlowNodeKind.BoundarySignalEvent => "信号边界事件",
+        FlowNodeKind.EventBasedGateway => "事件网关",
         _ => kind.ToString(),
     };
 }

@@ -51,13 +51,13 @@ internal sealed partial class Step
         Continue(NewToken(boundary.Id, owner.ScopeId));
     }
 
-    /// <summary>The token's activity is done or cancelled: its boundary events will not trigger.</summary>
+    /// <summary>The token's activity is done or cancelled: its boundary events (or its gateway's other events) will not trigger.</summary>
     private void DisarmBoundaries(Token token)
     {
         if (token.BoundaryEvents is not { Count: > 0 } armed) return;
         foreach (var (waitId, elementId) in armed)
         {
-            ClosedWaits.Add(new ClosedWait(model.Node(elementId) is BoundaryTimerNode ? WaitKind.Timer : WaitKind.Message, waitId));
+            ClosedWaits.Add(new ClosedWait(model.Node(elementId) is BoundaryTimerNode or TimerCatchNode ? WaitKind.Timer : WaitKind.Message, waitId));
         }
         token.BoundaryEvents = null;
     }

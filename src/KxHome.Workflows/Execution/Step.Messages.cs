@@ -31,6 +31,12 @@ internal sealed partial class Step
         var boundary = model.Node(owner.BoundaryEvents![subscriptionId]);
         SetVariables(owner.ScopeId, variables, userId);
         RecordReceived(boundary, userId);
+        if (boundary is not BoundaryNode)
+        {
+            ChooseEvent(owner, subscriptionId, boundary);
+            Run();
+            return true;
+        }
         TriggerBoundary(owner, subscriptionId, (BoundaryNode)boundary, () => Subscribe(owner, boundary switch
         {
             BoundarySignalNode signal => new NewSubscription(Guid.CreateVersion7(), owner.Id, boundary.Id, signal.SignalName, Signal: true),
@@ -50,5 +56,20 @@ internal sealed partial class Step
             _ => (HistoryKind.MessageReceived, "message", ((BoundaryMessageNode)node).MessageName),
         };
         Record(kind, node, userId: userId, data: new JsonObject { [key] = name });
+    }
+
+    /// <summary>
+    /// The event after an event-based gateway that happened first: the others are withdrawn, and the gateway's token
+    /// passes through the event and leaves it by its flows.
+    /// </summary>
+    public void ChooseEvent(Token owner, Guid waitId, FlowNode happened)
+    {
+        owner.BoundaryEvents!.Remove(waitId);
+        ClosedWaits.Add(new ClosedWait(happened is TimerCatchNode ? WaitKind.Timer : WaitKind.Message, waitId));
+        Record(HistoryKind.ElementLeft, model.Node(owner.ElementId));
+        owner.ElementId = happened.Id;
+        owner.ArrivedVia = null;
+        Record(HistoryKind.ElementEntered, happened);
+        Continue(owner); // withdraws the other events with the token's remaining armed waits
     }
 }

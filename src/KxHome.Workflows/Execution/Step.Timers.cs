@@ -26,6 +26,13 @@ internal sealed partial class Step
             return true;
         }
         if (BoundaryOwner(fired.Id) is not { } owner) return false;
+        if (model.Node(owner.BoundaryEvents![fired.Id]) is TimerCatchNode raced)
+        {
+            Record(HistoryKind.TimerFired, raced);
+            ChooseEvent(owner, fired.Id, raced);
+            Run();
+            return true;
+        }
         var boundary = (BoundaryTimerNode)model.Node(owner.BoundaryEvents![fired.Id]);
         Record(HistoryKind.TimerFired, boundary);
         TriggerBoundary(owner, fired.Id, boundary, () =>
@@ -36,7 +43,7 @@ internal sealed partial class Step
         return true;
     }
 
-    private void ArmTimer(Token token, NewTimer timer)
+    public void ArmTimer(Token token, NewTimer timer)
     {
         (token.BoundaryEvents ??= [])[timer.Id] = timer.ElementId;
         NewTimers.Add(timer);

@@ -36,6 +36,7 @@ public enum FlowNodeKind
     SignalThrowEvent,
     SignalEndEvent,
     BoundarySignalEvent,
+    EventBasedGateway,
 
     /// <summary>An element the engine cannot run; only non-executable processes may contain one.</summary>
     Unsupported,

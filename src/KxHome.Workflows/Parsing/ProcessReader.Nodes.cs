@@ -35,6 +35,7 @@ internal sealed partial class ProcessReader
             "exclusiveGateway" => new SimpleNode(id, name, FlowNodeKind.ExclusiveGateway),
             "parallelGateway" => new SimpleNode(id, name, FlowNodeKind.ParallelGateway),
             "inclusiveGateway" => new SimpleNode(id, name, FlowNodeKind.InclusiveGateway),
+            "eventBasedGateway" => new SimpleNode(id, name, FlowNodeKind.EventBasedGateway),
             _ => Unsupported(element, id, name, $"暂不支持{BpmnNames.Describe(local)} <{local}>"),
         };
         var loop = element.Elements().FirstOrDefault(e => e.Name.LocalName.EndsWith("LoopCharacteristics", StringComparison.Ordinal));

@@ -52,6 +52,11 @@ internal sealed partial class ProcessReader(XElement process, List<BpmnProblem> 
                 continue;
             }
             var id = (string?)child.Attribute("id") ?? "";
+            if (id.Length == 0 && isFlow)
+            {
+                // BPMN makes ids optional, and Camunda accepts a sequence flow without one: name it by its ends.
+                id = $"{(string?)child.Attribute("sourceRef")}→{(string?)child.Attribute("targetRef")}";
+            }
             if (id.Length == 0)
             {
                 Structural(child, "missing-id", $"<{local}> 缺少 id");
@@ -60,7 +65,7 @@ internal sealed partial class ProcessReader(XElement process, List<BpmnProblem> 
             if (!ids.Add(id)) continue; // reported as a duplicate already
             if (isFlow)
             {
-                flows.Add(ReadFlow(child));
+                flows.Add(ReadFlow(child, id));
                 flowElements[id] = child;
             }
             else
@@ -101,6 +106,16 @@ internal sealed partial class ProcessReader(XElement process, List<BpmnProblem> 
             Structural(process, "default-flow-missing",
                 $"“{node.DisplayName}” 的默认连线 “{node.DefaultFlowId}” 不是它的出口连线", node.Id);
         }
+        foreach (var gateway in wired.Where(n => n.Kind == FlowNodeKind.EventBasedGateway))
+        {
+            var targets = valid.Where(f => f.SourceId == gateway.Id).Select(f => wired.First(n => n.Id == f.TargetId)).ToList();
+            if (targets.Count < 2 || targets.Any(t => t.Kind is not (FlowNodeKind.TimerCatchEvent or FlowNodeKind.MessageCatchEvent
+                    or FlowNodeKind.SignalCatchEvent or FlowNodeKind.ReceiveTask)))
+            {
+                Executable(process, "bad-event-gateway",
+                    $"事件网关 “{gateway.DisplayName}” 须有至少两条出口，且每条都连到定时、消息或信号中间捕获事件（或接收任务）", gateway.Id);
+            }
+        }
         foreach (var boundary in wired.OfType<BoundaryNode>())
         {
             var target = wired.FirstOrDefault(n => n.Id == boundary.AttachedToId);
@@ -119,9 +134,8 @@ internal sealed partial class ProcessReader(XElement process, List<BpmnProblem> 
         return new FlowScope(scopeId, wired, valid);
     }
 
-    private SequenceFlow ReadFlow(XElement element)
+    private SequenceFlow ReadFlow(XElement element, string id)
     {
-        var id = (string?)element.Attribute("id") ?? "";
         var condition = element.Element(BpmnNames.Model + "conditionExpression");
         Expression? expression = null;
         if (condition is not null && !string.IsNullOrWhiteSpace(condition.Value))

@@ -181,14 +181,25 @@ public class BpmnParserTests
     }
 
     [Fact]
-    public void A_service_task_that_is_not_external_is_refused_with_the_reason()
+    public void A_service_task_with_no_way_to_run_it_is_refused_with_what_to_set()
     {
-        var body = """<startEvent id="start" /><serviceTask id="s" camunda:class="org.acme.Java" />""" + Bpmn.Flow("f", "start", "s");
+        var body = """<startEvent id="start" /><serviceTask id="s" />""" + Bpmn.Flow("f", "start", "s");
 
         var problem = _parser.Parse(Bpmn.Process("p", body)).Problems.Should().ContainSingle().Subject;
 
         problem.ElementId.Should().Be("s");
-        problem.Message.Should().Contain("camunda:topic");
+        problem.Message.Should().Contain("camunda:topic").And.Contain("camunda:class");
+    }
+
+    [Fact]
+    public void A_java_class_names_the_handler_that_runs_the_task()
+    {
+        var body = """<startEvent id="start" /><serviceTask id="s" camunda:class="org.acme.Java" />""" + Bpmn.Flow("f", "start", "s");
+
+        var result = _parser.Parse(Bpmn.Process("p", body));
+
+        result.Problems.Should().BeEmpty();
+        result.Processes[0].Root.Node("s").Should().BeOfType<ServiceTaskNode>().Which.Topic.Should().Be("org.acme.Java");
     }
 
     [Fact]

@@ -41,6 +41,8 @@ public class CorpusRunTests(ITestOutputHelper output)
         ["bpmn-elements/boundary-timeout.bpmn"] =
             "both the task and its interrupting timer lead into one parallel join; bpmn-engine passes discarded paths on, BPMN waits",
         ["bpmn-elements/timers.bpmn"] = "uses bpmn-engine's own ${environment.variables...} expressions",
+        ["bpmn-elements/event-based-gateway.bpmn"] =
+            "the two events of its event-based gateway lead into one parallel join; only one of them ever happens, so BPMN waits",
         ["camunda-bpm-examples/camunda-testing-job-announcement.bpmn"] = "its expressions call a Java bean (jobAnnouncementService)",
     };
 

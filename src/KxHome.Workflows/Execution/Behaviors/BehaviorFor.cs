@@ -21,6 +21,7 @@ internal static class BehaviorFor
         [FlowNodeKind.ExclusiveGateway] = new ExclusiveGatewayBehavior(),
         [FlowNodeKind.ParallelGateway] = new ParallelGatewayBehavior(),
         [FlowNodeKind.InclusiveGateway] = new InclusiveGatewayBehavior(),
+        [FlowNodeKind.EventBasedGateway] = new EventGatewayBehavior(),
         [FlowNodeKind.TimerCatchEvent] = new TimerCatchEventBehavior(),
         [FlowNodeKind.MessageStartEvent] = new PassThroughBehavior(),
         [FlowNodeKind.MessageCatchEvent] = new MessageCatchBehavior(),
