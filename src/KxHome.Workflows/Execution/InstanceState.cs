@@ -52,6 +52,9 @@ internal sealed class ScopeState
     public Guid? ParentTokenId { get; set; }
 
     public Dictionary<string, JsonNode?> Variables { get; set; } = [];
+
+    /// <summary>The start events of this scope's event sub-processes that wait: timer or subscription id → start event id.</summary>
+    public Dictionary<Guid, string>? EventTriggers { get; set; }
 }
 
 /// <summary>A token: where one path of execution is and what it waits on.</summary>

@@ -180,6 +180,9 @@ internal static class MigrationPlanner
         FlowNodeKind.SignalEndEvent => "信号结束事件",
         FlowNodeKind.BoundarySignalEvent => "信号边界事件",
         FlowNodeKind.EventBasedGateway => "事件网关",
+        FlowNodeKind.EventSubProcess => "事件子流程",
+        FlowNodeKind.ErrorStartEvent => "错误开始事件",
+        FlowNodeKind.EscalationStartEvent => "升级开始事件",
         _ => kind.ToString(),
     };
 }

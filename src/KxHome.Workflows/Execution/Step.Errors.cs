@@ -75,22 +75,33 @@ internal sealed partial class Step
     /// </summary>
     private bool Catch(Token token, bool error, string? code, string? message, bool atActivity)
     {
-        var owner = atActivity && !token.MultiInstanceInner ? token : null; // an instance's boundary events belong to its body
+        if (atActivity && !token.MultiInstanceInner && CatchingBoundary(token, error, code) is { } own) // an instance's boundary events belong to its body
+        {
+            TriggerCatch(token, own, code, message);
+            return true;
+        }
         var scope = state.Scope(token.ScopeId);
         while (true)
         {
-            if (owner is not null
-                && model.BoundaryEventsOf(owner.ElementId).OfType<BoundaryCodeNode>().FirstOrDefault(b => b.Catches(error, code)) is { } boundary)
+            while (scope.ParentTokenId is null && scope.ParentId is { } parentId) scope = state.Scope(parentId); // an instance → its body
+            if (CatchingEventSubProcess(scope, error, code) is { } triggered)
+            {
+                StartByCode(scope, triggered, code, message);
+                return true;
+            }
+            if (scope.ParentTokenId is not { } ownerId) return false; // reached the process
+            var owner = state.Tokens.First(t => t.Id == ownerId);
+            if (!owner.MultiInstanceInner && CatchingBoundary(owner, error, code) is { } boundary)
             {
                 TriggerCatch(owner, boundary, code, message);
                 return true;
             }
-            while (scope.ParentTokenId is null && scope.ParentId is { } parentId) scope = state.Scope(parentId); // an instance → its body
-            if (scope.ParentTokenId is not { } ownerId) return false; // reached the process
-            owner = state.Tokens.First(t => t.Id == ownerId);
             scope = state.Scope(owner.ScopeId);
         }
     }
+
+    private BoundaryCodeNode? CatchingBoundary(Token owner, bool error, string? code) =>
+        model.BoundaryEventsOf(owner.ElementId).OfType<BoundaryCodeNode>().FirstOrDefault(b => b.Catches(error, code));
 
     private void TriggerCatch(Token owner, BoundaryCodeNode boundary, string? code, string? message)
     {
@@ -108,6 +119,7 @@ internal sealed partial class Step
     private void EndForCaller(string? code, string? message)
     {
         Record(HistoryKind.ErrorThrown, null, data: new JsonObject { ["code"] = code, ["message"] = message });
+        foreach (var scope in state.Scopes) DisarmEventSubProcesses(scope);
         foreach (var other in state.Tokens.Where(t => state.Scope(t.ScopeId).ParentId is null).ToList()) CancelToken(other, userId: null);
         state.Tokens.Clear();
         state.Scopes.RemoveRange(1, state.Scopes.Count - 1);

@@ -134,6 +134,7 @@ internal sealed partial class Step
     {
         if (state.Tokens.Any(t => t.ScopeId == scopeId)) return;
         var scope = state.Scope(scopeId);
+        DisarmEventSubProcesses(scope);
         if (scope.ParentId is null)
         {
             state.Status = InstanceStatus.Completed;

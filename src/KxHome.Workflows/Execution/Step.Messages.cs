@@ -27,6 +27,14 @@ internal sealed partial class Step
             Run();
             return true;
         }
+        if (TriggeredScope(subscriptionId) is { } scope)
+        {
+            SetVariables(scope.Id, variables, userId);
+            RecordReceived(model.Node(scope.EventTriggers![subscriptionId]), userId);
+            TriggerEventSubProcess(scope, subscriptionId, fired: null);
+            Run();
+            return true;
+        }
         if (BoundaryOwner(subscriptionId) is not { } owner) return false;
         var boundary = model.Node(owner.BoundaryEvents![subscriptionId]);
         SetVariables(owner.ScopeId, variables, userId);
@@ -53,6 +61,7 @@ internal sealed partial class Step
             SignalNode s => (HistoryKind.SignalReceived, "signal", s.SignalName),
             BoundarySignalNode s => (HistoryKind.SignalReceived, "signal", s.SignalName),
             MessageCatchNode m => (HistoryKind.MessageReceived, "message", m.MessageName),
+            MessageStartNode m => (HistoryKind.MessageReceived, "message", m.MessageName),
             _ => (HistoryKind.MessageReceived, "message", ((BoundaryMessageNode)node).MessageName),
         };
         Record(kind, node, userId: userId, data: new JsonObject { [key] = name });

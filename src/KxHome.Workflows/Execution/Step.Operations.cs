@@ -27,6 +27,7 @@ internal sealed partial class Step
         }
         var start = (startEventId is null ? model.Root.NoneStart : model.Root.Node(startEventId))
             ?? throw new WorkflowException("no-start-event", $"流程 “{model.Key}” 没有可直接启动的空开始事件");
+        ArmEventSubProcesses(state.Root, model.Root);
         Enqueue(NewToken(start.Id, state.Root.Id));
         Run();
     }
@@ -91,6 +92,7 @@ internal sealed partial class Step
         {
             CancelToken(token, userId);
         }
+        DisarmEventSubProcesses(state.Root);
         state.Status = InstanceStatus.Cancelled;
         Record(kind, null, userId: userId, comment: reason);
     }
@@ -149,6 +151,7 @@ internal sealed partial class Step
             case WaitKind.SubProcess:
                 var childScope = token.WaitId!.Value;
                 foreach (var child in state.Tokens.Where(t => t.ScopeId == childScope).ToList()) CancelToken(child, null);
+                if (state.Scopes.FirstOrDefault(s => s.Id == childScope) is { } removed) DisarmEventSubProcesses(removed);
                 state.Scopes.RemoveAll(s => s.Id == childScope);
                 break;
         }

@@ -25,6 +25,13 @@ internal sealed partial class Step
             Run();
             return true;
         }
+        if (TriggeredScope(fired.Id) is { } scope)
+        {
+            Record(HistoryKind.TimerFired, model.Node(scope.EventTriggers![fired.Id]));
+            TriggerEventSubProcess(scope, fired.Id, fired);
+            Run();
+            return true;
+        }
         if (BoundaryOwner(fired.Id) is not { } owner) return false;
         if (model.Node(owner.BoundaryEvents![fired.Id]) is TimerCatchNode raced)
         {

@@ -37,6 +37,9 @@ public enum FlowNodeKind
     SignalEndEvent,
     BoundarySignalEvent,
     EventBasedGateway,
+    EventSubProcess,
+    ErrorStartEvent,
+    EscalationStartEvent,
 
     /// <summary>An element the engine cannot run; only non-executable processes may contain one.</summary>
     Unsupported,

@@ -73,6 +73,7 @@ public sealed class ProcessModel
                 list.Add(boundary);
             }
             if (node is SubProcessNode sub) Index(sub.Scope);
+            if (node is EventSubProcessNode triggered) Index(triggered.Scope);
         }
     }
 }

@@ -33,6 +33,13 @@ internal sealed partial class ProcessReader
         {
             return new ThrowCodeNode(id, name, FlowNodeKind.ErrorEndEvent, ReadCode(definitions[0], "error"));
         }
+        if (definitions.Count == 1 && noneKind == FlowNodeKind.NoneStartEvent && first is "errorEventDefinition" or "escalationEventDefinition")
+        {
+            var error = first == "errorEventDefinition";
+            var code = error ? "error" : "escalation";
+            return new CodeStartNode(id, name, error ? FlowNodeKind.ErrorStartEvent : FlowNodeKind.EscalationStartEvent,
+                ReadCode(definitions[0], code), Camunda(definitions[0], $"{code}CodeVariable"));
+        }
         if (definitions.Count == 1 && first == "escalationEventDefinition" && noneKind != FlowNodeKind.NoneStartEvent)
         {
             var kind = noneKind == FlowNodeKind.NoneEndEvent ? FlowNodeKind.EscalationEndEvent : FlowNodeKind.EscalationThrowEvent;

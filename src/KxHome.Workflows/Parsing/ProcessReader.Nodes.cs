@@ -182,14 +182,11 @@ internal sealed partial class ProcessReader
 
     private FlowNode ReadSubProcess(XElement element, string id, string? name)
     {
-        if ((string?)element.Attribute("triggeredByEvent") == "true")
-        {
-            return Unsupported(element, id, name, "暂不支持事件子流程");
-        }
         var scope = ReadScope(element, id);
-        foreach (var timerStart in scope.Nodes.OfType<TimerStartNode>())
+        if ((string?)element.Attribute("triggeredByEvent") == "true") return ReadEventSubProcess(element, id, name, scope);
+        foreach (var start in scope.Nodes.Where(n => IsStartEvent(n) && n.Kind != FlowNodeKind.NoneStartEvent))
         {
-            Executable(element, "unsupported-element", $"子流程 “{name ?? id}” 中不能有定时开始事件 “{timerStart.DisplayName}”", timerStart.Id);
+            Executable(element, "unsupported-element", $"子流程 “{name ?? id}” 中只能有空开始事件，不能有 “{start.DisplayName}”", start.Id);
         }
         if (scope.NoneStart is null)
         {
@@ -197,6 +194,25 @@ internal sealed partial class ProcessReader
         }
         return new SubProcessNode(id, name, scope);
     }
+
+    private FlowNode ReadEventSubProcess(XElement element, string id, string? name, FlowScope scope)
+    {
+        var starts = scope.Nodes.Where(IsStartEvent).ToList();
+        if (starts is not [var start] || start.Kind == FlowNodeKind.NoneStartEvent)
+        {
+            return Unsupported(element, id, name, "事件子流程须有且仅有一个定时、消息、信号、错误或升级开始事件");
+        }
+        var startElement = element.Elements(BpmnNames.Model + "startEvent").First(e => (string?)e.Attribute("id") == start.Id);
+        var interrupting = (string?)startElement.Attribute("isInterrupting") != "false";
+        if (!interrupting && start.Kind == FlowNodeKind.ErrorStartEvent)
+        {
+            Executable(startElement, "bad-event-subprocess", $"事件子流程 “{name ?? id}” 的错误开始事件总是中断的（isInterrupting 不能为 false）", start.Id);
+        }
+        return new EventSubProcessNode(id, name, scope, start, interrupting);
+    }
+
+    private static bool IsStartEvent(FlowNode node) => node.Kind is FlowNodeKind.NoneStartEvent or FlowNodeKind.TimerStartEvent
+        or FlowNodeKind.MessageStartEvent or FlowNodeKind.SignalStartEvent or FlowNodeKind.ErrorStartEvent or FlowNodeKind.EscalationStartEvent;
 
     private UnsupportedNode Unsupported(XElement element, string id, string? name, string message)
     {

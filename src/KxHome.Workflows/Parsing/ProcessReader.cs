@@ -18,6 +18,10 @@ internal sealed partial class ProcessReader(XElement process, List<BpmnProblem> 
         {
             Structural(process, "no-start-event", $"可执行流程 “{id}” 没有开始事件");
         }
+        foreach (var start in root.Nodes.Where(n => n.Kind is FlowNodeKind.ErrorStartEvent or FlowNodeKind.EscalationStartEvent))
+        {
+            Executable(process, "unsupported-element", $"错误或升级开始事件 “{start.DisplayName}” 只能用在事件子流程中", start.Id);
+        }
         var starters = ((string?)process.Attribute(BpmnNames.Camunda + "candidateStarterGroups") ?? "")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var startable = !string.Equals((string?)process.Attribute(BpmnNames.Camunda + "isStartableInTasklist"), "false", StringComparison.OrdinalIgnoreCase);

@@ -12,6 +12,7 @@ internal sealed class SubProcessBehavior : IFlowNodeBehavior
             ?? throw new IncidentException("no-start-event", $"子流程 “{node.DisplayName}” 没有空开始事件");
         var scope = new ScopeState { Id = Guid.NewGuid(), ParentId = token.ScopeId, ElementId = node.Id, ParentTokenId = token.Id };
         step.State.Scopes.Add(scope);
+        step.ArmEventSubProcesses(scope, sub.Scope);
         token.WaitKind = WaitKind.SubProcess;
         token.WaitId = scope.Id;
         step.Enqueue(step.NewToken(start.Id, scope.Id));
