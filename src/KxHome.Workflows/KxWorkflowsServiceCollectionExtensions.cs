@@ -1,3 +1,4 @@
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Expressions;
 using KxHome.Workflows.Parsing;
 using KxHome.Workflows.Persistence;
@@ -5,8 +6,8 @@ using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace KxHome.Workflows;

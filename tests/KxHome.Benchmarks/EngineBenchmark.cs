@@ -1,9 +1,11 @@
 using System.Diagnostics;
-using KxHome.Workflows;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Expressions;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Parsing;
 using KxHome.Workflows.Runtime;
+using KxHome.Workflows;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

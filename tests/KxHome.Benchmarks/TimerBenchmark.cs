@@ -1,6 +1,8 @@
 using System.Diagnostics;
-using KxHome.Workflows;
+using KxHome.Workflows.Core;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
+using KxHome.Workflows;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

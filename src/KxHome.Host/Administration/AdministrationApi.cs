@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using KxHome.Host.Cases;
 using KxHome.Host.Identity;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KxHome.Host.Identity;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Runtime;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using KxHome.Host.Cases;
 using KxHome.Host.Identity;
 using KxHome.Workflows.Association;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using KxHome.Host.Cases;
 using KxHome.Host.Identity;
 using KxHome.Workflows.Association;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

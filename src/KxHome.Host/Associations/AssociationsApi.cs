@@ -1,5 +1,7 @@
 using KxHome.Host.Cases;
 using KxHome.Workflows.Association;
+using KxHome.Workflows.Core;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 
 namespace KxHome.Host.Associations;

@@ -1,5 +1,6 @@
 using KxHome.Host.Forms;
 using KxHome.Host.Identity;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 

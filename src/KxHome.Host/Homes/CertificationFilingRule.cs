@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KxHome.Host.Cases;
 using KxHome.Workflows.Association;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 using Microsoft.Extensions.Options;
 

@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using KxHome.Host.Identity;
+using KxHome.Workflows.Core;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using KxHome.Host.Identity;
 
 namespace KxHome.Host.Mail;
 

@@ -1,4 +1,5 @@
 using KxHome.Host.Identity;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 using Microsoft.Extensions.Options;
 

@@ -3,6 +3,8 @@ using KxHome.Host.Cases;
 using KxHome.Host.Homes;
 using KxHome.Host.Identity;
 using KxHome.Workflows.Association;
+using KxHome.Workflows.Core;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using KxHome.Host.Cases;
 using KxHome.Workflows.Association;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Runtime;
 
 namespace KxHome.Host.Representatives;

@@ -1,5 +1,6 @@
 using KxHome.Host.Cases;
 using KxHome.Workflows.Association;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Runtime;
 
 namespace KxHome.Host.Representatives;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using KxHome.Workflows.Model;
-using KxHome.Workflows.Runtime;
 
 namespace KxHome.Workflows.Execution;
 

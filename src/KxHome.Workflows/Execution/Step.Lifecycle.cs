@@ -1,7 +1,6 @@
 using KxHome.Workflows.Expressions;
 using KxHome.Workflows.Execution.Behaviors;
 using KxHome.Workflows.Model;
-using KxHome.Workflows.Runtime;
 
 namespace KxHome.Workflows.Execution;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using KxHome.Workflows.Runtime;
+using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Execution;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Model;
-using KxHome.Workflows.Runtime;
 
 namespace KxHome.Workflows.Execution;
 

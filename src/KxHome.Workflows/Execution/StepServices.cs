@@ -1,5 +1,5 @@
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Expressions;
-using KxHome.Workflows.Runtime;
 
 namespace KxHome.Workflows.Execution;
 

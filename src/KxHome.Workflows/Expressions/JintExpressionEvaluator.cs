@@ -1,10 +1,10 @@
-using System.Text;
 using System.Text.Json.Nodes;
-using Jint;
-using Jint.Native;
+using System.Text;
 using Jint.Native.Object;
+using Jint.Native;
+using Jint;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Model;
-using KxHome.Workflows.Runtime;
 
 namespace KxHome.Workflows.Expressions;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Jint;
 using Jint.Native;
-using KxHome.Workflows.Runtime;
+using Jint;
+using KxHome.Workflows.Core;
 
 namespace KxHome.Workflows.Expressions;
 

@@ -1,3 +1,5 @@
+using KxHome.Workflows.Core;
+
 namespace KxHome.Workflows.Model;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.Xml.Linq;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Expressions;
 using KxHome.Workflows.Model;
-using KxHome.Workflows.Runtime;
 
 namespace KxHome.Workflows.Parsing;
 

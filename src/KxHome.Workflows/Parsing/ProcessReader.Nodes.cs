@@ -1,7 +1,6 @@
 using System.Xml.Linq;
 using KxHome.Workflows.Expressions;
 using KxHome.Workflows.Model;
-using KxHome.Workflows.Runtime;
 
 namespace KxHome.Workflows.Parsing;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Parsing;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ internal sealed class DefinitionCache(BpmnParser parser)
     {
         if (_models.TryGetValue(definitionId, out var model)) return model;
         var row = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == definitionId, ct)
-            ?? throw new Runtime.WorkflowNotFoundException("definition-not-found", $"流程定义 “{definitionId}” 不存在");
+            ?? throw new Core.WorkflowNotFoundException("definition-not-found", $"流程定义 “{definitionId}” 不存在");
         return _models.GetOrAdd(definitionId, _ => Parse(row));
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Persistence;
 
@@ -61,7 +62,7 @@ internal static class InboxReader
         Id = Column.Guid(r, 0), InstanceId = Column.Guid(r, 1), TokenId = Column.Guid(r, 2), ElementId = r.GetString(3),
         Name = Column.Text(r, 4), DefinitionKey = r.GetString(5), BusinessKey = Column.Text(r, 6), Owner = Column.Text(r, 7),
         Assignee = Column.Text(r, 8), FormKey = Column.Text(r, 9), DueAt = Column.OptionalInstant(r, 10), Priority = r.GetInt32(11),
-        State = Column.Enum<Runtime.UserTaskState>(r, 12), CreatedAt = Column.Instant(r, 13), EndedAt = Column.OptionalInstant(r, 14),
+        State = Column.Enum<Model.UserTaskState>(r, 12), CreatedAt = Column.Instant(r, 13), EndedAt = Column.OptionalInstant(r, 14),
         CompletedBy = Column.Text(r, 15), Revision = Column.Guid(r, 16), DelegatedBy = Column.Text(r, 17), PendingSigners = Column.Text(r, 18),
         CaseNumber = Column.Text(r, 19),
     };

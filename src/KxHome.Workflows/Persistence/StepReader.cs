@@ -1,3 +1,5 @@
+using KxHome.Workflows.Model;
+
 namespace KxHome.Workflows.Persistence;
 
 /// <summary>The rows a step reads inside its transaction.</summary>
@@ -12,7 +14,7 @@ internal static class StepReader
             {
                 Id = Column.Guid(r, 0), DefinitionId = r.GetString(1), DefinitionKey = r.GetString(2),
                 DefinitionVersion = r.GetInt32(3), BusinessKey = Column.Text(r, 4),
-                Status = Column.Enum<Runtime.InstanceStatus>(r, 5), StartedAt = Column.Instant(r, 6),
+                Status = Column.Enum<Model.InstanceStatus>(r, 5), StartedAt = Column.Instant(r, 6),
                 EndedAt = Column.OptionalInstant(r, 7), StartedBy = Column.Text(r, 8), Revision = Column.Guid(r, 9),
                 Owner = Column.Text(r, 10), Number = Column.Text(r, 11),
             }, ct, id);
@@ -28,7 +30,7 @@ internal static class StepReader
             r => new UserTaskRow
             {
                 Id = Column.Guid(r, 0), InstanceId = Column.Guid(r, 1), ElementId = r.GetString(2), Name = Column.Text(r, 3),
-                Assignee = Column.Text(r, 4), State = Column.Enum<Runtime.UserTaskState>(r, 5), CompletedBy = Column.Text(r, 6),
+                Assignee = Column.Text(r, 4), State = Column.Enum<Model.UserTaskState>(r, 5), CompletedBy = Column.Text(r, 6),
                 DelegatedBy = Column.Text(r, 7), PendingSigners = Column.Text(r, 8),
             }, ct, id);
 
@@ -62,14 +64,14 @@ internal static class StepReader
     /// <summary>Whether the case has completed the user task <paramref name="elementId"/> (a step it can be sent back to).</summary>
     public static Task<bool> HasPassedAsync(StepSession session, Guid instanceId, string elementId, CancellationToken ct) =>
         session.ExistsAsync("SELECT 1 FROM History WHERE InstanceId = @p0 AND ElementId = @p1 AND Kind = @p2 LIMIT 1", ct,
-            instanceId, elementId, Runtime.HistoryKind.TaskCompleted);
+            instanceId, elementId, Model.HistoryKind.TaskCompleted);
 
     /// <summary>Whether the task has a history line of <paramref name="kind"/> after <paramref name="since"/> (e.g. an urge).</summary>
-    public static Task<bool> NotedSinceAsync(StepSession session, Guid taskId, Runtime.HistoryKind kind, DateTime since, CancellationToken ct) =>
+    public static Task<bool> NotedSinceAsync(StepSession session, Guid taskId, Model.HistoryKind kind, DateTime since, CancellationToken ct) =>
         session.ExistsAsync("SELECT 1 FROM History WHERE TaskId = @p0 AND Kind = @p1 AND At > @p2 LIMIT 1", ct, taskId, kind, since);
 
     /// <summary>What people did on the case: each history line that names someone, as its kind and who.</summary>
-    public static Task<List<(Runtime.HistoryKind Kind, string? UserId)>> ActsAsync(StepSession session, Guid instanceId, CancellationToken ct) =>
+    public static Task<List<(Model.HistoryKind Kind, string? UserId)>> ActsAsync(StepSession session, Guid instanceId, CancellationToken ct) =>
         session.ListAsync("SELECT Kind, UserId FROM History WHERE InstanceId = @p0 AND UserId IS NOT NULL",
-            r => (Enum.Parse<Runtime.HistoryKind>(r.GetString(0)), (string?)r.GetString(1)), ct, instanceId);
+            r => (Enum.Parse<Model.HistoryKind>(r.GetString(0)), (string?)r.GetString(1)), ct, instanceId);
 }

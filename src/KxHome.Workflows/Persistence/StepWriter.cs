@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using KxHome.Workflows.Execution;
-using KxHome.Workflows.Runtime;
+using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Persistence;
 

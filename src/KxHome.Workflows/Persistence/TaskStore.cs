@@ -1,4 +1,4 @@
-using KxHome.Workflows.Runtime;
+using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Persistence;
 

@@ -1,3 +1,4 @@
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Runtime;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Runtime;
 
@@ -44,11 +45,6 @@ public sealed record ActiveElement(string ElementId, string? ElementName, string
 public sealed record IncidentView(
     Guid Id, Guid InstanceId, string ElementId, string Kind, string Message, DateTime CreatedAt,
     DateTime? ResolvedAt, string? ResolvedBy);
-
-/// <summary>One line of the audit trail.</summary>
-public sealed record HistoryEntry(
-    long Id, DateTime At, HistoryKind Kind, string? ElementId, string? ElementName,
-    Guid? TaskId, string? UserId, string? Comment, JsonNode? Data);
 
 /// <summary>A user task.</summary>
 public sealed record UserTaskView(

@@ -1,3 +1,4 @@
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,6 @@
+using KxHome.Workflows.Model;
+using KxHome.Workflows.Core;
+
 namespace KxHome.Workflows.Runtime;
 
 /// <summary>

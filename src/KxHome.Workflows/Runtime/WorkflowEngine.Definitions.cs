@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;

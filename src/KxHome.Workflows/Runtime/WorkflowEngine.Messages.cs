@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;

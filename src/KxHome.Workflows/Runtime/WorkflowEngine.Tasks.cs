@@ -1,4 +1,6 @@
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Execution;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 

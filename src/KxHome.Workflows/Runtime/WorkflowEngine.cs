@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Expressions;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Parsing;
 using KxHome.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace KxHome.Workflows.Runtime;

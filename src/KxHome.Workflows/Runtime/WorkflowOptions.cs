@@ -1,3 +1,5 @@
+using KxHome.Workflows.Core;
+
 namespace KxHome.Workflows.Runtime;
 
 /// <summary>Engine settings, bound from the <c>Workflows</c> configuration section.</summary>

@@ -1,3 +1,4 @@
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Tests.Support;
 
 namespace KxHome.Workflows.Tests.Execution;
@@ -51,6 +52,6 @@ public class ConditionalFlowTests
         await kx.Engine.RetryIncidentAsync(incident.Id, "admin");
         var fixedUp = await kx.GetAsync(instance.Id);
         fixedUp.ActiveElements.Select(a => a.ElementId).Should().Equal("grant");
-        fixedUp.History.Count(h => h.Kind == KxHome.Workflows.Runtime.HistoryKind.TaskCreated && h.ElementId == "apply").Should().Be(1);
+        fixedUp.History.Count(h => h.Kind == KxHome.Workflows.Model.HistoryKind.TaskCreated && h.ElementId == "apply").Should().Be(1);
     }
 }

@@ -1,3 +1,5 @@
+using KxHome.Workflows.Core;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Support;
 

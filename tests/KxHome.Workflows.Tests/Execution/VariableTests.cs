@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using KxHome.Workflows.Core;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Support;
 

@@ -1,8 +1,9 @@
 using KxHome.Workflows.Association;
-using Microsoft.Extensions.DependencyInjection;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KxHome.Workflows.Tests.Homes;
 

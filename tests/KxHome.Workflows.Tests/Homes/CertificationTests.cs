@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
-using KxHome.Host.Homes;
 using KxHome.Host.Homes.Tasks;
+using KxHome.Host.Homes;
 using KxHome.Workflows.Association;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Support;
 using Microsoft.EntityFrameworkCore;

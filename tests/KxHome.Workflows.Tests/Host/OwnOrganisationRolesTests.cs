@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using KxHome.Host.Identity;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

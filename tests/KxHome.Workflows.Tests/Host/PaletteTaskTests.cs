@@ -1,5 +1,6 @@
 using KxHome.Host.Association;
 using KxHome.Host.Identity;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Support;
 using Microsoft.AspNetCore.Hosting;

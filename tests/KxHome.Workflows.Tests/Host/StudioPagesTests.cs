@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using KxHome.Host.Studio;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Support;
 using Microsoft.AspNetCore.Hosting;

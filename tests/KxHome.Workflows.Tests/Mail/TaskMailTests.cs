@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Host;
 using KxHome.Workflows.Tests.Support;

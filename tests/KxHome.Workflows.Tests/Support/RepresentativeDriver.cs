@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KxHome.Host.Identity;
 using KxHome.Workflows.Association;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

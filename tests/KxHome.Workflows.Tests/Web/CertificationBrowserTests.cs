@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Support;
 using Microsoft.AspNetCore.Hosting;

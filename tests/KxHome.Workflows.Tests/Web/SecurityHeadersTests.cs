@@ -1,4 +1,5 @@
 using KxHome.Host.Hosting;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

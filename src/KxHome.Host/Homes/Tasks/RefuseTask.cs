@@ -1,4 +1,5 @@
 using KxHome.Workflows.Association;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 
 namespace KxHome.Host.Homes.Tasks;

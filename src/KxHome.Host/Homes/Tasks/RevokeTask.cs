@@ -1,7 +1,8 @@
 using KxHome.Host.Identity;
 using KxHome.Workflows.Association;
-using Microsoft.EntityFrameworkCore;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Host.Homes.Tasks;
 

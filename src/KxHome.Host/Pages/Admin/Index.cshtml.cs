@@ -2,9 +2,10 @@ using KxHome.Host.Administration;
 using KxHome.Host.Cases;
 using KxHome.Host.Identity;
 using KxHome.Host.Mail;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Runtime;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -3,9 +3,11 @@ using KxHome.Host.Cases;
 using KxHome.Host.Homes;
 using KxHome.Host.Reports;
 using KxHome.Workflows.Association;
+using KxHome.Workflows.Core;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Host.Pages.Associations;

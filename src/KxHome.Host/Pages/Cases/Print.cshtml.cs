@@ -1,12 +1,13 @@
-using KxHome.Workflows.Runtime;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using KxHome.Host.Cases;
 using KxHome.Host.Homes;
 using KxHome.Host.Identity;
 using KxHome.Workflows.Association;
-using Microsoft.AspNetCore.Mvc;
+using KxHome.Workflows.Core;
+using KxHome.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Host.Pages.Cases;

@@ -1,8 +1,9 @@
 using KxHome.Host.Cases;
 using KxHome.Host.Mail;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Runtime;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KxHome.Host.Pages.EmailLinks;
 

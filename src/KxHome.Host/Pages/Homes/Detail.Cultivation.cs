@@ -2,6 +2,7 @@ using KxHome.Host.Associations;
 using KxHome.Host.Cases;
 using KxHome.Host.Homes;
 using KxHome.Workflows.Association;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
 

@@ -3,9 +3,11 @@ using System.Text.Json;
 using KxHome.Host.Administration;
 using KxHome.Host.Cases;
 using KxHome.Host.Identity;
+using KxHome.Workflows.Core;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KxHome.Host.Pages.Studio;
 

@@ -3,10 +3,11 @@ using KxHome.Host.Cases;
 using KxHome.Host.Forms;
 using KxHome.Host.Homes;
 using KxHome.Host.Identity;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KxHome.Host.Pages.Tasks;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using KxHome.Host.Homes.Tasks;
 using KxHome.Host.Identity;
 using KxHome.Workflows.Association;
+using KxHome.Workflows.Model;
 using KxHome.Workflows.Runtime;
 
 namespace KxHome.Host.Representatives.Tasks;

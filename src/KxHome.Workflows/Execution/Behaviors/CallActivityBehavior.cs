@@ -1,5 +1,5 @@
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Model;
-using KxHome.Workflows.Runtime;
 
 namespace KxHome.Workflows.Execution.Behaviors;
 

@@ -1,7 +1,8 @@
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Tests.Support;
 
-namespace KxHome.Workflows.Tests.Runtime;
+namespace KxHome.Workflows.Tests.Core;
 
 public class WorkCalendarTests
 {

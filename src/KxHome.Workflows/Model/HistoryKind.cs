@@ -1,4 +1,4 @@
-namespace KxHome.Workflows.Runtime;
+namespace KxHome.Workflows.Model;
 
 /// <summary>What a history entry records. History is the audit trail people read.</summary>
 public enum HistoryKind

@@ -1,4 +1,4 @@
-namespace KxHome.Workflows.Runtime;
+namespace KxHome.Workflows.Core;
 
 /// <summary>
 /// The engine refused an operation. <see cref="Code"/> is stable for programs (e.g. <c>task-already-completed</c>);

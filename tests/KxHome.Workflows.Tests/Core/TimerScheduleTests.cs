@@ -1,6 +1,7 @@
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Runtime;
 
-namespace KxHome.Workflows.Tests.Runtime;
+namespace KxHome.Workflows.Tests.Core;
 
 public class TimerScheduleTests
 {

@@ -1,4 +1,4 @@
-namespace KxHome.Workflows.Runtime;
+namespace KxHome.Workflows.Core;
 
 /// <summary>
 /// Thrown by a service-task handler for a business failure the flow models (an error boundary event with this

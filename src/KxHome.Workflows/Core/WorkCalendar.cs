@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 
-namespace KxHome.Workflows.Runtime;
+namespace KxHome.Workflows.Core;
 
 /// <summary>
 /// Working days in mainland China: Monday to Friday, except the State Council's public holidays, plus its 调休

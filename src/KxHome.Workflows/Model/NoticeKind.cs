@@ -1,4 +1,4 @@
-namespace KxHome.Workflows.Runtime;
+namespace KxHome.Workflows.Model;
 
 /// <summary>What a notice tells people; the host turns each into emails.</summary>
 public enum NoticeKind

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace KxHome.Workflows.Runtime;
+namespace KxHome.Workflows.Core;
 
 /// <summary>
 /// An ISO 8601 duration such as <c>P1Y2M10DT2H30M</c> or <c>P2W</c>. Years, months and days are calendar

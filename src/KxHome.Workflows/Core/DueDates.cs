@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace KxHome.Workflows.Runtime;
+namespace KxHome.Workflows.Core;
 
 /// <summary>Reads a due date written as a date-time, a date alone (the end of that day in the business time zone) or an ISO 8601 duration from now.</summary>
 public static class DueDates

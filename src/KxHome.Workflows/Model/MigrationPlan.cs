@@ -1,6 +1,6 @@
 using KxHome.Workflows.Model;
 
-namespace KxHome.Workflows.Runtime;
+namespace KxHome.Workflows.Model;
 
 /// <summary>
 /// What moving a case to another version of its flow does: where each thing the case waits on goes (the same element

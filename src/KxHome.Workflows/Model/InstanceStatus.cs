@@ -1,4 +1,4 @@
-namespace KxHome.Workflows.Runtime;
+namespace KxHome.Workflows.Model;
 
 /// <summary>Where a process instance stands.</summary>
 public enum InstanceStatus

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Quartz;
 
-namespace KxHome.Workflows.Runtime;
+namespace KxHome.Workflows.Core;
 
 /// <summary>
 /// A repeating timer (<c>timeCycle</c>): ISO 8601 repeating intervals <c>R/start/period</c>, <c>R/period</c>,

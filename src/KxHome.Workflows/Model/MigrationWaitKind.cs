@@ -1,4 +1,4 @@
-namespace KxHome.Workflows.Runtime;
+namespace KxHome.Workflows.Model;
 
 /// <summary>What a case waits on at an element that a migration moves to another version.</summary>
 public enum MigrationWaitKind
