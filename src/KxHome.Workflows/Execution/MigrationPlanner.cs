@@ -156,6 +156,7 @@ internal static class MigrationPlanner
         FlowNodeKind.UserTask => "用户任务",
         FlowNodeKind.ServiceTask => "服务任务",
         FlowNodeKind.ExpressionTask => "表达式任务",
+        FlowNodeKind.ScriptTask => "脚本任务",
         FlowNodeKind.ExclusiveGateway => "排他网关",
         FlowNodeKind.ParallelGateway => "并行网关",
         FlowNodeKind.InclusiveGateway => "包容网关",

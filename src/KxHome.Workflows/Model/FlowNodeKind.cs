@@ -14,6 +14,9 @@ public enum FlowNodeKind
 
     /// <summary>A service, send or business-rule task given as an expression (<c>camunda:expression</c>).</summary>
     ExpressionTask,
+
+    /// <summary>A script task whose JavaScript is one expression, run in the expression sandbox.</summary>
+    ScriptTask,
     ExclusiveGateway,
     ParallelGateway,
     InclusiveGateway,

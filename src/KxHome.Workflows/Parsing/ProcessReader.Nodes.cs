@@ -29,6 +29,7 @@ internal sealed partial class ProcessReader
             "manualTask" => new SimpleNode(id, name, FlowNodeKind.ManualTask),
             "userTask" => new UserTaskNode(id, name, ReadUserTask(element, id)),
             "serviceTask" or "sendTask" or "businessRuleTask" => ReadServiceTask(element, id, name),
+            "scriptTask" => ReadScriptTask(element, id, name),
             "subProcess" => ReadSubProcess(element, id, name),
             "callActivity" => ReadCallActivity(element, id, name),
             "exclusiveGateway" => new SimpleNode(id, name, FlowNodeKind.ExclusiveGateway),
@@ -41,7 +42,7 @@ internal sealed partial class ProcessReader
         MultiInstanceSettings? multiInstance = null;
         if (loop is not null && node is not UnsupportedNode)
         {
-            if (loop.Name.LocalName == "multiInstanceLoopCharacteristics" && node.Kind is FlowNodeKind.UserTask or FlowNodeKind.ServiceTask or FlowNodeKind.ExpressionTask
+            if (loop.Name.LocalName == "multiInstanceLoopCharacteristics" && node.Kind is FlowNodeKind.UserTask or FlowNodeKind.ServiceTask or FlowNodeKind.ExpressionTask or FlowNodeKind.ScriptTask
                     or FlowNodeKind.SubProcess or FlowNodeKind.Task or FlowNodeKind.ManualTask or FlowNodeKind.CallActivity
                     or FlowNodeKind.ReceiveTask)
             {
@@ -96,7 +97,7 @@ internal sealed partial class ProcessReader
         if (Vendor(element, "expression") is { } text)
         {
             return ReadExpression(element, id, text) is { } expression
-                ? new ExpressionTaskNode(id, name, expression, Vendor(element, "resultVariable"))
+                ? new ExpressionTaskNode(id, name, FlowNodeKind.ExpressionTask, expression, Vendor(element, "resultVariable"))
                 : new UnsupportedNode(id, name, element.Name.LocalName);
         }
         var delegateName = Vendor(element, "delegateExpression") is { } delegateText ? BeanName(delegateText) : null;
@@ -112,6 +113,34 @@ internal sealed partial class ProcessReader
             : "";
         return Unsupported(element, id, name,
             $"{other}{kind}须填写 camunda:topic（已注册的处理程序的主题），或 camunda:class、camunda:delegateExpression（按名称对应处理程序），或 camunda:expression 表达式");
+    }
+
+    /// <summary>
+    /// A script task runs one JavaScript expression in the expression sandbox (same limits, no statements, no access to
+    /// the engine), its value kept in <c>camunda:resultVariable</c>. Other languages and external resources are refused.
+    /// </summary>
+    private FlowNode ReadScriptTask(XElement element, string id, string? name)
+    {
+        var format = ((string?)element.Attribute("scriptFormat"))?.Trim().ToLowerInvariant();
+        if (format is not ("javascript" or "js" or "ecmascript"))
+        {
+            return Unsupported(element, id, name, $"脚本任务只支持 JavaScript（scriptFormat=\"javascript\"），不支持 “{format}”");
+        }
+        var script = element.Element(BpmnNames.Model + "script")?.Value.Trim().TrimEnd(';').Trim();
+        if (string.IsNullOrEmpty(script))
+        {
+            return Unsupported(element, id, name, "脚本任务须在 <script> 中写一个 JavaScript 表达式（不支持 camunda:resource）");
+        }
+        try
+        {
+            ScriptCompiler.Check(script);
+        }
+        catch (ExpressionException ex)
+        {
+            return Unsupported(element, id, name, $"脚本任务只能是一个 JavaScript 表达式，在沙箱中求值，值存入 camunda:resultVariable：{ex.Message}");
+        }
+        return new ExpressionTaskNode(id, name, FlowNodeKind.ScriptTask, new Expression(script, [new ExpressionPart(script, true)]),
+            Vendor(element, "resultVariable"));
     }
 
     /// <summary>The bean name of <c>${archiveService}</c> or <c>#{archiveService}</c>; null when it is more than a name.</summary>

@@ -123,7 +123,8 @@ internal sealed partial class ProcessReader(XElement process, List<BpmnProblem> 
         foreach (var boundary in wired.OfType<BoundaryNode>())
         {
             var target = wired.FirstOrDefault(n => n.Id == boundary.AttachedToId);
-            if (target is null || target.Kind is not (FlowNodeKind.UserTask or FlowNodeKind.ServiceTask or FlowNodeKind.ExpressionTask or FlowNodeKind.SubProcess
+            if (target is null || target.Kind is not (FlowNodeKind.UserTask or FlowNodeKind.ServiceTask or FlowNodeKind.ExpressionTask or FlowNodeKind.ScriptTask
+                    or FlowNodeKind.SubProcess
                     or FlowNodeKind.Task or FlowNodeKind.ManualTask or FlowNodeKind.ReceiveTask or FlowNodeKind.CallActivity
                     or FlowNodeKind.Unsupported))
             {

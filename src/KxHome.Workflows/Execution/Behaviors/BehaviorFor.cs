@@ -17,6 +17,7 @@ internal static class BehaviorFor
         [FlowNodeKind.UserTask] = new UserTaskBehavior(),
         [FlowNodeKind.ServiceTask] = new ServiceTaskBehavior(),
         [FlowNodeKind.ExpressionTask] = new ExpressionTaskBehavior(),
+        [FlowNodeKind.ScriptTask] = new ExpressionTaskBehavior(),
         [FlowNodeKind.SubProcess] = new SubProcessBehavior(),
         [FlowNodeKind.ExclusiveGateway] = new ExclusiveGatewayBehavior(),
         [FlowNodeKind.ParallelGateway] = new ParallelGatewayBehavior(),

@@ -2,7 +2,7 @@ using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Execution.Behaviors;
 
-/// <summary>Evaluates the task's expression, keeps its value if the task names a result variable, and leaves.</summary>
+/// <summary>Evaluates the task's expression or script, keeps its value if the task names a result variable, and leaves.</summary>
 internal sealed class ExpressionTaskBehavior : IFlowNodeBehavior
 {
     public Outcome Execute(Step step, Token token, FlowNode node)
