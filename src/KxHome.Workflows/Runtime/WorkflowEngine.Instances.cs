@@ -3,7 +3,6 @@ using KxHome.Workflows.Core;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Workflows.Runtime;
 
@@ -88,48 +87,6 @@ public sealed partial class WorkflowEngine
         return ToView(row, step.State, model, incidents, history);
     }
 
-    /// <summary>Cases matching the query, newest first, with their process names.</summary>
-    public async Task<IReadOnlyList<InstanceSummary>> QueryInstancesAsync(InstanceQuery query, CancellationToken ct = default)
-    {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var instances = db.Instances.AsNoTracking();
-        if (query.Owners is { } owners) instances = instances.Where(i => i.Owner != null && owners.Contains(i.Owner));
-        if (query.Ids is { } ids) instances = instances.Where(i => ids.Contains(i.Id));
-        if (query.Status is { } status) instances = instances.Where(i => i.Status == status);
-        if (query.Number is { } number) instances = instances.Where(i => i.Number == number);
-        if (query.BusinessKey is { } businessKey) instances = instances.Where(i => i.BusinessKey == businessKey);
-        if (!query.IncludeCalled) instances = instances.Where(i => i.ParentInstanceId == null);
-        var rows = await instances.OrderByDescending(i => i.StartedAt).Skip(query.Skip).Take(query.Take)
-            .Join(db.Definitions, i => i.DefinitionId, d => d.Id, (i, d) => new InstanceSummary(
-                i.Id, i.DefinitionKey, d.Name, i.DefinitionVersion, i.BusinessKey, i.Status, i.StartedAt, i.EndedAt, i.StartedBy, i.Owner, i.Number))
-            .ToListAsync(ct);
-        return rows;
-    }
-
-    /// <summary>The instance with its active elements, variables, incidents and history.</summary>
-    public async Task<InstanceView> GetInstanceAsync(Guid instanceId, CancellationToken ct = default)
-    {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
-            ?? throw new WorkflowNotFoundException("instance-not-found", "流程实例不存在");
-        var model = await _definitions.GetAsync(db, row.DefinitionId, ct);
-        var family = new List<Guid> { instanceId };
-        for (var level = family; level.Count > 0 && family.Count < 1_000;)
-        {
-            var parents = level;
-            level = await db.Instances.AsNoTracking().Where(i => i.ParentInstanceId != null && parents.Contains(i.ParentInstanceId.Value))
-                .Select(i => i.Id).ToListAsync(ct);
-            family.AddRange(level);
-        }
-        var incidents = await db.Incidents.AsNoTracking().Where(i => family.Contains(i.InstanceId))
-            .OrderBy(i => i.CreatedAt).ToListAsync(ct);
-        var history = await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId)
-            .OrderBy(h => h.Id).ToListAsync(ct);
-        return ToView(row, StateSerializer.Read(row.State), model, incidents.Select(ToView).ToList(),
-            history.Select(h => new HistoryEntry(h.Id, h.At, h.Kind, h.ElementId, h.ElementName, h.TaskId, h.UserId,
-                h.Comment, h.Data is null ? null : JsonNode.Parse(h.Data))).ToList());
-    }
-
     /// <summary>Sets variables on the process, or locally on the running sub-process with that element id.</summary>
     public Task SetVariablesAsync(Guid instanceId, IReadOnlyDictionary<string, object?> variables, string? userId,
         string? subProcessId = null, CancellationToken ct = default) =>
@@ -146,51 +103,6 @@ public sealed partial class WorkflowEngine
     public Task CancelAsync(Guid instanceId, string? userId, string? reason, CancellationToken ct = default) =>
         RunStepAsync(instanceId, userId, step => step.Cancel(userId, reason), ct);
 
-    /// <summary>Runs the element again (after its data was fixed), or chooses its outgoing flows again.</summary>
-    public Task RetryIncidentAsync(Guid incidentId, string? userId, CancellationToken ct = default) =>
-        TransactAsync(async session =>
-        {
-            var incident = await OpenIncidentAsync(session, incidentId, ct);
-            if (incident.Kind == TimerFailedIncident) await RetryTimerIncidentAsync(session, incident, userId, ct);
-            else await RunAsync(session, incident.InstanceId, userId, step => step.RetryIncident(incidentId, userId), ct);
-            return true;
-        }, ct);
-
-    /// <summary>
-    /// Declares the work of a failed service task done by hand: the token leaves the task with the given variables.
-    /// Other incidents must be retried once their data is fixed.
-    /// </summary>
-    public Task ResolveIncidentAsync(Guid incidentId, string? userId, IReadOnlyDictionary<string, object?>? variables,
-        string? comment, CancellationToken ct = default) =>
-        RunIncidentStepAsync(incidentId, userId, step =>
-        {
-            var token = step.State.Tokens.FirstOrDefault(t => t.IncidentId == incidentId)
-                ?? throw new WorkflowConflictException("incident-closed", "该异常已处理");
-            if (token.WaitKind != WaitKind.Job)
-            {
-                throw new WorkflowException("incident-needs-retry", "此类异常不能直接跳过，请修正数据后重试");
-            }
-            step.CompleteJob(token.WaitId!.Value, VariableValues.FromMap(variables), userId, comment);
-        }, ct);
-
-    private async Task RunIncidentStepAsync(Guid incidentId, string? userId, Action<Step> act, CancellationToken ct)
-    {
-        await TransactAsync(async session =>
-        {
-            var incident = await OpenIncidentAsync(session, incidentId, ct);
-            if (incident.Kind == TimerFailedIncident)
-                throw new WorkflowException("incident-needs-retry", "期限事件触发失败的异常不能直接跳过，请排除原因后重试");
-            return await RunAsync(session, incident.InstanceId, userId, act, ct);
-        }, ct);
-    }
-
-    private static async Task<IncidentRow> OpenIncidentAsync(StepSession session, Guid incidentId, CancellationToken ct)
-    {
-        var incident = await StepReader.IncidentAsync(session, incidentId, ct)
-            ?? throw new WorkflowNotFoundException("incident-not-found", "异常不存在");
-        return incident.ResolvedAt is null ? incident : throw new WorkflowConflictException("incident-closed", "该异常已处理");
-    }
-
     private Task RunStepAsync(Guid instanceId, string? userId, Action<Step> act, CancellationToken ct) =>
         TransactAsync(session => RunAsync(session, instanceId, userId, act, ct), ct);
 
@@ -202,18 +114,6 @@ public sealed partial class WorkflowEngine
         return step;
     }
 
-    private static InstanceView ToView(InstanceRow row, InstanceState state, ProcessModel model,
-        IReadOnlyList<IncidentView> incidents, IReadOnlyList<HistoryEntry> history)
-    {
-        var active = state.Tokens.Select(t => new ActiveElement(
-            t.ElementId, model.Node(t.ElementId).Name, t.Status.ToString(),
-            t.WaitKind == WaitKind.UserTask ? t.WaitId : null, t.IncidentId)).ToList();
-        var variables = state.Root.Variables.ToDictionary(v => v.Key, v => v.Value?.DeepClone()); // the state lives on in the cache
-        return new InstanceView(row.Id, row.DefinitionId, row.DefinitionKey, row.DefinitionVersion, row.BusinessKey,
-            state.Status, row.StartedAt, row.EndedAt, row.StartedBy, active, variables, incidents, history,
-            state.ParentInstanceId, row.Owner, row.Number);
-    }
-
     /// <summary>The next number of the prefix in the year the case starts (business time zone), in the step's transaction.</summary>
     private async Task<string> NextCaseNumberAsync(StepSession session, string prefix, DateTime now, CancellationToken ct)
     {
@@ -221,7 +121,4 @@ public sealed partial class WorkflowEngine
         var last = await StepWriter.NextCaseNumberAsync(session, prefix, year, ct);
         return $"{prefix}-{year}-{last:0000}";
     }
-
-    private static IncidentView ToView(IncidentRow row) =>
-        new(row.Id, row.InstanceId, row.ElementId, row.Kind, row.Message, row.CreatedAt, row.ResolvedAt, row.ResolvedBy);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using KxHome.Workflows.Core;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Model;
