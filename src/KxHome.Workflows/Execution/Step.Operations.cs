@@ -38,6 +38,7 @@ internal sealed partial class Step
         var node = model.Node(token.ElementId);
         SetVariables(token.ScopeId, variables, userId);
         Record(HistoryKind.TaskCompleted, node, taskId, userId, comment, ToObject(variables));
+        if (userId is not null) CompletedTasks.Add((taskId, userId));
         Continue(token);
         Run();
     }

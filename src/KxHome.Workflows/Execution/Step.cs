@@ -38,6 +38,9 @@ internal sealed partial class Step(ProcessModel model, InstanceState state, Step
     /// <summary>The jobs the step completed normally; their rows are removed.</summary>
     public List<Guid> CompletedJobs { get; } = [];
 
+    /// <summary>The user tasks the step completed, and by whom; their rows are marked completed.</summary>
+    public List<(Guid TaskId, string UserId)> CompletedTasks { get; } = [];
+
     public JsonNode? Evaluate(Expression expression, Token token) =>
         services.Expressions.Evaluate(expression, state.VisibleVariables(token.ScopeId));
 

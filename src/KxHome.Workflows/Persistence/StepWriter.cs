@@ -64,11 +64,8 @@ internal static class StepWriter
         {
             await IncidentStore.RaiseAsync(session, incident.Id, row.Id, incident.ElementId, incident.Kind, incident.Message, now, ct);
         }
-        foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.UserTask))
-        {
-            await session.ExecuteAsync("UPDATE UserTasks SET State = @p0, EndedAt = @p1 WHERE Id = @p2 AND State = @p3", ct,
-                UserTaskState.Cancelled, now, wait.Id, UserTaskState.Open);
-        }
+        foreach (var (taskId, completedBy) in step.CompletedTasks) await TaskStore.CompleteAsync(session, taskId, completedBy, now, ct);
+        foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.UserTask)) await TaskStore.CancelAsync(session, wait.Id, now, ct);
         foreach (var jobId in step.ClosedWaits.Where(w => w.Kind == WaitKind.Job).Select(w => w.Id).Concat(step.CompletedJobs))
         {
             await JobStore.DeleteAsync(session, jobId, ct);

@@ -20,6 +20,11 @@ internal static class TaskStore
             "UPDATE UserTasks SET State = @p0, EndedAt = @p1, CompletedBy = @p2, Revision = @p3, PendingSigners = NULL WHERE Id = @p4", ct,
             UserTaskState.Completed, now, userId, Guid.NewGuid(), taskId);
 
+    /// <summary>An open task whose token was cancelled or moved on ends undone.</summary>
+    public static Task CancelAsync(StepSession session, Guid taskId, DateTime now, CancellationToken ct) =>
+        session.ExecuteAsync("UPDATE UserTasks SET State = @p0, EndedAt = @p1 WHERE Id = @p2 AND State = @p3", ct,
+            UserTaskState.Cancelled, now, taskId, UserTaskState.Open);
+
     /// <summary>Offers the task to more people.</summary>
     public static async Task AddCandidateUsersAsync(StepSession session, Guid taskId, IReadOnlyList<string> userIds, CancellationToken ct)
     {
