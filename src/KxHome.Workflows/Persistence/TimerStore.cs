@@ -8,8 +8,15 @@ namespace KxHome.Workflows.Persistence;
 /// </summary>
 internal static class TimerStore
 {
-    // Due, running, and not given up on (@p0 is now, @p1 the retry policy's attempts).
+    // Due, running, and not given up on (@p0 is now, @p1 the retry policy's attempts): the SQL of Running.
     private const string DueToFire = "DueAt <= @p0 AND PausedAt IS NULL AND Attempts < @p1";
+
+    /// <summary>
+    /// The timers the clock moves: not paused, and not given up on after <paramref name="attempts"/> failed firings
+    /// (those wait for an administrator's repair). The alarm clock and virtual time read through this.
+    /// </summary>
+    public static IQueryable<TimerRow> Running(IQueryable<TimerRow> timers, int attempts) =>
+        timers.Where(t => t.PausedAt == null && t.Attempts < attempts);
 
     /// <summary>Writes a pending timer; <paramref name="instanceId"/> is null for a timer start event.</summary>
     public static Task InsertAsync(StepSession session, NewTimer timer, Guid? instanceId, string definitionId, string definitionKey,

@@ -51,8 +51,7 @@ public sealed class VirtualTime(TimeProvider clock, WorkflowEngine engine, IDbCo
     private async Task<DateTime?> NextDueAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var attempts = options.Value.DefaultRetry.Attempts; // a timer given up on waits for a repair, not for the clock
-        return await db.Timers.AsNoTracking().Where(t => t.PausedAt == null && t.Attempts < attempts).OrderBy(t => t.DueAt)
+        return await TimerStore.Running(db.Timers.AsNoTracking(), options.Value.DefaultRetry.Attempts).OrderBy(t => t.DueAt)
             .Select(t => (DateTime?)t.DueAt).FirstOrDefaultAsync(ct);
     }
 }

@@ -77,8 +77,7 @@ internal sealed class TimerAlarmService(
         List<AlarmTime> pending;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var attempts = options.Value.DefaultRetry.Attempts; // a timer given up on waits for a repair
-            pending = await db.Timers.AsNoTracking().Where(t => t.PausedAt == null && t.Attempts < attempts)
+            pending = await TimerStore.Running(db.Timers.AsNoTracking(), options.Value.DefaultRetry.Attempts)
                 .Select(t => new AlarmTime(t.Id, t.DueAt)).ToListAsync(ct);
         }
         var triggers = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(Group), ct)).Select(k => k.Name).ToHashSet();
