@@ -59,6 +59,9 @@ internal sealed class StepSession : IAsyncDisposable
     /// <summary>Called instances cancelled in this transaction, so one not yet started is never started.</summary>
     public HashSet<Guid> CancelledChildren { get; } = [];
 
+    /// <summary>How deep signals thrown by signalled cases go in this transaction (a loop is refused).</summary>
+    public int SignalDepth { get; set; }
+
     /// <summary>Timers armed or moved in this transaction: the alarm is set for them after the commit.</summary>
     public List<AlarmTime> AlarmsToSet { get; } = [];
 

@@ -31,13 +31,24 @@ public sealed partial class WorkflowEngine
         return new CorrelationResult(delivered, started);
     }
 
-    /// <summary>The signals a step threw reach every subscription in the same transaction as the step.</summary>
+    /// <summary>How many signals thrown by signalled cases one transaction follows before it is taken for a loop.</summary>
+    private const int MaxSignalDepth = 32;
+
+    /// <summary>
+    /// The signals a step threw reach every subscription in the same transaction as the step. A signal that keeps
+    /// reaching cases that throw it again (a loop a designer drew by mistake) is refused whole, and nothing is saved.
+    /// </summary>
     private async Task BroadcastThrownAsync(StepSession session, IReadOnlyList<string> signals, string? userId, CancellationToken ct)
     {
+        if (++session.SignalDepth > MaxSignalDepth)
+        {
+            throw new WorkflowException("signal-loop", $"信号 “{signals[0]}” 在一次办理中连续触发超过 {MaxSignalDepth} 层，流程中可能有信号循环，已全部撤销");
+        }
         foreach (var signal in signals)
         {
             await SignalAsync(session, await MessageStore.SignalledAsync(session, signal, ct), [], userId, ct);
         }
+        session.SignalDepth--;
     }
 
     private async Task<CorrelationResult> SignalAsync(StepSession session, IReadOnlyList<MessageSubscriptionRow> subscriptions,

@@ -126,4 +126,26 @@ public class EventSubProcessTests
 
         refusal.Which.Problems.Should().ContainSingle().Which.Message.Should().Contain("事件子流程须有且仅有一个");
     }
+
+    [Fact]
+    public async Task A_waiting_event_sub_process_still_listens_after_a_restart()
+    {
+        await using var kx = await TestEngine.StartAsync();
+        var key = await kx.DeployAsync(Flow(Triggered("""<messageEventDefinition messageRef="urge" />""", false, "answer")
+            + Triggered("<timerEventDefinition><timeDuration>P30D</timeDuration></timerEventDefinition>", true, "overdue")
+                .Replace("id=\"handler\"", "id=\"late\"").Replace("id=\"on\"", "id=\"onLate\"").Replace("id=\"handled\"", "id=\"lateEnd\"")
+                .Replace("\"h1\"", "\"l1\"").Replace("\"h2\"", "\"l2\"").Replace("sourceRef=\"on\"", "sourceRef=\"onLate\"")
+                .Replace("targetRef=\"handled\"", "targetRef=\"lateEnd\"")));
+        var instance = await kx.StartAsync(key, businessKey: "CB-2");
+        await kx.Engine.DisposeAsync();
+
+        await using var restarted = await TestEngine.StartAsync(new Dictionary<string, string?> { ["Workflows:ConnectionString"] = kx.ConnectionString });
+        await restarted.Engine.CorrelateMessageAsync(new MessageCorrelation("催办") { BusinessKey = "CB-2" });
+        (await restarted.GetAsync(instance.Id)).ActiveElements.Should().Contain(a => a.ElementId == "answer");
+        restarted.Clock.Advance(TimeSpan.FromDays(30));
+        (await restarted.Engine.ExecuteDueTimersAsync()).Should().Be(1);
+
+        (await restarted.GetAsync(instance.Id)).ActiveElements.Select(a => a.ElementId).Should().BeEquivalentTo(["late", "overdue"],
+            "the interrupting deadline ended the review and the open answer");
+    }
 }

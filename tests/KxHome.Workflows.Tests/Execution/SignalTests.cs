@@ -97,4 +97,20 @@ public class SignalTests
 
         (await kx.GetAsync(instance.Id)).ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("wait");
     }
+
+    [Fact]
+    public async Task A_signal_that_keeps_starting_cases_that_throw_it_again_is_refused_and_nothing_is_saved()
+    {
+        await using var kx = await TestEngine.StartAsync();
+        await kx.DeployAsync(WithSignal(Bpmn.Process("echo", """
+            <startEvent id="heard"><signalEventDefinition signalRef="policyChanged" /></startEvent>
+            <intermediateThrowEvent id="again"><signalEventDefinition signalRef="policyChanged" /></intermediateThrowEvent>
+            <endEvent id="end" />
+            """ + Bpmn.Flow("f1", "heard", "again") + Bpmn.Flow("f2", "again", "end"))));
+
+        var refusal = await FluentActions.Awaiting(() => kx.Engine.BroadcastSignalAsync("政策调整")).Should().ThrowAsync<WorkflowException>();
+
+        refusal.Which.Code.Should().Be("signal-loop");
+        (await kx.Engine.QueryInstancesAsync(new InstanceQuery())).Should().BeEmpty();
+    }
 }
