@@ -93,6 +93,10 @@ internal sealed class Token
 
 internal enum TokenStatus { Active, Waiting, Joining, Incident }
 
-internal enum WaitKind { None, UserTask, Job, SubProcess, Timer, MultiInstance, Message, CallActivity }
+/// <summary>
+/// What a waiting token waits on. <see cref="EventGateway"/>: the first of the events after an event-based gateway
+/// (armed on the token as boundary events are, so it has no wait id of its own).
+/// </summary>
+internal enum WaitKind { None, UserTask, Job, SubProcess, Timer, MultiInstance, Message, CallActivity, EventGateway }
 
 internal enum IncidentPhase { Execute, Leave }

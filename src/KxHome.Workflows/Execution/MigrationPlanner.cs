@@ -27,21 +27,34 @@ internal static class MigrationPlanner
             }
             var moved = target.Node(node.Id);
             moves.Add(new MigrationMove(node.Id, node.Name, moved.Name, WaitOf(token), token.IncidentId ?? token.WaitId));
-            foreach (var (waitId, boundaryId) in token.BoundaryEvents ?? [])
+            foreach (var (waitId, armedId) in token.BoundaryEvents ?? [])
             {
-                var boundary = (BoundaryNode)source.Node(boundaryId);
-                if (CheckBoundary(boundary, node, target, version) is { } problem)
+                // A boundary event of the activity, or one of the events racing after an event-based gateway.
+                var armed = source.Node(armedId);
+                if ((armed is BoundaryNode boundary ? CheckBoundary(boundary, node, target, version) : Same(armed, target, version)) is { } problem)
                 {
                     blockers.Add(problem);
                     continue;
                 }
-                var kind = boundary is BoundaryTimerNode ? MigrationWaitKind.BoundaryTimer : MigrationWaitKind.BoundaryMessage;
-                moves.Add(new MigrationMove(boundary.Id, boundary.Name, target.Node(boundary.Id).Name, kind, waitId));
+                moves.Add(new MigrationMove(armed.Id, armed.Name, target.Node(armed.Id).Name, ArmedKind(armed), waitId));
             }
             if (token.Status == TokenStatus.Waiting && !token.MultiInstanceInner)
             {
                 notes.AddRange(target.BoundaryEventsOf(node.Id).Where(b => !source.Contains(b.Id))
                     .Select(b => $"{version}在{Label(moved)}上新增的边界事件{Label(b)}对本案件已在等待的这一步不生效"));
+            }
+        }
+        foreach (var scope in state.Scopes)
+        {
+            foreach (var (waitId, startId) in scope.EventTriggers ?? [])
+            {
+                var start = source.Node(startId); // the start event of an event sub-process, waiting while its scope runs
+                if (Same(start, target, version) is { } missing)
+                {
+                    blockers.Add(missing);
+                    continue;
+                }
+                moves.Add(new MigrationMove(start.Id, start.Name, target.Node(start.Id).Name, ArmedKind(start), waitId));
             }
         }
         var active = state.Tokens.Select(t => t.ElementId)
@@ -83,6 +96,9 @@ internal static class MigrationPlanner
         }
         return null;
     }
+
+    private static MigrationWaitKind ArmedKind(FlowNode armed) =>
+        armed is BoundaryTimerNode or TimerCatchNode or TimerStartNode ? MigrationWaitKind.BoundaryTimer : MigrationWaitKind.BoundaryMessage;
 
     private static MigrationBlocker? CheckBoundary(BoundaryNode boundary, FlowNode activity, ProcessModel target, string version)
     {
@@ -128,6 +144,7 @@ internal static class MigrationPlanner
             WaitKind.CallActivity => MigrationWaitKind.CallActivity,
             WaitKind.SubProcess => MigrationWaitKind.SubProcess,
             WaitKind.MultiInstance => MigrationWaitKind.MultiInstance,
+            WaitKind.EventGateway => MigrationWaitKind.EventGateway,
             _ => throw new InvalidOperationException($"token {token.Id} at {token.ElementId} waits on nothing"),
         },
     };

@@ -24,6 +24,8 @@ public enum MigrationWaitKind
 
     /// <summary>A token stopped by an incident.</summary>
     Incident,
+    /// <summary>A token at an event-based gateway, waiting for the first of the events after it (each a boundary move).</summary>
+    EventGateway,
     BoundaryTimer,
     BoundaryMessage,
 }

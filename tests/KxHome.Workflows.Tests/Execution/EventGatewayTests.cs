@@ -97,4 +97,36 @@ public class EventGatewayTests
         await kx.Engine.ExecuteDueTimersAsync();
         (await kx.GetAsync(byTimer.Id)).ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("task1");
     }
+
+    [Fact]
+    public async Task A_case_waiting_at_the_gateway_moves_to_a_new_version_with_its_racing_events_and_they_still_fire()
+    {
+        await using var kx = await TestEngine.StartAsync();
+        var key = await kx.DeployAsync(Flow);
+        var instance = await kx.StartAsync(key, businessKey: "BZ-3");
+        await kx.DeployAsync(Flow.Replace("name=\"审核材料\"", "name=\"审核补充材料\""));
+
+        var plan = await kx.Engine.PlanMigrationAsync(instance.Id, $"{key}:2");
+
+        plan.Blockers.Should().BeEmpty();
+        plan.Moves.Select(m => m.ElementId).Should().Contain(["race", "materials", "policy", "deadline"]);
+        await kx.Engine.MigrateAsync(instance.Id, $"{key}:2", "admin1");
+        await kx.Engine.CorrelateMessageAsync(new MessageCorrelation("补充材料") { BusinessKey = "BZ-3" });
+        (await kx.OpenTaskAsync(instance.Id, "review")).Name.Should().Be("审核补充材料");
+    }
+
+    [Fact]
+    public async Task A_version_without_a_racing_event_the_case_waits_on_blocks_the_move()
+    {
+        await using var kx = await TestEngine.StartAsync();
+        var key = await kx.DeployAsync(Flow);
+        var instance = await kx.StartAsync(key);
+        await kx.DeployAsync(Flow.Replace("""<intermediateCatchEvent id="policy" name="政策调整"><signalEventDefinition signalRef="s" /></intermediateCatchEvent>""",
+            """<intermediateCatchEvent id="policy2" name="政策调整"><signalEventDefinition signalRef="s" /></intermediateCatchEvent>""")
+            .Replace("targetRef=\"policy\"", "targetRef=\"policy2\"").Replace("sourceRef=\"policy\"", "sourceRef=\"policy2\""));
+
+        var plan = await kx.Engine.PlanMigrationAsync(instance.Id, $"{key}:2");
+
+        plan.Blockers.Should().ContainSingle().Which.ElementId.Should().Be("policy");
+    }
 }

@@ -148,4 +148,17 @@ public class EventSubProcessTests
         (await restarted.GetAsync(instance.Id)).ActiveElements.Select(a => a.ElementId).Should().BeEquivalentTo(["late", "overdue"],
             "the interrupting deadline ended the review and the open answer");
     }
+
+    [Fact]
+    public async Task A_version_without_the_event_sub_process_a_case_listens_for_blocks_the_move()
+    {
+        await using var kx = await TestEngine.StartAsync();
+        var key = await kx.DeployAsync(Flow(Triggered("""<messageEventDefinition messageRef="urge" />""", false, "answer")));
+        var instance = await kx.StartAsync(key);
+        await kx.DeployAsync(Flow(""));
+
+        var plan = await kx.Engine.PlanMigrationAsync(instance.Id, $"{key}:2");
+
+        plan.Blockers.Should().ContainSingle().Which.ElementId.Should().Be("on");
+    }
 }

@@ -26,6 +26,7 @@ internal sealed class EventGatewayBehavior : IFlowNodeBehavior
                     break;
             }
         }
+        token.WaitKind = WaitKind.EventGateway;
         return Outcome.Wait;
     }
 }
