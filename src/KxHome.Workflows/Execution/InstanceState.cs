@@ -95,8 +95,9 @@ internal enum TokenStatus { Active, Waiting, Joining, Incident }
 
 /// <summary>
 /// What a waiting token waits on. <see cref="EventGateway"/>: the first of the events after an event-based gateway
-/// (armed on the token as boundary events are, so it has no wait id of its own).
+/// (armed on the token as boundary events are, so it has no wait id of its own). <see cref="Condition"/>: a conditional
+/// catch event's condition (nothing stored but the token).
 /// </summary>
-internal enum WaitKind { None, UserTask, Job, SubProcess, Timer, MultiInstance, Message, CallActivity, EventGateway }
+internal enum WaitKind { None, UserTask, Job, SubProcess, Timer, MultiInstance, Message, CallActivity, EventGateway, Condition }
 
 internal enum IncidentPhase { Execute, Leave }

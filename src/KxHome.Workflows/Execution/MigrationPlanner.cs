@@ -97,8 +97,12 @@ internal static class MigrationPlanner
         return null;
     }
 
-    private static MigrationWaitKind ArmedKind(FlowNode armed) =>
-        armed is BoundaryTimerNode or TimerCatchNode or TimerStartNode ? MigrationWaitKind.BoundaryTimer : MigrationWaitKind.BoundaryMessage;
+    private static MigrationWaitKind ArmedKind(FlowNode armed) => armed switch
+    {
+        BoundaryTimerNode or TimerCatchNode or TimerStartNode => MigrationWaitKind.BoundaryTimer,
+        BoundaryConditionalNode => MigrationWaitKind.BoundaryCondition,
+        _ => MigrationWaitKind.BoundaryMessage,
+    };
 
     private static MigrationBlocker? CheckBoundary(BoundaryNode boundary, FlowNode activity, ProcessModel target, string version)
     {
@@ -145,6 +149,7 @@ internal static class MigrationPlanner
             WaitKind.SubProcess => MigrationWaitKind.SubProcess,
             WaitKind.MultiInstance => MigrationWaitKind.MultiInstance,
             WaitKind.EventGateway => MigrationWaitKind.EventGateway,
+            WaitKind.Condition => MigrationWaitKind.Condition,
             _ => throw new InvalidOperationException($"token {token.Id} at {token.ElementId} waits on nothing"),
         },
     };
@@ -198,6 +203,8 @@ internal static class MigrationPlanner
         FlowNodeKind.BoundarySignalEvent => "信号边界事件",
         FlowNodeKind.EventBasedGateway => "事件网关",
         FlowNodeKind.EventSubProcess => "事件子流程",
+        FlowNodeKind.ConditionalCatchEvent => "条件捕获事件",
+        FlowNodeKind.BoundaryConditionalEvent => "条件边界事件",
         FlowNodeKind.ErrorStartEvent => "错误开始事件",
         FlowNodeKind.EscalationStartEvent => "升级开始事件",
         _ => kind.ToString(),

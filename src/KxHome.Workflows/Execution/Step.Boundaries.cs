@@ -15,6 +15,7 @@ internal sealed partial class Step
             BoundaryTimerNode timer => (object)Arm(timer.Timer, token, timer),
             BoundaryMessageNode message => new NewSubscription(Guid.CreateVersion7(), token.Id, message.Id, message.MessageName),
             BoundarySignalNode signal => new NewSubscription(Guid.CreateVersion7(), token.Id, signal.Id, signal.SignalName, Signal: true),
+            BoundaryConditionalNode condition => condition,
             _ => throw new InvalidOperationException($"unknown boundary event {boundary.Id}"),
         }).ToList();
 
@@ -26,6 +27,7 @@ internal sealed partial class Step
             {
                 case NewTimer timer: ArmTimer(token, timer); break;
                 case NewSubscription subscription: Subscribe(token, subscription); break;
+                case BoundaryConditionalNode condition: ArmCondition(token, condition); break;
             }
         }
     }
@@ -45,7 +47,7 @@ internal sealed partial class Step
         else
         {
             owner.BoundaryEvents!.Remove(waitId);
-            ClosedWaits.Add(new ClosedWait(boundary is BoundaryTimerNode ? WaitKind.Timer : WaitKind.Message, waitId));
+            if (boundary is not BoundaryConditionalNode) ClosedWaits.Add(new ClosedWait(boundary is BoundaryTimerNode ? WaitKind.Timer : WaitKind.Message, waitId));
             whileRunning();
         }
         Continue(NewToken(boundary.Id, owner.ScopeId));
@@ -55,7 +57,7 @@ internal sealed partial class Step
     private void DisarmBoundaries(Token token)
     {
         if (token.BoundaryEvents is not { Count: > 0 } armed) return;
-        foreach (var (waitId, elementId) in armed)
+        foreach (var (waitId, elementId) in armed.Where(a => model.Node(a.Value) is not BoundaryConditionalNode)) // a condition stores nothing
         {
             ClosedWaits.Add(new ClosedWait(model.Node(elementId) is BoundaryTimerNode or TimerCatchNode ? WaitKind.Timer : WaitKind.Message, waitId));
         }

@@ -25,7 +25,7 @@ internal sealed partial class Step
                 if (state.Tokens.Contains(token)) Execute(token);
             }
         }
-        while (FireReadyInclusiveJoins());
+        while (FireReadyInclusiveJoins() || FireConditions());
     }
 
     private void Execute(Token token)

@@ -78,6 +78,7 @@ internal sealed partial class Step(ProcessModel model, InstanceState state, Step
         var had = scope.Variables.TryGetValue(name, out var previous);
         if (had && VariableValues.AreEqual(previous, value)) return;
         scope.Variables[name] = value?.DeepClone();
+        _conditionsToCheck = true;
         var data = new JsonObject
         {
             ["name"] = name,

@@ -43,6 +43,8 @@ public enum FlowNodeKind
     EventSubProcess,
     ErrorStartEvent,
     EscalationStartEvent,
+    ConditionalCatchEvent,
+    BoundaryConditionalEvent,
 
     /// <summary>An element the engine cannot run; only non-executable processes may contain one.</summary>
     Unsupported,

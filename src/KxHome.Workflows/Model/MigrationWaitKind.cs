@@ -26,6 +26,9 @@ public enum MigrationWaitKind
     Incident,
     /// <summary>A token at an event-based gateway, waiting for the first of the events after it (each a boundary move).</summary>
     EventGateway,
+    /// <summary>A conditional catch event, waiting for its condition to hold.</summary>
+    Condition,
     BoundaryTimer,
     BoundaryMessage,
+    BoundaryCondition,
 }

@@ -54,6 +54,7 @@ internal sealed partial class ProcessReader
         if (ReadTimer(element, id, name) is { } timer) return new TimerCatchNode(id, name, timer);
         if (ReadMessage(element, id, name) is { } message) return new MessageCatchNode(id, name, FlowNodeKind.MessageCatchEvent, message);
         if (ReadSignal(element, id, name) is { } signal) return new SignalNode(id, name, FlowNodeKind.SignalCatchEvent, signal);
+        if (ReadCondition(element, id, name) is { } condition) return new ConditionalCatchNode(id, name, condition);
         return Unsupported(element, id, name, $"暂不支持{EventKind(element)}中间捕获事件");
     }
 
@@ -69,6 +70,7 @@ internal sealed partial class ProcessReader
         if (ReadTimer(element, id, name) is { } timer) return new BoundaryTimerNode(id, name, attachedTo, interrupting, timer);
         if (ReadMessage(element, id, name) is { } message) return new BoundaryMessageNode(id, name, attachedTo, interrupting, message);
         if (ReadSignal(element, id, name) is { } signal) return new BoundarySignalNode(id, name, attachedTo, interrupting, signal);
+        if (ReadCondition(element, id, name) is { } condition) return new BoundaryConditionalNode(id, name, attachedTo, interrupting, condition);
         var definitions = element.Elements().Where(e => BpmnNames.EventDefinitions.Contains(e.Name.LocalName)).ToList();
         if (definitions is [{ Name.LocalName: "errorEventDefinition" or "escalationEventDefinition" } definition])
         {
@@ -101,6 +103,20 @@ internal sealed partial class ProcessReader
         return definitions is [{ Name.LocalName: "messageEventDefinition" } definition]
             ? ReadMessageRef(element, id, name, definition)
             : null;
+    }
+
+    /// <summary>The condition of an event with exactly one conditional definition; else null (a problem when it has none).</summary>
+    private Expression? ReadCondition(XElement element, string id, string? name)
+    {
+        var definitions = element.Elements().Where(e => BpmnNames.EventDefinitions.Contains(e.Name.LocalName)).ToList();
+        if (definitions is not [{ Name.LocalName: "conditionalEventDefinition" } definition]) return null;
+        var text = definition.Element(BpmnNames.Model + "condition")?.Value.Trim();
+        var condition = ReadExpression(definition, id, text, requireScript: true);
+        if (condition is null && string.IsNullOrEmpty(text))
+        {
+            Executable(element, "bad-condition", $"条件事件 “{name ?? id}” 须在 <condition> 中写一个 ${{...}} 条件", id);
+        }
+        return condition ?? ExpressionText.Parse("${false}");
     }
 
     /// <summary>The signal name of an event with exactly one signal definition; else null.</summary>

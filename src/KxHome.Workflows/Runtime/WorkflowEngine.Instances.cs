@@ -87,7 +87,10 @@ public sealed partial class WorkflowEngine
         return ToView(row, step.State, model, incidents, history);
     }
 
-    /// <summary>Sets variables on the process, or locally on the running sub-process with that element id.</summary>
+    /// <summary>
+    /// Sets variables on the process, or locally on the running sub-process with that element id; conditional events
+    /// whose condition now holds trigger in the same step.
+    /// </summary>
     public Task SetVariablesAsync(Guid instanceId, IReadOnlyDictionary<string, object?> variables, string? userId,
         string? subProcessId = null, CancellationToken ct = default) =>
         RunStepAsync(instanceId, userId, step =>
@@ -97,6 +100,7 @@ public sealed partial class WorkflowEngine
                 : step.State.Scopes.FirstOrDefault(s => s.ElementId == subProcessId)
                     ?? throw new WorkflowNotFoundException("scope-not-found", $"子流程 “{subProcessId}” 当前没有运行");
             step.SetLocalVariables(scope, VariableValues.FromMap(variables), userId);
+            step.Run(); // a conditional event whose condition now holds moves on
         }, ct);
 
     /// <summary>Ends the instance: open tasks are cancelled, pending jobs dropped, the reason kept in history.</summary>

@@ -23,6 +23,7 @@ internal static class BehaviorFor
         [FlowNodeKind.ParallelGateway] = new ParallelGatewayBehavior(),
         [FlowNodeKind.InclusiveGateway] = new InclusiveGatewayBehavior(),
         [FlowNodeKind.EventBasedGateway] = new EventGatewayBehavior(),
+        [FlowNodeKind.ConditionalCatchEvent] = new ConditionalCatchBehavior(),
         [FlowNodeKind.TimerCatchEvent] = new TimerCatchEventBehavior(),
         [FlowNodeKind.MessageStartEvent] = new PassThroughBehavior(),
         [FlowNodeKind.MessageCatchEvent] = new MessageCatchBehavior(),
