@@ -127,35 +127,27 @@ internal sealed partial class ProcessReader
     }
 
     /// <summary>The name of the &lt;signal&gt; that <c>signalRef</c> names (else its id); a problem when it is missing.</summary>
-    private string ReadSignalRef(XElement element, string id, string? name, XElement definition)
-    {
-        var reference = (string?)definition.Attribute("signalRef");
-        var signal = reference is null
-            ? null
-            : process.Parent?.Elements(BpmnNames.Model + "signal").FirstOrDefault(m => (string?)m.Attribute("id") == reference);
-        var signalName = (string?)signal?.Attribute("name") ?? (string?)signal?.Attribute("id");
-        if (string.IsNullOrWhiteSpace(signalName))
-        {
-            Executable(element, "bad-signal", $"“{name ?? id}” 没有引用已定义的信号（signalRef 须指向一个 <signal>）", id);
-            return "";
-        }
-        return signalName.Trim();
-    }
+    private string ReadSignalRef(XElement element, string id, string? name, XElement definition) =>
+        ReadNamedRef(element, id, name, definition, "signal", "信号");
 
-    /// <summary>The name of the &lt;message&gt; that <c>messageRef</c> names; a problem when it is missing.</summary>
-    private string ReadMessageRef(XElement element, string id, string? name, XElement holder)
+    /// <summary>The name of the &lt;message&gt; that <c>messageRef</c> names (else its id); a problem when it is missing.</summary>
+    private string ReadMessageRef(XElement element, string id, string? name, XElement holder) =>
+        ReadNamedRef(element, id, name, holder, "message", "消息");
+
+    /// <summary>The name (else the id) of the definitions-level &lt;message&gt; or &lt;signal&gt; that <c>{kind}Ref</c> names.</summary>
+    private string ReadNamedRef(XElement element, string id, string? name, XElement holder, string kind, string label)
     {
-        var reference = (string?)holder.Attribute("messageRef");
-        var message = reference is null
+        var reference = (string?)holder.Attribute($"{kind}Ref");
+        var target = reference is null
             ? null
-            : process.Parent?.Elements(BpmnNames.Model + "message").FirstOrDefault(m => (string?)m.Attribute("id") == reference);
-        var messageName = (string?)message?.Attribute("name") ?? (string?)message?.Attribute("id");
-        if (string.IsNullOrWhiteSpace(messageName))
+            : process.Parent?.Elements(BpmnNames.Model + kind).FirstOrDefault(m => (string?)m.Attribute("id") == reference);
+        var targetName = (string?)target?.Attribute("name") ?? (string?)target?.Attribute("id");
+        if (string.IsNullOrWhiteSpace(targetName))
         {
-            Executable(element, "bad-message", $"“{name ?? id}” 没有引用已定义的消息（messageRef 须指向一个 <message>）", id);
+            Executable(element, $"bad-{kind}", $"“{name ?? id}” 没有引用已定义的{label}（{kind}Ref 须指向一个 <{kind}>）", id);
             return "";
         }
-        return messageName.Trim();
+        return targetName.Trim();
     }
 
     /// <summary>The timer of an event with exactly one timer definition holding a date or a duration; else null.</summary>
