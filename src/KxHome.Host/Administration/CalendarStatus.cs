@@ -1,5 +1,4 @@
 using KxHome.Workflows.Core;
-using KxHome.Workflows.Runtime;
 
 namespace KxHome.Host.Administration;
 

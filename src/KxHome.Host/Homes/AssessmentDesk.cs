@@ -1,6 +1,5 @@
 using KxHome.Host.Identity;
 using KxHome.Workflows.Association;
-using KxHome.Workflows.Core;
 using KxHome.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -23,8 +23,28 @@ internal sealed record NewJob(Guid Id, Guid TokenId, string ElementId, string To
 internal sealed record NewTimer(Guid Id, Guid? TokenId, string ElementId, string? ElementName, DateTime DueAt,
     string? Cycle = null, int Fired = 0, bool WorkingDays = false);
 
-/// <summary>A message subscription the step opened: of a waiting token, of a boundary event, or (no token) of a message start event.</summary>
-internal sealed record NewSubscription(Guid Id, Guid? TokenId, string ElementId, string MessageName, bool Signal = false);
+/// <summary>
+/// A message or signal subscription the step opened: of a waiting token, of a boundary event, of an event racing after
+/// an event-based gateway, or (no token) of a start event.
+/// </summary>
+internal sealed record NewSubscription(Guid Id, Guid? TokenId, string ElementId, string MessageName, bool Signal = false)
+{
+    /// <summary>The message or signal an element waits for, by name; null when it waits for neither.</summary>
+    public static (string Name, bool Signal)? Awaited(FlowNode node) => node switch
+    {
+        MessageCatchNode message => (message.MessageName, false),
+        MessageStartNode message => (message.MessageName, false),
+        BoundaryMessageNode message => (message.MessageName, false),
+        SignalNode { Kind: FlowNodeKind.SignalCatchEvent or FlowNodeKind.SignalStartEvent } signal => (signal.SignalName, true),
+        BoundarySignalNode signal => (signal.SignalName, true),
+        _ => null,
+    };
+
+    /// <summary>A new subscription for an element that waits for a message or signal.</summary>
+    public static NewSubscription For(FlowNode node, Guid? tokenId) => Awaited(node) is var (name, signal)
+        ? new NewSubscription(Guid.CreateVersion7(), tokenId, node.Id, name, signal)
+        : throw new InvalidOperationException($"{node.Id} waits for no message or signal");
+}
 
 /// <summary>An instance a call activity starts, in the same transaction, once the calling step is written.</summary>
 internal sealed record NewChildInstance(

@@ -13,8 +13,7 @@ internal sealed partial class Step
         model.BoundaryEventsOf(node.Id).Where(b => b is not BoundaryCodeNode).Select(boundary => boundary switch // errors and escalations are caught, not armed
         {
             BoundaryTimerNode timer => (object)Arm(timer.Timer, token, timer),
-            BoundaryMessageNode message => new NewSubscription(Guid.CreateVersion7(), token.Id, message.Id, message.MessageName),
-            BoundarySignalNode signal => new NewSubscription(Guid.CreateVersion7(), token.Id, signal.Id, signal.SignalName, Signal: true),
+            BoundaryMessageNode or BoundarySignalNode => NewSubscription.For(boundary, token.Id),
             BoundaryConditionalNode condition => condition,
             _ => throw new InvalidOperationException($"unknown boundary event {boundary.Id}"),
         }).ToList();

@@ -105,8 +105,7 @@ internal sealed partial class Step
 
     private void TriggerCatch(Token owner, BoundaryCodeNode boundary, string? code, string? message)
     {
-        Record(boundary.IsError ? HistoryKind.ErrorThrown : HistoryKind.EscalationThrown, boundary,
-            data: new JsonObject { ["code"] = code, ["message"] = message, ["caughtBy"] = boundary.Id });
+        RecordCaught(boundary, boundary.IsError, code, message);
         var caught = new Dictionary<string, JsonNode?>();
         if (boundary.CodeVariable is { } codeVariable) caught[codeVariable] = code;
         if (boundary.MessageVariable is { } messageVariable) caught[messageVariable] = message;
@@ -114,6 +113,11 @@ internal sealed partial class Step
         if (boundary.Interrupting) CancelToken(owner, userId: null);
         Continue(NewToken(boundary.Id, owner.ScopeId));
     }
+
+    /// <summary>The history line of a caught error or escalation, on the event that caught it.</summary>
+    private void RecordCaught(FlowNode catcher, bool error, string? code, string? message) =>
+        Record(error ? HistoryKind.ErrorThrown : HistoryKind.EscalationThrown, catcher,
+            data: new JsonObject { ["code"] = code, ["message"] = message, ["caughtBy"] = catcher.Id });
 
     /// <summary>The called instance ends at once; the engine hands the error to the calling instance.</summary>
     private void EndForCaller(string? code, string? message)

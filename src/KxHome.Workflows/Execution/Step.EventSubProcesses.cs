@@ -29,15 +29,10 @@ internal sealed partial class Step
                 Record(HistoryKind.TimerArmed, timer, data: new JsonObject { ["dueAt"] = VariableValues.FormatDateTime(armed.DueAt) });
                 waitId = armed.Id;
                 break;
-            case MessageStartNode message:
-                var subscription = new NewSubscription(Guid.CreateVersion7(), null, message.Id, message.MessageName);
+            case MessageStartNode or SignalNode:
+                var subscription = NewSubscription.For(start, tokenId: null);
                 NewSubscriptions.Add(subscription);
                 waitId = subscription.Id;
-                break;
-            case SignalNode signal:
-                var signalled = new NewSubscription(Guid.CreateVersion7(), null, signal.Id, signal.SignalName, Signal: true);
-                NewSubscriptions.Add(signalled);
-                waitId = signalled.Id;
                 break;
             default:
                 return; // error and escalation start events are caught as codes are thrown, not armed
@@ -76,8 +71,7 @@ internal sealed partial class Step
     private void StartByCode(ScopeState scope, EventSubProcessNode triggered, string? code, string? message)
     {
         var start = (CodeStartNode)triggered.Start;
-        Record(start.IsError ? HistoryKind.ErrorThrown : HistoryKind.EscalationThrown, start,
-            data: new JsonObject { ["code"] = code, ["message"] = message, ["caughtBy"] = start.Id });
+        RecordCaught(start, start.IsError, code, message);
         if (start.CodeVariable is { } variable) SetLocalVariables(scope, new Dictionary<string, JsonNode?> { [variable] = code }, null);
         StartEventSubProcess(scope, triggered);
     }

@@ -1,4 +1,3 @@
-using KxHome.Workflows.Expressions;
 using KxHome.Workflows.Execution.Behaviors;
 using KxHome.Workflows.Model;
 

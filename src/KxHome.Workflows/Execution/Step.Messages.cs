@@ -35,35 +35,26 @@ internal sealed partial class Step
             return true;
         }
         if (BoundaryOwner(subscriptionId) is not { } owner) return false;
-        var boundary = model.Node(owner.BoundaryEvents![subscriptionId]);
+        var armed = model.Node(owner.BoundaryEvents![subscriptionId]); // a boundary event, or an event racing after a gateway
         SetVariables(owner.ScopeId, variables, userId);
-        RecordReceived(boundary, userId);
-        if (boundary is not BoundaryNode)
+        RecordReceived(armed, userId);
+        if (armed is BoundaryNode boundary)
         {
-            ChooseEvent(owner, subscriptionId, boundary);
-            Run();
-            return true;
+            TriggerBoundary(owner, subscriptionId, boundary, () => Subscribe(owner, NewSubscription.For(boundary, owner.Id)));
         }
-        TriggerBoundary(owner, subscriptionId, (BoundaryNode)boundary, () => Subscribe(owner, boundary switch
+        else
         {
-            BoundarySignalNode signal => new NewSubscription(Guid.CreateVersion7(), owner.Id, boundary.Id, signal.SignalName, Signal: true),
-            _ => new NewSubscription(Guid.CreateVersion7(), owner.Id, boundary.Id, ((BoundaryMessageNode)boundary).MessageName),
-        }));
+            ChooseEvent(owner, subscriptionId, armed);
+        }
         Run();
         return true;
     }
 
     private void RecordReceived(FlowNode node, string? userId)
     {
-        var (kind, key, name) = node switch
-        {
-            SignalNode s => (HistoryKind.SignalReceived, "signal", s.SignalName),
-            BoundarySignalNode s => (HistoryKind.SignalReceived, "signal", s.SignalName),
-            MessageCatchNode m => (HistoryKind.MessageReceived, "message", m.MessageName),
-            MessageStartNode m => (HistoryKind.MessageReceived, "message", m.MessageName),
-            _ => (HistoryKind.MessageReceived, "message", ((BoundaryMessageNode)node).MessageName),
-        };
-        Record(kind, node, userId: userId, data: new JsonObject { [key] = name });
+        var (name, signal) = NewSubscription.Awaited(node)!.Value;
+        Record(signal ? HistoryKind.SignalReceived : HistoryKind.MessageReceived, node, userId: userId,
+            data: new JsonObject { [signal ? "signal" : "message"] = name });
     }
 
     /// <summary>

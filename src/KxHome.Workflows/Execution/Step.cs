@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using KxHome.Workflows.Core;
-using KxHome.Workflows.Expressions;
 using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Execution;

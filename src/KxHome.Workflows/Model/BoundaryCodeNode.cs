@@ -1,5 +1,3 @@
-using KxHome.Workflows.Core;
-
 namespace KxHome.Workflows.Model;
 
 /// <summary>

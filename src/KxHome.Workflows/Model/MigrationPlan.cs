@@ -1,5 +1,3 @@
-using KxHome.Workflows.Model;
-
 namespace KxHome.Workflows.Model;
 
 /// <summary>

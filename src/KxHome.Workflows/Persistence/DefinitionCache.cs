@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using KxHome.Workflows.Core;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Parsing;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text;
-using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Persistence;
 

@@ -1,4 +1,3 @@
-using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Persistence;
 

@@ -51,8 +51,7 @@ public sealed partial class WorkflowEngine
                 };
                 await DefinitionStore.InsertAsync(session, row, ct);
                 await ArmStartTimersAsync(session, row, process, ct);
-                await SubscribeStartMessagesAsync(session, row, process, ct);
-                await SubscribeStartSignalsAsync(session, row, process, ct);
+                await SubscribeStartEventsAsync(session, row, process, ct);
                 deployed.Add(new DeployedDefinition(ToView(row), true));
             }
             return new DeploymentResult(deployed);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using KxHome.Workflows.Core;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Model;
@@ -44,36 +45,49 @@ public sealed partial class WorkflowEngine
             var delivered = new List<Guid>();
             foreach (var (instanceId, ids) in waiting)
             {
-                // Loaded only now: delivering to an earlier match may have moved this one on (a caller and its called case).
-                if (await StepReader.InstanceHeaderAsync(session, instanceId, ct) is not { Status: InstanceStatus.Active }) continue;
-                var (row, step) = await LoadStepAsync(session, instanceId, ct);
-                var moved = false;
-                foreach (var id in ids) moved |= step.DeliverMessage(id, variables, request.UserId);
-                if (!moved) continue;
-                await SaveAsync(session, row, step, request.UserId, isNew: false, ct);
-                delivered.Add(instanceId);
+                if (await DeliverAsync(session, instanceId, ids, variables, request.UserId, ct)) delivered.Add(instanceId);
             }
             var started = new List<Guid>();
             foreach (var start in starts)
             {
-                var definition = await StepReader.DefinitionAsync(session, start.DefinitionKey, null, ct);
-                if (definition is null) continue;
-                var model = await _definitions.GetAsync(session, definition.Id, ct);
-                var view = await CreateInstanceAsync(session, definition, model, variables, request.BusinessKey, request.UserId, start.ElementId, ct);
-                started.Add(view.Id);
+                if (await StartAtAsync(session, start, variables, request.BusinessKey, request.UserId, ct) is { } id) started.Add(id);
             }
             return new CorrelationResult(delivered, started);
         }, ct);
     }
 
-    /// <summary>Opens the message start events of a newly deployed version, replacing those of the versions before it.</summary>
-    private async Task SubscribeStartMessagesAsync(StepSession session, DefinitionRow definition, ProcessModel model, CancellationToken ct)
+    /// <summary>
+    /// Delivers a message or signal to one case's subscriptions in one step. Loaded only now: delivering to an earlier
+    /// match may have moved this case on (a caller and its called case). False when it has ended or waits on none of them.
+    /// </summary>
+    private async Task<bool> DeliverAsync(StepSession session, Guid instanceId, IEnumerable<Guid> subscriptionIds,
+        Dictionary<string, JsonNode?> variables, string? userId, CancellationToken ct)
+    {
+        if (await StepReader.InstanceHeaderAsync(session, instanceId, ct) is not { Status: InstanceStatus.Active }) return false;
+        var (row, step) = await LoadStepAsync(session, instanceId, ct);
+        var moved = false;
+        foreach (var id in subscriptionIds) moved |= step.DeliverMessage(id, variables, userId);
+        if (!moved) return false;
+        await SaveAsync(session, row, step, userId, isNew: false, ct);
+        return true;
+    }
+
+    /// <summary>Starts a case at a message or signal start event; null when its flow is no longer deployed.</summary>
+    private async Task<Guid?> StartAtAsync(StepSession session, MessageSubscriptionRow start, Dictionary<string, JsonNode?> variables,
+        string? businessKey, string? userId, CancellationToken ct)
+    {
+        if (await StepReader.DefinitionAsync(session, start.DefinitionKey, null, ct) is not { } definition) return null;
+        var model = await _definitions.GetAsync(session, definition.Id, ct);
+        return (await CreateInstanceAsync(session, definition, model, variables, businessKey, userId, start.ElementId, ct)).Id;
+    }
+
+    /// <summary>Opens the message and signal start events of a newly deployed version, replacing those of the versions before it.</summary>
+    private async Task SubscribeStartEventsAsync(StepSession session, DefinitionRow definition, ProcessModel model, CancellationToken ct)
     {
         await MessageStore.DeleteStartSubscriptionsAsync(session, definition.Key, ct);
-        foreach (var start in model.Root.Nodes.OfType<MessageStartNode>())
+        foreach (var start in model.Root.Nodes.Where(n => n is MessageStartNode or SignalNode { Kind: FlowNodeKind.SignalStartEvent }))
         {
-            var subscription = new NewSubscription(Guid.CreateVersion7(), null, start.Id, start.MessageName);
-            await MessageStore.InsertAsync(session, subscription, null, definition.Id, definition.Key, null, Now, ct);
+            await MessageStore.InsertAsync(session, NewSubscription.For(start, tokenId: null), null, definition.Id, definition.Key, null, Now, ct);
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using KxHome.Workflows.Core;
-using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;
 
 namespace KxHome.Workflows.Runtime;
@@ -58,34 +57,16 @@ public sealed partial class WorkflowEngine
         var started = new List<Guid>();
         foreach (var group in subscriptions.GroupBy(s => s.InstanceId))
         {
-            if (group.Key is not { } instanceId)
+            if (group.Key is { } instanceId)
             {
-                foreach (var start in group)
-                {
-                    if (await StepReader.DefinitionAsync(session, start.DefinitionKey, null, ct) is not { } definition) continue;
-                    var model = await _definitions.GetAsync(session, definition.Id, ct);
-                    started.Add((await CreateInstanceAsync(session, definition, model, variables, null, userId, start.ElementId, ct)).Id);
-                }
+                if (await DeliverAsync(session, instanceId, group.Select(s => s.Id), variables, userId, ct)) delivered.Add(instanceId);
                 continue;
             }
-            if (await StepReader.InstanceHeaderAsync(session, instanceId, ct) is not { Status: InstanceStatus.Active }) continue;
-            var (row, step) = await LoadStepAsync(session, instanceId, ct);
-            var moved = false;
-            foreach (var subscription in group) moved |= step.DeliverMessage(subscription.Id, variables, userId);
-            if (!moved) continue;
-            await SaveAsync(session, row, step, userId, isNew: false, ct);
-            delivered.Add(instanceId);
+            foreach (var start in group)
+            {
+                if (await StartAtAsync(session, start, variables, null, userId, ct) is { } id) started.Add(id);
+            }
         }
         return new CorrelationResult(delivered, started);
-    }
-
-    /// <summary>Opens the signal start events of a newly deployed version (the versions before it closed theirs with their message starts).</summary>
-    private async Task SubscribeStartSignalsAsync(StepSession session, DefinitionRow definition, ProcessModel model, CancellationToken ct)
-    {
-        foreach (var start in model.Root.Nodes.OfType<SignalNode>().Where(n => n.Kind == FlowNodeKind.SignalStartEvent))
-        {
-            var subscription = new Execution.NewSubscription(Guid.CreateVersion7(), null, start.Id, start.SignalName, Signal: true);
-            await MessageStore.InsertAsync(session, subscription, null, definition.Id, definition.Key, null, Now, ct);
-        }
     }
 }

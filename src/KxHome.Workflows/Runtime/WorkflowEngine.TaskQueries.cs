@@ -1,4 +1,3 @@
-using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -5,7 +5,6 @@ using KxHome.Host.Homes;
 using KxHome.Host.Identity;
 using KxHome.Workflows.Association;
 using KxHome.Workflows.Core;
-using KxHome.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,6 @@ using KxHome.Host.Cases;
 using KxHome.Host.Homes;
 using KxHome.Workflows.Association;
 using KxHome.Workflows.Core;
-using KxHome.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KxHome.Host.Pages.Homes;

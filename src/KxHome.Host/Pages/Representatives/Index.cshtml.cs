@@ -2,7 +2,6 @@ using KxHome.Host.Cases;
 using KxHome.Host.Identity;
 using KxHome.Host.Representatives;
 using KxHome.Workflows.Core;
-using KxHome.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 

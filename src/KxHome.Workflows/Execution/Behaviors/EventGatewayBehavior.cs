@@ -13,18 +13,8 @@ internal sealed class EventGatewayBehavior : IFlowNodeBehavior
         var scope = step.Model.ScopeOf(node.Id);
         foreach (var target in node.Outgoing.Select(id => step.Model.Node(scope.Flow(id).TargetId)))
         {
-            switch (target)
-            {
-                case TimerCatchNode timer:
-                    step.ArmTimer(token, step.Arm(timer.Timer, token, timer) with { Cycle = null });
-                    break;
-                case SignalNode signal:
-                    step.Subscribe(token, new NewSubscription(Guid.CreateVersion7(), token.Id, signal.Id, signal.SignalName, Signal: true));
-                    break;
-                case MessageCatchNode message:
-                    step.Subscribe(token, new NewSubscription(Guid.CreateVersion7(), token.Id, message.Id, message.MessageName));
-                    break;
-            }
+            if (target is TimerCatchNode timer) step.ArmTimer(token, step.Arm(timer.Timer, token, timer) with { Cycle = null });
+            else step.Subscribe(token, NewSubscription.For(target, token.Id));
         }
         token.WaitKind = WaitKind.EventGateway;
         return Outcome.Wait;

@@ -10,9 +10,7 @@ internal sealed class MessageCatchBehavior : IFlowNodeBehavior
 {
     public Outcome Execute(Step step, Token token, FlowNode node)
     {
-        var subscription = node is SignalNode signal
-            ? new NewSubscription(Guid.CreateVersion7(), token.Id, node.Id, signal.SignalName, Signal: true)
-            : new NewSubscription(Guid.CreateVersion7(), token.Id, node.Id, ((MessageCatchNode)node).MessageName);
+        var subscription = NewSubscription.For(node, token.Id);
         token.WaitKind = WaitKind.Message;
         token.WaitId = subscription.Id;
         step.Subscribe(token, subscription);
