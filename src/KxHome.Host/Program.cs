@@ -24,6 +24,7 @@ if (string.Equals(builder.Configuration["Clock:Mode"], "Virtual", StringComparis
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ChineseProblems.Customize);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter())); // "Completed", not 1
 builder.Services.AddExceptionHandler<WorkflowProblems>();
+RequestProblems.Use(builder.Services);
 builder.Services.AddOpenApi(); // /openapi/v1.json
 builder.Services.AddSingleton(layout);
 builder.Services.AddHostedService<WorkflowFolderDeployer>(); // first: the database must exist before the job worker starts

@@ -26,13 +26,23 @@ public sealed class CaseFiles(AppDbContext db, IConfiguration configuration, Tim
 
     private string Folder => configuration["Attachments:Folder"] ?? Path.Combine(Path.GetTempPath(), "kxhome-attachments");
 
+    /// <summary>The longest file name kept (a name is shown in lists and in the download's header).</summary>
+    public const int MaxNameLength = 120;
+
+    /// <summary>A browser sends the bare name: a path, a control character or an endless name is someone probing.</summary>
+    private static string? NameProblem(string name) =>
+        name.Length > MaxNameLength ? $"文件名超过 {MaxNameLength} 个字符"
+        : name.IndexOfAny(['/', '\\']) >= 0 || name.Any(char.IsControl) || name.Trim('.').Length == 0 ? "文件名不能包含路径或控制字符"
+        : null;
+
     public Task<List<Attachment>> ListAsync(Guid instanceId) =>
         db.Attachments.AsNoTracking().Where(a => a.InstanceId == instanceId).OrderBy(a => a.UploadedAt).ToListAsync();
 
     /// <summary>Stores an upload, or says in Chinese why not; nothing is kept from a refused file.</summary>
     public async Task<(Attachment? Saved, string? Problem)> SaveAsync(Guid instanceId, IFormFile file, string userId, string? slot = null)
     {
-        var name = Path.GetFileName(file.FileName);
+        if (NameProblem(file.FileName) is { } refused) return (null, refused);
+        var name = file.FileName;
         if (file.Length == 0) return (null, $"文件 “{name}” 是空的");
         if (file.Length > MaxBytes) return (null, $"文件 “{name}” 超过 10 MB");
         if (!Allowed.TryGetValue(Path.GetExtension(name), out var kind)) return (null, $"文件 “{name}” 的类型不允许，只能上传 {AllowedList}");

@@ -64,6 +64,18 @@ public sealed class BpmnParser(BpmnParserOptions options)
         };
         try
         {
+            // Depth first, in a streaming pass: the readers after this one recurse, and a file nested thousands deep
+            // would end the process with a stack overflow, which nothing can catch.
+            using (var scan = XmlReader.Create(new StringReader(xml), settings))
+            {
+                while (scan.Read())
+                {
+                    if (scan.Depth <= options.MaxDepth) continue;
+                    var at = (IXmlLineInfo)scan;
+                    problem = new BpmnProblem("too-deep", $"元素嵌套超过 {options.MaxDepth} 层", null, at.LineNumber, at.LinePosition);
+                    return null;
+                }
+            }
             using var reader = XmlReader.Create(new StringReader(xml), settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }

@@ -60,6 +60,9 @@ public sealed partial class WorkflowEngine
         return ids;
     }
 
+    /// <summary>The longest business key accepted (the programmes' keys are a prefix and an id).</summary>
+    public const int MaxBusinessKeyLength = 200;
+
     /// <summary>
     /// Creates and runs a new instance, at the none start event or at the given start event; a call activity gives
     /// the new instance's id and where it waits for it.
@@ -69,6 +72,10 @@ public sealed partial class WorkflowEngine
         string? startEventId, CancellationToken ct, (Guid InstanceId, Guid ParentId, Guid ParentTokenId)? calledBy = null,
         string? owner = null)
     {
+        if (businessKey?.Length > MaxBusinessKeyLength)
+        {
+            throw new WorkflowException("business-key-too-long", $"业务编号不能超过 {MaxBusinessKeyLength} 个字符");
+        }
         var instanceId = calledBy?.InstanceId ?? Guid.CreateVersion7();
         var state = Step.NewInstance(instanceId, definition.Id, businessKey);
         state.ParentInstanceId = calledBy?.ParentId;

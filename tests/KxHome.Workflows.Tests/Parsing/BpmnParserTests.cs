@@ -46,6 +46,19 @@ public class BpmnParserTests
     }
 
     [Fact]
+    public void Sub_processes_nested_thousands_deep_are_refused_with_the_line_instead_of_overflowing_the_stack()
+    {
+        var nested = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"\n<subProcess id=\"sp{i}\">")) + string.Concat(Enumerable.Repeat("</subProcess>", 20_000));
+
+        var result = _parser.Parse(Bpmn.Process("deep", StartToEnd + nested));
+
+        var problem = result.Problems.Should().ContainSingle().Which;
+        problem.Code.Should().Be("too-deep");
+        problem.Message.Should().Be("元素嵌套超过 100 层");
+        problem.Line.Should().BeGreaterThan(100, "the line of the first element too deep");
+    }
+
+    [Fact]
     public void Xml_in_another_namespace_is_not_bpmn()
     {
         var result = _parser.Parse("""<definitions xmlns="http://not-bpmn"><process id="p" /></definitions>""");

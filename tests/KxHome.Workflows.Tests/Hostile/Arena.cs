@@ -1,0 +1,120 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using KxHome.Host.Identity;
+using KxHome.Host.Mail;
+using KxHome.Workflows.Runtime;
+using KxHome.Workflows.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KxHome.Workflows.Tests.Hostile;
+
+/// <summary>
+/// The real host on a real socket (Kestrel's own limits apply), the reference flow deployed, people of two districts
+/// signed in, and a canary: a case of 嘉定 with its review task open, which no attack may change.
+/// </summary>
+internal sealed class Arena : IAsyncDisposable
+{
+    private readonly TestHost _host;
+    private readonly List<HttpClient> _clients = [];
+
+    private Arena(TestHost host, string address)
+    {
+        _host = host;
+        Address = new Uri(address);
+    }
+
+    public Uri Address { get; }
+
+    public IServiceProvider Services => _host.Factory.Services;
+
+    public HttpClient Anonymous { get; private set; } = null!;
+    public HttpClient Applicant { get; private set; } = null!;
+    public HttpClient Stranger { get; private set; } = null!; // an applicant of 宝山, another district
+    public HttpClient District { get; private set; } = null!;
+    public HttpClient Admin { get; private set; } = null!;
+
+    public Guid Canary { get; private set; }
+    public Guid CanaryTask { get; private set; }
+
+    public static async Task<Arena> OpenAsync()
+    {
+        var host = new TestHost();
+        var arena = new Arena(host, host.StartKestrel());
+        await arena.Services.GetRequiredService<WorkflowEngine>().DeployAsync(RepositoryPaths.ReferenceFlow);
+        arena.Anonymous = arena.NewClient();
+        arena.Applicant = await arena.SignInAsync("applicant");
+        arena.Stranger = await arena.SignInAsync("applicant2");
+        arena.District = await arena.SignInAsync("district");
+        arena.Admin = await arena.SignInAsync("admin");
+        (arena.Canary, arena.CanaryTask) = await arena.CaseAtReviewAsync("JD-CANARY");
+        return arena;
+    }
+
+    public HttpClient NewClient()
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(2) };
+        _clients.Add(client);
+        return client;
+    }
+
+    public async Task<HttpClient> SignInAsync(string login)
+    {
+        var client = NewClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"{login}@kxhome.demo", password = DemoData.Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A browser-like client of the pages, signed in with the login form (a cookie session).</summary>
+    public async Task<PageClient> PagesAsync(string login)
+    {
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address };
+        _clients.Add(http);
+        var pages = new PageClient(http);
+        var response = await pages.PostFormAsync("/login", "/login", new() { ["Email"] = $"{login}@kxhome.demo", ["Password"] = DemoData.Password });
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect, "the demo login signs in");
+        return pages;
+    }
+
+    /// <summary>A case of the applicant, submitted, with the district's review open; gives the case and that task.</summary>
+    public async Task<(Guid Case, Guid Review)> CaseAtReviewAsync(string businessKey)
+    {
+        var started = await Applicant.PostAsJsonAsync("/api/cases", new { definitionKey = "approval", businessKey });
+        started.EnsureSuccessStatusCode();
+        var caseId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var submit = await OpenTaskAsync(Applicant, caseId);
+        (await Applicant.PostAsJsonAsync($"/api/tasks/{submit}/complete", new { variables = new { homeName = "嘉定工业区科技工作者之家" } }))
+            .EnsureSuccessStatusCode();
+        return (caseId, await OpenTaskAsync(District, caseId));
+    }
+
+    public static async Task<Guid> OpenTaskAsync(HttpClient client, Guid caseId) =>
+        (await client.GetFromJsonAsync<JsonObject>("/api/tasks"))!["items"]!.AsArray()
+            .Single(t => t!["instanceId"]!.GetValue<Guid>() == caseId)!["id"]!.GetValue<Guid>();
+
+    /// <summary>What the canary's owner sees of it: status, position, variables, history.</summary>
+    public async Task<string> CanaryAsync()
+    {
+        var view = (await Applicant.GetFromJsonAsync<JsonObject>($"/api/cases/{Canary}"))!;
+        return string.Join("\n", view["status"], view["activeElements"]?.ToJsonString(), view["variables"]?.ToJsonString(), view["history"]?.AsArray().Count);
+    }
+
+    /// <summary>A signed email link of <paramref name="login"/> for a task, as the task mail carries it.</summary>
+    public async Task<string> MailLinkAsync(Guid taskId, string login, string action = "approve")
+    {
+        using var scope = Services.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync($"{login}@kxhome.demo");
+        var task = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().GetTaskAsync(taskId);
+        return scope.ServiceProvider.GetRequiredService<ActionLinks>().Create(task, user!.Id, action);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients) client.Dispose();
+        await _host.DisposeAsync();
+    }
+}
