@@ -47,6 +47,7 @@ app.UseExceptionHandler();
 // status code stays either way).
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+app.RefuseOversizedRequests(); // after the status code pages, which give the refusal its words
 app.UseCompressedStaticFiles();
 app.UseRouting(); // after the status code pages, so that their re-execution is routed again
 app.UseAuthentication();

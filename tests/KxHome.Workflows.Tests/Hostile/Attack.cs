@@ -34,13 +34,13 @@ internal sealed record Attack(string Name, Func<Arena, Task<HttpResponseMessage>
             return $"answered {(int)response.StatusCode} without problem+json: {Cut(body)}";
         }
         if (!body.Any(IsChinese)) return $"answered {(int)response.StatusCode} without a Chinese reason: {Cut(body)}";
-        if (says is not null && !body.Contains(says, StringComparison.Ordinal)) return $"does not say “{says}”: {Cut(body)}";
+        if (says is not null && !body.Contains(says, StringComparison.Ordinal)) return $"answered {(int)response.StatusCode} without “{says}”: {Cut(body)}";
         return null;
     }
 
     private static bool IsChinese(char c) => c is >= '\u4e00' and <= '\u9fff';
 
-    private static string Cut(string text) => text.Length > 300 ? text[..300] + "…" : text;
+    private static string Cut(string text) => text.Length > 300 ? text[..300] + "…" + (text.IndexOf("<main", StringComparison.Ordinal) is var m and >= 0 ? text.Substring(m, Math.Min(600, text.Length - m)) : "") : text;
 
     public override string ToString() => Name;
 }

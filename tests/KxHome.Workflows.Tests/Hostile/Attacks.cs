@@ -4,5 +4,5 @@ namespace KxHome.Workflows.Tests.Hostile;
 internal static partial class Attacks
 {
     public static IEnumerable<Attack> All =>
-        Bpmn().Concat(Expressions()).Concat(Uploads()).Concat(Fields()).Concat(MailLinks()).Concat(OtherOrganisations()).Concat(Bodies());
+        Bpmn().Concat(Expressions()).Concat(Uploads()).Concat(Fields()).Concat(MailLinks()).Concat(OtherOrganisations()).Concat(Bodies()).Concat(Pages());
 }

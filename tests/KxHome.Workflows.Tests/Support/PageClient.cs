@@ -24,24 +24,26 @@ public sealed partial class PageClient(HttpClient http)
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Reads the page's anti-forgery token, then posts the fields to <paramref name="action"/>.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string pageUrl, string action, Dictionary<string, string> fields)
+    /// <summary>The anti-forgery token of the form on <paramref name="pageUrl"/>.</summary>
+    public async Task<string> AntiforgeryTokenAsync(string pageUrl)
     {
         var (_, html) = await GetAsync(pageUrl);
         var token = TokenPattern().Match(html);
         token.Success.Should().BeTrue($"{pageUrl} has a form with an anti-forgery token");
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
+    /// <summary>Reads the page's anti-forgery token, then posts the fields to <paramref name="action"/>.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string pageUrl, string action, Dictionary<string, string> fields)
+    {
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = await AntiforgeryTokenAsync(pageUrl) };
         return await Http.PostAsync(action, new FormUrlEncodedContent(form));
     }
 
     /// <summary>Uploads files as the page's upload form does (field <c>uploads</c>), following the redirect.</summary>
     public async Task<string> UploadAsync(string pageUrl, string action, params (string Name, byte[] Content)[] files)
     {
-        var (_, html) = await GetAsync(pageUrl);
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(WebUtility.HtmlDecode(TokenPattern().Match(html).Groups[1].Value)), "__RequestVerificationToken" },
-        };
+        using var form = new MultipartFormDataContent { { new StringContent(await AntiforgeryTokenAsync(pageUrl)), "__RequestVerificationToken" } };
         foreach (var (name, content) in files) form.Add(new ByteArrayContent(content), "uploads", name);
         var response = await Http.PostAsync(action, form);
         response.StatusCode.Should().Be(HttpStatusCode.Redirect, "an upload answers with the case page");
