@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace KxHome.Benchmarks;
 
-/// <summary>The host built beside the benchmark (same configuration) running as its own process on a SQLite file.</summary>
+/// <summary>
+/// The host built beside the benchmark or test (same configuration) running as its own process on a SQLite file. Also
+/// compiled into the tests, whose fault suites kill it.
+/// </summary>
 internal sealed class HostProcess : IDisposable
 {
     private readonly Process _process;
@@ -75,10 +78,16 @@ internal sealed class HostProcess : IDisposable
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public void Dispose()
+    /// <summary>Ends the host at once, as <c>kill -9</c> does (SIGKILL: no shutdown, no flush), and waits until it is gone.</summary>
+    public void Kill()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Kill();
         _process.Dispose();
     }
 }
