@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KxHome.Benchmarks;
-using KxHome.Host.Identity;
 using KxHome.Workflows.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
@@ -21,13 +19,6 @@ public sealed class SqliteKillTests(ITestOutputHelper output) : IDisposable
     private const int Workers = 4;
     private const int AcknowledgedBeforeKill = 150;
 
-    private static readonly string Flow = Bpmn.Process("crash", """
-        <startEvent id="start"/>
-        <userTask id="submit" name="填写申报材料" camunda:candidateGroups="applicant"/>
-        <userTask id="review" name="审核" camunda:candidateGroups="district"/>
-        <endEvent id="end"/>
-        """ + Bpmn.Flow("f1", "start", "submit") + Bpmn.Flow("f2", "submit", "review") + Bpmn.Flow("f3", "review", "end"));
-
     private readonly string _folder = Directory.CreateTempSubdirectory("kxhome-kill-").FullName;
 
     private string Database => Path.Combine(_folder, "kxhome.db");
@@ -39,10 +30,9 @@ public sealed class SqliteKillTests(ITestOutputHelper output) : IDisposable
         var acknowledged = new ConcurrentDictionary<Guid, int>(); // case → the last step whose answer arrived (1 started, 2 submitted, 3 decided)
         using (var host = await HostProcess.StartAsync(RepositoryPaths.Root, _folder, Database, url))
         {
-            using var admin = await SignInAsync(url, "admin");
-            (await admin.PostAsJsonAsync("/api/definitions", new { xml = Flow })).EnsureSuccessStatusCode();
-            using var applicant = await SignInAsync(url, "applicant");
-            using var district = await SignInAsync(url, "district");
+            await FaultDriver.DeployAsync(url);
+            using var applicant = await FaultDriver.SignInAsync(url, "applicant");
+            using var district = await FaultDriver.SignInAsync(url, "district");
             using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
             var load = Enumerable.Range(0, Workers).Select(_ => Task.Run(() => DriveUntilRefusedAsync(applicant, district, acknowledged, stop.Token))).ToList();
 
@@ -57,8 +47,8 @@ public sealed class SqliteKillTests(ITestOutputHelper output) : IDisposable
 
         using (await HostProcess.StartAsync(RepositoryPaths.Root, _folder, Database, url))
         {
-            using var applicant = await SignInAsync(url, "applicant");
-            using var district = await SignInAsync(url, "district");
+            using var applicant = await FaultDriver.SignInAsync(url, "applicant");
+            using var district = await FaultDriver.SignInAsync(url, "district");
             foreach (var (caseId, step) in acknowledged)
             {
                 var view = await applicant.GetFromJsonAsync<JsonObject>($"/api/cases/{caseId}");
@@ -81,13 +71,11 @@ public sealed class SqliteKillTests(ITestOutputHelper output) : IDisposable
         {
             while (!stop.IsCancellationRequested)
             {
-                var started = await applicant.PostAsJsonAsync("/api/cases", new { definitionKey = "crash" }, stop);
-                started.EnsureSuccessStatusCode();
-                var caseId = (await started.Content.ReadFromJsonAsync<JsonObject>(stop))!["id"]!.GetValue<Guid>();
+                var caseId = await FaultDriver.StartAsync(applicant, stop);
                 acknowledged[caseId] = 1;
-                (await applicant.PostAsJsonAsync($"/api/tasks/{await OpenTaskAsync(applicant, caseId)}/complete", new { comment = "提交" }, stop)).EnsureSuccessStatusCode();
+                await FaultDriver.CompleteAsync(applicant, caseId, stop);
                 acknowledged[caseId] = 2;
-                (await district.PostAsJsonAsync($"/api/tasks/{await OpenTaskAsync(district, caseId)}/complete", new { comment = "同意" }, stop)).EnsureSuccessStatusCode();
+                await FaultDriver.CompleteAsync(district, caseId, stop);
                 acknowledged[caseId] = 3;
             }
         }
@@ -129,20 +117,6 @@ public sealed class SqliteKillTests(ITestOutputHelper output) : IDisposable
             all.AddRange(items.Select(i => i!["id"]!.GetValue<Guid>()));
             if (items.Count < 100) return all;
         }
-    }
-
-    private static async Task<Guid> OpenTaskAsync(HttpClient client, Guid caseId) =>
-        (await client.GetFromJsonAsync<JsonObject>("/api/tasks"))!["items"]!.AsArray()
-            .Single(t => t!["instanceId"]!.GetValue<Guid>() == caseId)!["id"]!.GetValue<Guid>();
-
-    private static async Task<HttpClient> SignInAsync(string url, string login)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"{login}@kxhome.demo", password = DemoData.Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     private string IntegrityCheck()

@@ -158,7 +158,8 @@ public sealed class MailDevServer : IAsyncLifetime, IAsyncDisposable
     }
 
     private sealed record MailDevEmail(
-        string Id, string? Subject, List<MailDevAddress>? From, List<MailDevAddress>? To, string? Html, string? Text, List<MailDevAttachment>? Attachments)
+        string Id, string? Subject, List<MailDevAddress>? From, List<MailDevAddress>? To, string? Html, string? Text, List<MailDevAttachment>? Attachments,
+        string? MessageId)
     {
         public ReceivedMail ToReceivedMail() =>
             new(Id, Subject ?? "", To?.Select(a => a.Address).ToList() ?? [], Html, Text)
@@ -166,6 +167,7 @@ public sealed class MailDevServer : IAsyncLifetime, IAsyncDisposable
                 ToNames = To?.Select(a => a.Name ?? "").ToList() ?? [],
                 FromName = From?.FirstOrDefault()?.Name,
                 Attachments = Attachments?.Select(a => a.FileName ?? "").ToList() ?? [],
+                MessageId = MessageId,
             };
     }
 

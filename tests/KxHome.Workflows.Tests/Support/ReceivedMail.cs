@@ -9,6 +9,9 @@ public sealed record ReceivedMail(string Id, string Subject, IReadOnlyList<strin
     /// <summary>The display name of the sender, decoded.</summary>
     public string? FromName { get; init; }
 
+    /// <summary>The Message-ID header (the outbox makes it from the notice and the recipient).</summary>
+    public string? MessageId { get; init; }
+
     /// <summary>The file names of the attachments, decoded.</summary>
     public IReadOnlyList<string> Attachments { get; init; } = [];
 }
