@@ -1,4 +1,8 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KxHome.Workflows.Tests.Hostile;
 
@@ -30,6 +34,35 @@ internal static partial class Attacks
         yield return new Attack("the case page of another district", async arena =>
             await (await arena.PagesAsync("applicant2")).Http.GetAsync($"/cases/{arena.Canary}"), NotYours);
     }
+
+    /// <summary>
+    /// Every API route that takes an id, as the host maps it (a route added later is covered too), called by the
+    /// applicant of another district with the canary's case id and its task's id in every id of the route.
+    /// </summary>
+    private static IEnumerable<Attack> EveryRoute(Arena arena)
+    {
+        var routes = arena.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true && e.RoutePattern.RawText.Contains(":guid}", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => (method, e.RoutePattern.RawText!)))
+            .Distinct().OrderBy(r => r.Item2).ToList();
+        routes.Should().HaveCountGreaterThan(20, "the host maps its routes with ids");
+        foreach (var (method, pattern) in routes)
+        {
+            foreach (var (what, id) in new[] { ("case", (Func<Arena, Guid>)(a => a.Canary)), ("task", a => a.CanaryTask) })
+            {
+                yield return new Attack($"{method} {pattern} with another district's {what} id", a =>
+                {
+                    var url = GuidParameter().Replace(pattern, id(a).ToString());
+                    var request = new HttpRequestMessage(new HttpMethod(method), url);
+                    if (method != "GET") request.Content = JsonContent.Create(new { reason = "越权", comment = "越权" });
+                    return a.Stranger.SendAsync(request);
+                });
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\{[A-Za-z]+:guid\}")]
+    private static partial Regex GuidParameter();
 
     private static Attack AsStranger(string name, Func<HttpClient, Arena, Task<HttpResponseMessage>> send) =>
         new(name, arena => send(arena.Stranger, arena), NotYours);

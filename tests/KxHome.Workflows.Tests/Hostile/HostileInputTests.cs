@@ -19,7 +19,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         var failures = new List<string>();
         var (tried, clean, crashes) = (0, 0, 0);
 
-        foreach (var attack in Attacks.All)
+        foreach (var attack in Attacks.All(arena))
         {
             tried++;
             var (wrong, crashed) = await TryAsync(attack, arena);
