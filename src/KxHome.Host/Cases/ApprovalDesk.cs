@@ -107,11 +107,25 @@ public sealed class ApprovalDesk(
     /// <summary>Whether the applicant's side fills in this step (申报, 补正, 确认): its candidate groups include the applicant.</summary>
     public static bool IsApplicantStep(UserTaskNode node) => node.Settings.AlwaysOffersTo(Roles.Applicant);
 
+    /// <summary>
+    /// Who a task may be handed to (委派, 转交, 加签, 抄送): people who see the case and hold a role the task is meant for
+    /// (one of its candidate groups or, for a task assigned to a person, one of that person's roles), and who do not
+    /// already hold this step of the case. An expert's scoring thus stays with an expert who has not scored it (R32),
+    /// and a countersignature with a person who has not signed; a task meant for no role may go to any approver.
+    /// </summary>
+    public async Task<IReadOnlyList<AppUser>> HandoverPeopleAsync(UserTaskView task)
+    {
+        var roles = task.CandidateGroups.Count > 0 ? task.CandidateGroups : await people.RolesOfAsync(task.Assignee);
+        var candidates = roles.Count == 0 ? await people.ApproversForAsync(task.Owner) : await people.WithRolesForAsync(task.Owner, roles);
+        var holders = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = task.InstanceId }))
+            .Where(t => t.ElementId == task.ElementId).Select(t => t.Assignee).OfType<string>().ToHashSet();
+        return candidates.Where(p => !holders.Contains(p.Id)).ToList();
+    }
+
     private async Task<string> ApproverAsync(UserTaskView task, string? personId)
     {
         Require(personId, "请选择人员");
-        var approvers = await people.ApproversForAsync(task.Owner);
-        return approvers.Any(a => a.Id == personId)
+        return (await HandoverPeopleAsync(task)).Any(a => a.Id == personId)
             ? personId!
             : throw new WorkflowException("person-not-allowed", "所选人员不是可以办理此案件的审核人员");
     }

@@ -44,9 +44,9 @@ public static class TasksApi
             await access.ReadableTaskAsync(await viewers.GetAsync(), id) is { } task ? Results.Ok((await titles.TitledAsync([task]))[0]) : CasesApi.NotFound());
         api.MapGet("/{id:guid}/steps", async (Guid id, ViewerAccessor viewers, CaseAccess access, ApprovalDesk desk) =>
             await access.ActionableTaskAsync(await viewers.GetAsync(), id) is { } task ? Results.Ok(await desk.PassedStepsAsync(task)) : CasesApi.NotFound());
-        api.MapGet("/{id:guid}/people", async (Guid id, ViewerAccessor viewers, CaseAccess access, People people) =>
+        api.MapGet("/{id:guid}/people", async (Guid id, ViewerAccessor viewers, CaseAccess access, ApprovalDesk desk) =>
             await access.ActionableTaskAsync(await viewers.GetAsync(), id) is { } task
-                ? Results.Ok((await people.ApproversForAsync(task.Owner)).Select(p => new Person(p.Id, p.DisplayName, p.OrganisationId)))
+                ? Results.Ok((await desk.HandoverPeopleAsync(task)).Select(p => new Person(p.Id, p.DisplayName, p.OrganisationId)))
                 : CasesApi.NotFound());
         api.MapPost("/{id:guid}/claim", async (Guid id, ViewerAccessor viewers, CaseAccess access, WorkflowEngine engine) =>
         {

@@ -41,6 +41,10 @@ public sealed class People(AppDbContext db)
     public Task<IReadOnlyList<AppUser>> ApproversForAsync(string? owner) =>
         WithRolesForAsync(owner, [Roles.Street, Roles.District, Roles.City, Roles.Province, Roles.PartyCommittee, Roles.Committee, Roles.Expert]);
 
+    /// <summary>The roles a person holds (none for nobody).</summary>
+    public async Task<IReadOnlyList<string>> RolesOfAsync(string? userId) => userId is null ? [] :
+        await (from link in db.UserRoles join role in db.Roles on link.RoleId equals role.Id where link.UserId == userId select role.Name!).ToListAsync();
+
     /// <summary>The organisation and every one above it, nearest first.</summary>
     public async Task<List<string>> AncestorsAsync(string? organisationId)
     {

@@ -211,6 +211,36 @@ public sealed class RepresentativeHomeTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_expert_s_scoring_can_be_handed_only_to_an_expert_who_does_not_score_it_already_R32()
+    {
+        await _calls.OpenCallAsync();
+        var caseId = await _calls.StartAsync("nanjing");
+        await _calls.ApplyAsync(caseId, "nanjing", RepresentativeDriver.Application("南京市科协代表之家"));
+        await _calls.CheckAsync(caseId);
+        var expert = await _drive.AsAsync(RepresentativeDriver.Experts[0]);
+        var scoring = (await expert.GetFromJsonAsync<JsonObject>("/api/tasks"))!["items"]!.AsArray()
+            .Single(t => t!["instanceId"]!.GetValue<Guid>() == caseId)!["id"]!.GetValue<Guid>();
+        var office = await IdOfAsync(RepresentativeDriver.Office);
+        var otherExpert = await IdOfAsync(RepresentativeDriver.Experts[1]);
+        var third = await _calls.ExpertAsync("jsexpert3", "周明（省科协评审专家）");
+
+        var offered = (await expert.GetFromJsonAsync<JsonArray>($"/api/tasks/{scoring}/people"))!.Select(p => p!["id"]!.GetValue<string>());
+        var toOffice = await expert.PostAsJsonAsync($"/api/tasks/{scoring}/transfer", new { personId = office, comment = "请代为评分" });
+        var toOtherExpert = await expert.PostAsJsonAsync($"/api/tasks/{scoring}/transfer", new { personId = otherExpert, comment = "请代为评分" });
+
+        offered.Should().Equal([third], "only an expert who does not score this application already is offered");
+        foreach (var refused in new[] { toOffice, toOtherExpert })
+        {
+            refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+            (await refused.Content.ReadAsStringAsync()).Should().Contain("所选人员不是可以办理此案件的审核人员");
+        }
+        (await expert.PostAsJsonAsync($"/api/tasks/{scoring}/transfer", new { personId = third })).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    private Task<string> IdOfAsync(string login) =>
+        _drive.ReadAsync(db => db.Users.Where(u => u.Email == $"{login}@kxhome.demo").Select(u => u.Id).SingleAsync());
+
+    [Fact]
     public async Task An_expert_cannot_give_more_than_an_items_maximum_and_the_mean_of_the_totals_ranks_R32()
     {
         var steady = await _calls.ApplicantAsync("js-steady", "徐州市科协");

@@ -41,6 +41,16 @@ public sealed class RepresentativeDriver(HomeDriver drive)
         return id;
     }
 
+    /// <summary>One more of the province's experts; gives the person's id.</summary>
+    public Task<string> ExpertAsync(string login, string name) => drive.WithAsync<IServiceProvider, string>(async services =>
+    {
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = $"{login}@kxhome.demo", Email = $"{login}@kxhome.demo", EmailConfirmed = true, DisplayName = name, OrganisationId = "js" };
+        (await users.CreateAsync(user, DemoData.Password)).Succeeded.Should().BeTrue();
+        (await users.AddToRoleAsync(user, Roles.Expert)).Succeeded.Should().BeTrue();
+        return user.Id;
+    });
+
     /// <summary>The office opens this year's call; gives the call's case once it waits for the deadline.</summary>
     public async Task<Guid> OpenCallAsync()
     {

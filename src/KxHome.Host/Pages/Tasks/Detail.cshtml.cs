@@ -121,7 +121,7 @@ public sealed class TaskDetailModel(
         {
             Form = forms.Find(task.FormKey);
             PassedSteps = await desk.PassedStepsAsync(task);
-            Approvers = (await people.ApproversForAsync(task.Owner)).Where(a => a.Id != viewer.UserId).ToList();
+            Approvers = (await desk.HandoverPeopleAsync(task)).Where(a => a.Id != viewer.UserId).ToList();
         }
         return true;
     }
