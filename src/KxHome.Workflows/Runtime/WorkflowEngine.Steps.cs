@@ -2,7 +2,6 @@ using KxHome.Workflows.Core;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;
-using Microsoft.Extensions.Options;
 
 namespace KxHome.Workflows.Runtime;
 

@@ -1,7 +1,5 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using KxHome.Host.Identity;
 using KxHome.Workflows.Tests.Support;
 
 namespace KxHome.Workflows.Tests.Faults;
@@ -17,15 +15,8 @@ internal static class FaultDriver
         <endEvent id="end"/>
         """ + Bpmn.Flow("f1", "start", "submit") + Bpmn.Flow("f2", "submit", "review") + Bpmn.Flow("f3", "review", "end"));
 
-    public static async Task<HttpClient> SignInAsync(string url, string login)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"{login}@kxhome.demo", password = DemoData.Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public static Task<HttpClient> SignInAsync(string url, string login) =>
+        BearerClient.SignInAsync(new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) }, login);
 
     public static async Task DeployAsync(string url)
     {

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KxHome.Host.Identity;
@@ -59,15 +58,7 @@ internal sealed class Arena : IAsyncDisposable
         return client;
     }
 
-    public async Task<HttpClient> SignInAsync(string login)
-    {
-        var client = NewClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"{login}@kxhome.demo", password = DemoData.Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public Task<HttpClient> SignInAsync(string login) => BearerClient.SignInAsync(NewClient(), login);
 
     /// <summary>A browser-like client of the pages, signed in with the login form (a cookie session).</summary>
     public async Task<PageClient> PagesAsync(string login)

@@ -1,8 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using KxHome.Host.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -93,15 +89,8 @@ public sealed class TestHost : IAsyncDisposable
     public Task<HttpClient> SignInAsync(string login) => SignInAsync(Factory, login);
 
     /// <summary>The same on another host of these files (see <see cref="New"/>).</summary>
-    public static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> factory, string login)
-    {
-        var client = factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"{login}@kxhome.demo", password = DemoData.Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public static Task<HttpClient> SignInAsync(WebApplicationFactory<Program> factory, string login) =>
+        BearerClient.SignInAsync(factory.CreateClient(), login);
 
     public async ValueTask DisposeAsync()
     {
