@@ -5,8 +5,9 @@ namespace KxHome.Host.Hosting;
 
 /// <summary>
 /// A request the API cannot even read (JSON that is broken, mistyped, nested too deep or missing; a body over the size
-/// limit) is a problem+json that says so in Chinese and names the field, never a 500 (the developer page's answer before). The framework throws these for
-/// every environment (<c>ThrowOnBadRequest</c>, set in <see cref="Use"/>), so Production and Development answer alike.
+/// limit) is a problem+json that says so in Chinese and names the field, never a 500 (the developer page's answer
+/// before). The framework throws these in every environment (<c>ThrowOnBadRequest</c>, set in <see cref="Use"/>), so
+/// Production and Development answer alike.
 /// </summary>
 public sealed class RequestProblems(IProblemDetailsService problems) : IExceptionHandler
 {

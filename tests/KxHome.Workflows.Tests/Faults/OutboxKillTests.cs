@@ -12,8 +12,8 @@ namespace KxHome.Workflows.Tests.Faults;
 /// </summary>
 public sealed class OutboxKillTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int Cases = 60; // each mails at least the district its review
-    private const int ReceivedBeforeKill = 25;
+    private const int Cases = 40; // each mails at least the district its review
+    private const int ReceivedBeforeKill = 15;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("kxhome-outbox-kill-").FullName;
     private MailDevServer _mail = null!;
