@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using KxHome.Host.Cases;
 using KxHome.Host.Identity;
 using KxHome.Workflows.Association;
@@ -52,14 +54,13 @@ public sealed class AssociationDirectory(AppDbContext db, WorkflowEngine engine)
         var chairs = await db.AssociationOfficers.AsNoTracking().Where(o => termIds.Contains(o.TermId) && o.Role == OfficerRole.Chair)
             .ToDictionaryAsync(o => o.TermId, o => o.Name);
         var names = await OrganisationNamesAsync();
-        var rows = new List<Row>();
-        foreach (var association in associations)
+        var opensOn = await engine.VariableOfAsync(terms.Values.Select(t => t.RenewalCaseId).OfType<Guid>().ToList(), RenewalOpensOn);
+        return associations.Select(association =>
         {
             var term = terms.GetValueOrDefault(association.Id);
-            rows.Add(new Row(association, names.GetValueOrDefault(association.OrganisationId, association.OrganisationId), term,
-                term is null ? null : await OpensOnAsync(term), term is null ? null : chairs.GetValueOrDefault(term.Id)));
-        }
-        return rows;
+            return new Row(association, names.GetValueOrDefault(association.OrganisationId, association.OrganisationId), term,
+                term?.RenewalCaseId is { } caseId ? Day(opensOn.GetValueOrDefault(caseId)) : null, term is null ? null : chairs.GetValueOrDefault(term.Id));
+        }).ToList();
     }
 
     public async Task<File?> FileAsync(Viewer viewer, Guid id)
@@ -112,12 +113,15 @@ public sealed class AssociationDirectory(AppDbContext db, WorkflowEngine engine)
         return filed.Select(f => (f.Term, f.Name)).ToList();
     }
 
+    /// <summary>The variable in which a term's waiting 换届 case keeps the day it opens.</summary>
+    private const string RenewalOpensOn = "renewalOpensOn";
+
     /// <summary>The day the term's 换届 opens, as its waiting case planned it.</summary>
-    private async Task<DateOnly?> OpensOnAsync(AssociationTerm term)
-    {
-        return term.RenewalCaseId is { } caseId && DateOnly.TryParse(VariableValues.Text((await engine.GetInstanceAsync(caseId)).Variables, "renewalOpensOn"), out var on)
-            ? on : null;
-    }
+    private async Task<DateOnly?> OpensOnAsync(AssociationTerm term) =>
+        term.RenewalCaseId is { } caseId ? Day((await engine.VariableOfAsync([caseId], RenewalOpensOn)).GetValueOrDefault(caseId)) : null;
+
+    private static DateOnly? Day(JsonNode? value) =>
+        DateOnly.TryParse(VariableValues.AsText(value)?.Trim(), CultureInfo.InvariantCulture, out var on) ? on : null;
 
     private Task<Dictionary<string, string>> OrganisationNamesAsync() =>
         db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name);
