@@ -11,7 +11,8 @@ namespace KxHome.Workflows.Tests.Hostile;
 
 /// <summary>
 /// The real host on a real socket (Kestrel's own limits apply), the reference flow deployed, people of two districts
-/// signed in, and a canary: a case of 嘉定 with its review task open, which no attack may change.
+/// signed in, a canary (a case of 嘉定 with its review task open, which no attack may change), and records of other
+/// organisations for the stranger to reach for.
 /// </summary>
 internal sealed class Arena : IAsyncDisposable
 {
@@ -37,6 +38,10 @@ internal sealed class Arena : IAsyncDisposable
     public Guid Canary { get; private set; }
     public Guid CanaryTask { get; private set; }
 
+    /// <summary>A home of 嘉定's park, and a 科协代表之家 of 南京: records of organisations the stranger is not part of.</summary>
+    public Guid Home { get; private set; }
+    public Guid RepresentativeHome { get; private set; }
+
     public static async Task<Arena> OpenAsync()
     {
         var host = new TestHost();
@@ -48,6 +53,9 @@ internal sealed class Arena : IAsyncDisposable
         arena.District = await arena.SignInAsync("district");
         arena.Admin = await arena.SignInAsync("admin");
         (arena.Canary, arena.CanaryTask) = await arena.CaseAtReviewAsync("JD-CANARY");
+        using var records = new HomeDriver(host);
+        arena.Home = (await records.SeedHomeAsync("嘉定工业区科技工作者之家")).Id;
+        arena.RepresentativeHome = (await RepresentativeDriver.SeedAsync(records, "nj")).Id;
         return arena;
     }
 

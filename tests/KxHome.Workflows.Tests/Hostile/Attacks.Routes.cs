@@ -37,7 +37,8 @@ internal static partial class Attacks
 
     /// <summary>
     /// Every API route that takes an id, as the host maps it (a route added later is covered too), called by the
-    /// applicant of another district with the canary's case id and its task's id in every id of the route.
+    /// applicant of another district with each id of another organisation's records (the canary case, its task, a
+    /// home, a 科协代表之家) in every id of the route.
     /// </summary>
     private static IEnumerable<Attack> EveryRoute(Arena arena)
     {
@@ -48,7 +49,11 @@ internal static partial class Attacks
         routes.Should().HaveCountGreaterThan(20, "the host maps its routes with ids");
         foreach (var (method, pattern) in routes)
         {
-            foreach (var (what, id) in new[] { ("case", (Func<Arena, Guid>)(a => a.Canary)), ("task", a => a.CanaryTask) })
+            foreach (var (what, id) in new[]
+                     {
+                         ("case", (Func<Arena, Guid>)(a => a.Canary)), ("task", a => a.CanaryTask), ("home", a => a.Home),
+                         ("representative home", a => a.RepresentativeHome),
+                     })
             {
                 yield return new Attack($"{method} {pattern} with another district's {what} id", a =>
                 {
