@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using KxHome.Benchmarks;
 using KxHome.Workflows.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -37,7 +36,8 @@ public sealed class OutboxKillTests(ITestOutputHelper output) : IAsyncLifetime
             await FaultDriver.DeployAsync(url);
             using var applicant = await FaultDriver.SignInAsync(url, "applicant");
             for (var i = 0; i < Cases; i++) await FaultDriver.CompleteAsync(applicant, await FaultDriver.StartAsync(applicant));
-            await WaitAsync(async () => (await _mail.MessagesAsync()).Count >= ReceivedBeforeKill, "mails arrive before the kill");
+            (await TimerHost.EventuallyAsync(async () => (await _mail.MessagesAsync()).Count >= ReceivedBeforeKill, TimeSpan.FromMinutes(2)))
+                .Should().BeTrue("mails arrive before the kill");
             host.Kill();
         }
         var beforeRestart = (await _mail.MessagesAsync()).Count;
@@ -45,7 +45,8 @@ public sealed class OutboxKillTests(ITestOutputHelper output) : IAsyncLifetime
 
         using (await HostProcess.StartAsync(RepositoryPaths.Root, _folder, Database, url, settings))
         {
-            await WaitAsync(() => Task.FromResult(Pending() == 0), "the restarted host sends the rest");
+            (await TimerHost.EventuallyAsync(() => Task.FromResult(Pending() == 0), TimeSpan.FromMinutes(2)))
+                .Should().BeTrue("the restarted host sends the rest");
         }
         var received = await _mail.MessagesAsync();
         var recorded = Scalars("SELECT NoticeId || '.' || Recipient FROM SentMails WHERE Refusal IS NULL").Select(v => (string)v!).ToList();
@@ -79,16 +80,6 @@ public sealed class OutboxKillTests(ITestOutputHelper output) : IAsyncLifetime
         var values = new List<object?>();
         while (reader.Read()) values.Add(reader.GetValue(0));
         return values;
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
-    {
-        var waited = Stopwatch.StartNew(); // a bound on waiting, not a clock the code reads
-        while (!await condition())
-        {
-            waited.Elapsed.Should().BeLessThan(TimeSpan.FromMinutes(2), what);
-            await Task.Delay(50);
-        }
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KxHome.Benchmarks;
@@ -34,10 +33,11 @@ public sealed class SqliteKillTests(ITestOutputHelper output) : IDisposable
             using var applicant = await FaultDriver.SignInAsync(url, "applicant");
             using var district = await FaultDriver.SignInAsync(url, "district");
             using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            var load = Enumerable.Range(0, Workers).Select(_ => Task.Run(() => DriveUntilRefusedAsync(applicant, district, acknowledged, stop.Token))).ToList();
+            var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var load = Enumerable.Range(0, Workers)
+                .Select(_ => Task.Run(() => DriveUntilRefusedAsync(applicant, district, acknowledged, enough, stop.Token))).ToList();
 
-            var waited = Stopwatch.StartNew();
-            while (acknowledged.Values.Sum() < AcknowledgedBeforeKill && waited.Elapsed < TimeSpan.FromMinutes(2)) await Task.Delay(20); // waiting for load, not timing it
+            await enough.Task.WaitAsync(TimeSpan.FromMinutes(2)); // the workers say when the load has run far enough
             host.Kill();
             await Task.WhenAll(load);
         }
@@ -64,19 +64,29 @@ public sealed class SqliteKillTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    /// <summary>Starts, submits and decides cases one after another until the host stops answering; records each answer.</summary>
-    private static async Task DriveUntilRefusedAsync(HttpClient applicant, HttpClient district, ConcurrentDictionary<Guid, int> acknowledged, CancellationToken stop)
+    /// <summary>
+    /// Starts, submits and decides cases one after another until the host stops answering; records each answer, and
+    /// completes <paramref name="enough"/> once <see cref="AcknowledgedBeforeKill"/> steps are acknowledged.
+    /// </summary>
+    private static async Task DriveUntilRefusedAsync(HttpClient applicant, HttpClient district, ConcurrentDictionary<Guid, int> acknowledged,
+        TaskCompletionSource enough, CancellationToken stop)
     {
+        void Acknowledge(Guid caseId, int step)
+        {
+            acknowledged[caseId] = step;
+            if (acknowledged.Values.Sum() >= AcknowledgedBeforeKill) enough.TrySetResult();
+        }
+
         try
         {
             while (!stop.IsCancellationRequested)
             {
                 var caseId = await FaultDriver.StartAsync(applicant, stop);
-                acknowledged[caseId] = 1;
+                Acknowledge(caseId, 1);
                 await FaultDriver.CompleteAsync(applicant, caseId, stop);
-                acknowledged[caseId] = 2;
+                Acknowledge(caseId, 2);
                 await FaultDriver.CompleteAsync(district, caseId, stop);
-                acknowledged[caseId] = 3;
+                Acknowledge(caseId, 3);
             }
         }
         catch (HttpRequestException)

@@ -40,7 +40,13 @@ internal sealed record Attack(string Name, Func<Arena, Task<HttpResponseMessage>
 
     private static bool IsChinese(char c) => c is >= '\u4e00' and <= '\u9fff';
 
-    private static string Cut(string text) => text.Length > 300 ? text[..300] + "…" + (text.IndexOf("<main", StringComparison.Ordinal) is var m and >= 0 ? text.Substring(m, Math.Min(600, text.Length - m)) : "") : text;
+    /// <summary>The start of a body, and for a page its main part, to show in a failure.</summary>
+    private static string Cut(string text)
+    {
+        if (text.Length <= 300) return text;
+        var main = text.IndexOf("<main", StringComparison.Ordinal);
+        return text[..300] + "…" + (main >= 0 ? text.Substring(main, Math.Min(600, text.Length - main)) : "");
+    }
 
     public override string ToString() => Name;
 }
