@@ -61,6 +61,25 @@ internal static class EngineBenchmark
             return instances * StepsPerInstance / watch.Elapsed.TotalSeconds;
         }
 
+        /// <summary>
+        /// Pages a step writes to the log, on average over that many instances: the log is emptied first and holds
+        /// fewer pages than a checkpoint waits for, so its length counts them. Unlike time, it does not vary by machine.
+        /// </summary>
+        public async Task<double> LogPagesPerStepAsync(int instances)
+        {
+            await using var connection = new SqliteConnection($"Data Source={_file}");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await command.ExecuteNonQueryAsync();
+            command.CommandText = "PRAGMA page_size";
+            var pageSize = Convert.ToInt64(await command.ExecuteScalarAsync());
+            for (var i = 0; i < instances; i++) await DriveAsync(Engine, _next++);
+            const int logHeader = 32, frameHeader = 24;
+            var frames = (new FileInfo(_file + "-wal").Length - logHeader) / (pageSize + frameHeader);
+            return (double)frames / (instances * StepsPerInstance);
+        }
+
         public async ValueTask DisposeAsync()
         {
             await _provider.DisposeAsync();

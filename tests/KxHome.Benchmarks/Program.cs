@@ -57,6 +57,7 @@ var flow = File.ReadAllText(Path.Combine(root, "tests", "KxHome.Benchmarks", "ap
 
 var persisted = new List<double>();
 var raw = new List<double>();
+double logPages;
 await using (var engine = await EngineBenchmark.Persisted.StartAsync(flow))
 using (var sqlite = new RawSqliteBenchmark())
 {
@@ -65,10 +66,12 @@ using (var sqlite = new RawSqliteBenchmark())
         persisted.Add(await engine.StepsPerSecondAsync(instancesPerRound));
         raw.Add(sqlite.CommitsPerSecond(instancesPerRound * EngineBenchmark.StepsPerInstance));
     }
+    logPages = await engine.LogPagesPerStepAsync(instances: 50);
 }
 Report.Line("engine.persisted_steps_per_s", Report.Median(persisted));
 Report.Line("sqlite.raw_commits_per_s", Report.Median(raw));
 Report.Line("engine.persisted_vs_raw", Report.Median(persisted.Zip(raw, (p, r) => p / r)), "0.00");
+Report.Line("engine.log_pages_per_step", logPages);
 if (engineOnly) return;
 
 var inMemory = EngineBenchmark.InMemoryInstancesPerSecond(flow, instances: 20_000);

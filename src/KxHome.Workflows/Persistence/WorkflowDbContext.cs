@@ -37,7 +37,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.Property(i => i.Revision).IsConcurrencyToken();
             e.HasIndex(i => i.BusinessKey);
             e.HasIndex(i => new { i.DefinitionId, i.Status });
-            e.HasIndex(i => i.ParentInstanceId);
+            e.HasIndex(i => i.ParentInstanceId).HasFilter("\"ParentInstanceId\" IS NOT NULL");
             e.HasIndex(i => new { i.Owner, i.StartedAt });
             e.HasIndex(i => i.Number).IsUnique().HasFilter("\"Number\" IS NOT NULL");
         });
@@ -54,7 +54,6 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
             e.HasMany(t => t.Candidates).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(t => new { t.State, t.Assignee });
             e.HasIndex(t => t.InstanceId);
-            e.HasIndex(t => t.BusinessKey);
             e.HasIndex(t => new { t.Owner, t.State });
             e.HasIndex(t => t.CompletedBy).HasFilter("\"CompletedBy\" IS NOT NULL");
         });

@@ -17,7 +17,12 @@ public sealed partial class WorkflowEngine
         if (query.InstanceIds is { } instanceIds) tasks = tasks.Where(t => instanceIds.Contains(t.InstanceId));
         if (query.DueBefore is { } dueBefore) tasks = tasks.Where(t => t.DueAt != null && t.DueAt < dueBefore);
         if (query.CompletedBy is { } completedBy) tasks = tasks.Where(t => t.CompletedBy == completedBy);
-        if (query.BusinessKey is { } businessKey) tasks = tasks.Where(t => t.BusinessKey == businessKey);
+        if (query.BusinessKey is { } businessKey)
+        {
+            // Through the cases of that key: a task keeps its case's key, and one index fewer is one page fewer per step.
+            var cases = db.Instances.Where(i => i.BusinessKey == businessKey).Select(i => i.Id);
+            tasks = tasks.Where(t => cases.Contains(t.InstanceId));
+        }
         if (query.Owners is { } owners) tasks = tasks.Where(t => t.Owner != null && owners.Contains(t.Owner));
         if (query.CandidateUser is not null || query.CandidateGroups is { Count: > 0 })
         {

@@ -51,7 +51,7 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("BusinessKey");
             b.HasIndex("Number").IsUnique().HasFilter("\"Number\" IS NOT NULL");
             b.HasIndex("Owner", "StartedAt");
-            b.HasIndex("ParentInstanceId");
+            b.HasIndex("ParentInstanceId").HasFilter("\"ParentInstanceId\" IS NOT NULL");
             b.HasIndex("DefinitionId", "Status");
             b.ToTable("Instances");
         });
@@ -81,7 +81,6 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("DelegatedBy").HasColumnType("TEXT");
             b.Property<string>("PendingSigners").HasColumnType("TEXT");
             b.HasKey("Id");
-            b.HasIndex("BusinessKey");
             b.HasIndex("InstanceId");
             b.HasIndex("State", "Assignee");
             b.HasIndex("Owner", "State");
