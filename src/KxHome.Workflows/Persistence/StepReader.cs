@@ -66,8 +66,9 @@ internal static class StepReader
             instanceId, elementId, Model.HistoryKind.TaskCompleted);
 
     /// <summary>Whether the task has a history line of <paramref name="kind"/> after <paramref name="since"/> (e.g. an urge).</summary>
-    public static Task<bool> NotedSinceAsync(StepSession session, Guid taskId, Model.HistoryKind kind, DateTime since, CancellationToken ct) =>
-        session.ExistsAsync("SELECT 1 FROM History WHERE TaskId = @p0 AND Kind = @p1 AND At > @p2 LIMIT 1", ct, taskId, kind, since);
+    public static Task<bool> NotedSinceAsync(StepSession session, UserTaskRow task, Model.HistoryKind kind, DateTime since, CancellationToken ct) =>
+        session.ExistsAsync("SELECT 1 FROM History WHERE InstanceId = @p0 AND TaskId = @p1 AND Kind = @p2 AND At > @p3 LIMIT 1", ct,
+            task.InstanceId, task.Id, kind, since);
 
     /// <summary>What people did on the case: each history line that names someone, as its kind and who.</summary>
     public static Task<List<(Model.HistoryKind Kind, string? UserId)>> ActsAsync(StepSession session, Guid instanceId, CancellationToken ct) =>

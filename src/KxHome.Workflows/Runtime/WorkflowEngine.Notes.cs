@@ -59,7 +59,7 @@ public sealed partial class WorkflowEngine
         await TransactAsync(async session =>
         {
             var task = await OpenTaskAsync(session, taskId, ct);
-            if (minInterval is { } interval && await StepReader.NotedSinceAsync(session, taskId, kind, Now - interval, ct))
+            if (minInterval is { } interval && await StepReader.NotedSinceAsync(session, task, kind, Now - interval, ct))
             {
                 throw new WorkflowConflictException("urge-too-soon", $"{interval.TotalHours:0} 小时内已催办过，请稍后再试");
             }

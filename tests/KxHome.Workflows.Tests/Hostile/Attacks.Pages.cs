@@ -13,7 +13,7 @@ internal static partial class Attacks
         yield return FormPost("form data that is not JSON", "Submit", _ => "{{{ 不是 JSON", "必填");
         yield return FormPost("form data that is a JSON array", "Submit", _ => "[1, 2, 3]", "必填");
         yield return FormPost("form data nested 100,000 deep", "Submit", _ => "{\"a\": " + new string('[', 100_000) + new string(']', 100_000) + "}", "必填");
-        yield return FormPost("a draft field of 5 MB", "Save", _ => "{\"name\": \"" + new string('x', 5 * 1024 * 1024) + "\"}", "请求无效");
+        yield return FormPost("a draft field of 5 MB", "Save", _ => "{\"name\": \"" + new string('x', 5 * 1024 * 1024) + "\"}", "内容过大");
         yield return new Attack("a 40 MB file through the case page", async arena =>
         {
             var pages = await arena.PagesAsync("applicant");

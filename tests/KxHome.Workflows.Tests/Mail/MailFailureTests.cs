@@ -48,7 +48,9 @@ public sealed class MailFailureTests
         }, "a refused mail");
         refused.Refusal.Should().MatchRegex("^5[0-9]{2} ");
         var engine = host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        (await engine.PendingNoticesAsync()).Should().NotContain(n => n.Id == refused.NoticeId);
+        // The dispatcher records the mail, then closes the notice: wait for both.
+        (await TimerHost.EventuallyAsync(async () => (await engine.PendingNoticesAsync()).All(n => n.Id != refused.NoticeId), Wait))
+            .Should().BeTrue("a refused notice is closed, not left pending");
         (await engine.RetryingNoticesAsync()).Should().BeEmpty("a refusal is final, unlike a failure");
         var admin = await PageClient.SignInAsync(host.Factory, "admin");
         var (_, desk) = await admin.GetAsync("/admin");
