@@ -116,10 +116,10 @@ internal static class EngineBenchmark
         var start = new Step(model, state, services);
         start.Start(new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(), "applicant");
         var submit = new Step(model, state, services);
-        submit.CompleteUserTask(start.NewTasks[0].Id, "applicant", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(), null);
+        submit.CompleteUserTask(start.NewTasks.First().Id, "applicant", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(), null);
         var review = new Step(model, state, services);
-        review.CompleteUserTask(submit.NewTasks[0].Id, "district", approved, null);
-        new Step(model, state, services).CompleteJob(review.NewJobs[0].Id, new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
+        review.CompleteUserTask(submit.NewTasks.First().Id, "district", approved, null);
+        new Step(model, state, services).CompleteJob(review.NewJobs.First().Id, new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
         if (state.Status != InstanceStatus.Completed) throw new InvalidOperationException("the in-memory run did not end");
     }
 

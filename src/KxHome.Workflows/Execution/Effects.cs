@@ -3,32 +3,53 @@ using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Execution;
 
+/// <summary>
+/// A wait the step opened, one kind of thing whatever it waits for (a person, a handler, a time, a message): the writer
+/// stores every one by one path (<c>Persistence.BookmarkStore</c>), a token waiting on it holds its kind and id, and a
+/// later step closes it by the same two (<see cref="ClosedWait"/>).
+/// </summary>
+internal abstract record Bookmark(Guid Id, string ElementId)
+{
+    public abstract WaitKind Kind { get; }
+}
+
 /// <summary>A user task the step created, with its attributes evaluated.</summary>
 internal sealed record NewUserTask(
     Guid Id, Guid TokenId, string ElementId, string? Name, string? Assignee,
     IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateGroups,
-    string? FormKey, DateTime? DueAt, int Priority)
+    string? FormKey, DateTime? DueAt, int Priority) : Bookmark(Id, ElementId)
 {
+    public override WaitKind Kind => WaitKind.UserTask;
+
     /// <summary>The task's first revision, fixed when the step creates it: what is stored is what the step answers.</summary>
     public Guid Revision { get; } = Guid.NewGuid();
 }
 
 /// <summary>A service-task job the step created; a worker runs its topic's handler after commit.</summary>
-internal sealed record NewJob(Guid Id, Guid TokenId, string ElementId, string Topic);
+internal sealed record NewJob(Guid Id, Guid TokenId, string ElementId, string Topic) : Bookmark(Id, ElementId)
+{
+    public override WaitKind Kind => WaitKind.Job;
+}
 
 /// <summary>
 /// A timer the step armed: of a timer catch event the token waits at, of a boundary event on its activity, or (with
 /// no token) of a timer start event. A cycle keeps its evaluated text and how many of its occurrences fired before.
 /// </summary>
 internal sealed record NewTimer(Guid Id, Guid? TokenId, string ElementId, string? ElementName, DateTime DueAt,
-    string? Cycle = null, int Fired = 0, bool WorkingDays = false);
+    string? Cycle = null, int Fired = 0, bool WorkingDays = false) : Bookmark(Id, ElementId)
+{
+    public override WaitKind Kind => WaitKind.Timer;
+}
 
 /// <summary>
 /// A message or signal subscription the step opened: of a waiting token, of a boundary event, of an event racing after
 /// an event-based gateway, or (no token) of a start event.
 /// </summary>
 internal sealed record NewSubscription(Guid Id, Guid? TokenId, string ElementId, string MessageName, bool Signal = false)
+    : Bookmark(Id, ElementId)
 {
+    public override WaitKind Kind => WaitKind.Message;
+
     /// <summary>The message or signal an element waits for, by name; null when it waits for neither.</summary>
     public static (string Name, bool Signal)? Awaited(FlowNode node) => node switch
     {
@@ -55,10 +76,11 @@ internal sealed record NewChildInstance(
 internal sealed record TimerFiring(Guid Id, DateTime DueAt, string? Cycle, int Fired);
 
 /// <summary>
-/// A user task or job that ended without being done (the token was cancelled or terminated), or a timer that
-/// fired or was disarmed: its row goes.
+/// A wait the step closed: a user task completed (<paramref name="CompletedBy"/> says by whom) or ended without being
+/// done (the token was cancelled or terminated), a job finished or cancelled, a timer that fired or was disarmed, a
+/// subscription delivered or withdrawn.
 /// </summary>
-internal sealed record ClosedWait(WaitKind Kind, Guid Id);
+internal sealed record ClosedWait(WaitKind Kind, Guid Id, string? CompletedBy = null);
 
 /// <summary>An incident the step raised.</summary>
 internal sealed record NewIncident(Guid Id, Guid TokenId, string ElementId, string Kind, string Message);

@@ -46,7 +46,7 @@ internal sealed partial class Step
         else
         {
             owner.BoundaryEvents!.Remove(waitId);
-            if (boundary is not BoundaryConditionalNode) ClosedWaits.Add(new ClosedWait(boundary is BoundaryTimerNode ? WaitKind.Timer : WaitKind.Message, waitId));
+            if (boundary is not BoundaryConditionalNode) Close(boundary is BoundaryTimerNode ? WaitKind.Timer : WaitKind.Message, waitId);
             whileRunning();
         }
         Continue(NewToken(boundary.Id, owner.ScopeId));
@@ -58,7 +58,7 @@ internal sealed partial class Step
         if (token.BoundaryEvents is not { Count: > 0 } armed) return;
         foreach (var (waitId, elementId) in armed.Where(a => model.Node(a.Value) is not BoundaryConditionalNode)) // a condition stores nothing
         {
-            ClosedWaits.Add(new ClosedWait(model.Node(elementId) is BoundaryTimerNode or TimerCatchNode ? WaitKind.Timer : WaitKind.Message, waitId));
+            Close(model.Node(elementId) is BoundaryTimerNode or TimerCatchNode ? WaitKind.Timer : WaitKind.Message, waitId);
         }
         token.BoundaryEvents = null;
     }

@@ -25,13 +25,13 @@ internal sealed partial class Step
                     ? TimerDue.Arm(timer.Timer, services.Expressions.Evaluate(timer.Timer.Value, state.VisibleVariables(scope.Id)), timer, null, Now, services)
                     : TimerDue.Next(after, null, timer, Now, services);
                 if (armed is null) return; // the cycle is over
-                NewTimers.Add(armed);
+                Open(armed);
                 Record(HistoryKind.TimerArmed, timer, data: new JsonObject { ["dueAt"] = VariableValues.FormatDateTime(armed.DueAt) });
                 waitId = armed.Id;
                 break;
             case MessageStartNode or SignalNode:
                 var subscription = NewSubscription.For(start, tokenId: null);
-                NewSubscriptions.Add(subscription);
+                Open(subscription);
                 waitId = subscription.Id;
                 break;
             default:
@@ -46,7 +46,7 @@ internal sealed partial class Step
         if (scope.EventTriggers is not { Count: > 0 } armed) return;
         foreach (var (waitId, startId) in armed)
         {
-            ClosedWaits.Add(new ClosedWait(model.Node(startId) is TimerStartNode ? WaitKind.Timer : WaitKind.Message, waitId));
+            Close(model.Node(startId) is TimerStartNode ? WaitKind.Timer : WaitKind.Message, waitId);
         }
         scope.EventTriggers = null;
     }
@@ -58,7 +58,7 @@ internal sealed partial class Step
     {
         var start = model.Node(scope.EventTriggers![waitId]);
         scope.EventTriggers.Remove(waitId);
-        ClosedWaits.Add(new ClosedWait(fired is null ? WaitKind.Message : WaitKind.Timer, waitId));
+        Close(fired is null ? WaitKind.Message : WaitKind.Timer, waitId);
         var triggered = (EventSubProcessNode)model.Node(model.ScopeOf(start.Id).Id);
         if (!triggered.Interrupting) ArmTrigger(scope, start, fired); // it keeps listening: a cycle arms its next time
         StartEventSubProcess(scope, triggered);

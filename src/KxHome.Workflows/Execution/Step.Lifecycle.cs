@@ -60,7 +60,8 @@ internal sealed partial class Step
         switch (outcome)
         {
             case LeaveOutcome leave: Leave(token, node, leave.Flows); break;
-            case WaitOutcome:
+            case WaitOutcome wait:
+                if (wait.On is { } bookmark) Open(bookmark, waiting: token);
                 token.Status = TokenStatus.Waiting;
                 ArmBoundaries(token, boundaries);
                 break;

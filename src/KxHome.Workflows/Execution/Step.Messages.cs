@@ -7,10 +7,11 @@ namespace KxHome.Workflows.Execution;
 // message boundary event; a correlated message delivers its variables and moves the token on.
 internal sealed partial class Step
 {
+    /// <summary>Opens a subscription of an event on the token's activity (a boundary event, or an event after a gateway).</summary>
     public void Subscribe(Token token, NewSubscription subscription)
     {
-        NewSubscriptions.Add(subscription);
-        if (token.WaitId != subscription.Id) (token.BoundaryEvents ??= [])[subscription.Id] = subscription.ElementId;
+        Open(subscription);
+        (token.BoundaryEvents ??= [])[subscription.Id] = subscription.ElementId;
     }
 
     /// <summary>Delivers a message or signal to the subscription; false when it no longer waits for anything.</summary>
@@ -19,7 +20,7 @@ internal sealed partial class Step
         if (state.Tokens.FirstOrDefault(t => t.WaitKind == WaitKind.Message && t.WaitId == subscriptionId) is { } waiting)
         {
             var node = model.Node(waiting.ElementId);
-            ClosedWaits.Add(new ClosedWait(WaitKind.Message, subscriptionId));
+            Close(WaitKind.Message, subscriptionId);
             SetVariables(waiting.ScopeId, variables, userId);
             RecordReceived(node, userId);
             Continue(waiting);
@@ -64,7 +65,7 @@ internal sealed partial class Step
     public void ChooseEvent(Token owner, Guid waitId, FlowNode happened)
     {
         owner.BoundaryEvents!.Remove(waitId);
-        ClosedWaits.Add(new ClosedWait(happened is TimerCatchNode ? WaitKind.Timer : WaitKind.Message, waitId));
+        Close(happened is TimerCatchNode ? WaitKind.Timer : WaitKind.Message, waitId);
         Record(HistoryKind.ElementLeft, model.Node(owner.ElementId));
         owner.ElementId = happened.Id;
         owner.ArrivedVia = null;

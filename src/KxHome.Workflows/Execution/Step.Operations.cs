@@ -38,7 +38,7 @@ internal sealed partial class Step
         var node = model.Node(token.ElementId);
         SetVariables(token.ScopeId, variables, userId);
         Record(HistoryKind.TaskCompleted, node, taskId, userId, comment, ToObject(variables));
-        if (userId is not null) CompletedTasks.Add((taskId, userId));
+        if (userId is not null) Close(WaitKind.UserTask, taskId, completedBy: userId);
         Continue(token);
         Run();
     }
@@ -53,7 +53,7 @@ internal sealed partial class Step
             Record(HistoryKind.IncidentResolved, model.Node(token.ElementId), userId: userId, comment: comment);
             token.IncidentId = null;
         }
-        CompletedJobs.Add(jobId);
+        Close(WaitKind.Job, jobId);
         Continue(token);
         Run();
     }
@@ -136,12 +136,9 @@ internal sealed partial class Step
         DisarmBoundaries(token);
         switch (token.WaitKind)
         {
-            case WaitKind.UserTask or WaitKind.Job:
-                ClosedWaits.Add(new ClosedWait(token.WaitKind, token.WaitId!.Value));
+            case WaitKind.UserTask or WaitKind.Job or WaitKind.Timer or WaitKind.Message:
+                Close(token.WaitKind, token.WaitId!.Value);
                 if (token.WaitKind == WaitKind.UserTask) Record(HistoryKind.TaskCancelled, model.Node(token.ElementId), token.WaitId);
-                break;
-            case WaitKind.Timer or WaitKind.Message:
-                ClosedWaits.Add(new ClosedWait(token.WaitKind, token.WaitId!.Value));
                 break;
             case WaitKind.CallActivity:
                 CancelledChildren.Add(token.WaitId!.Value);

@@ -19,7 +19,7 @@ internal sealed partial class Step
     {
         if (state.Tokens.FirstOrDefault(t => t.WaitKind == WaitKind.Timer && t.WaitId == fired.Id) is { } waiting)
         {
-            ClosedWaits.Add(new ClosedWait(WaitKind.Timer, fired.Id));
+            Close(WaitKind.Timer, fired.Id);
             Record(HistoryKind.TimerFired, model.Node(waiting.ElementId));
             Continue(waiting);
             Run();
@@ -53,7 +53,7 @@ internal sealed partial class Step
     public void ArmTimer(Token token, NewTimer timer)
     {
         (token.BoundaryEvents ??= [])[timer.Id] = timer.ElementId;
-        NewTimers.Add(timer);
+        Open(timer);
         Record(HistoryKind.TimerArmed, model.Node(timer.ElementId), data: new JsonObject { ["dueAt"] = VariableValues.FormatDateTime(timer.DueAt) });
     }
 }

@@ -19,10 +19,12 @@ internal sealed partial class Step(ProcessModel model, InstanceState state, Step
     public TimeZoneInfo BusinessTimeZone => services.BusinessTimeZone;
 
     public List<HistoryRecord> History { get; } = [];
-    public List<NewUserTask> NewTasks { get; } = [];
-    public List<NewJob> NewJobs { get; } = [];
-    public List<NewTimer> NewTimers { get; } = [];
-    public List<NewSubscription> NewSubscriptions { get; } = [];
+
+    /// <summary>The waits the step opened (tasks, jobs, timers, subscriptions), in the order it opened them.</summary>
+    public List<Bookmark> Opened { get; } = [];
+
+    public IEnumerable<NewUserTask> NewTasks => Opened.OfType<NewUserTask>();
+    public IEnumerable<NewJob> NewJobs => Opened.OfType<NewJob>();
     public List<NewChildInstance> NewChildren { get; } = [];
 
     /// <summary>The signals the step threw, broadcast when it is written.</summary>
@@ -30,15 +32,23 @@ internal sealed partial class Step(ProcessModel model, InstanceState state, Step
 
     /// <summary>Called instances whose call activity was cancelled or interrupted: they are cancelled too.</summary>
     public List<Guid> CancelledChildren { get; } = [];
+
+    /// <summary>The waits the step closed, done or not.</summary>
     public List<ClosedWait> ClosedWaits { get; } = [];
     public List<NewIncident> NewIncidents { get; } = [];
     public List<Guid> ClosedIncidents { get; } = [];
 
-    /// <summary>The jobs the step completed normally; their rows are removed.</summary>
-    public List<Guid> CompletedJobs { get; } = [];
+    /// <summary>Opens a wait; the token that waits on it (none for a boundary or start event) holds its kind and id.</summary>
+    public void Open(Bookmark bookmark, Token? waiting = null)
+    {
+        Opened.Add(bookmark);
+        if (waiting is null) return;
+        waiting.WaitKind = bookmark.Kind;
+        waiting.WaitId = bookmark.Id;
+    }
 
-    /// <summary>The user tasks the step completed, and by whom; their rows are marked completed.</summary>
-    public List<(Guid TaskId, string UserId)> CompletedTasks { get; } = [];
+    /// <summary>Closes a wait: done by <paramref name="completedBy"/> when a person did it.</summary>
+    public void Close(WaitKind kind, Guid id, string? completedBy = null) => ClosedWaits.Add(new ClosedWait(kind, id, completedBy));
 
     public JsonNode? Evaluate(Expression expression, Token token) =>
         services.Expressions.Evaluate(expression, state.VisibleVariables(token.ScopeId));

@@ -14,7 +14,7 @@ internal static class StepWriter
 
     /// <summary>
     /// Saves the instance (inserted when <paramref name="isNew"/>, else updated only if nobody changed it since it was
-    /// read) and the step's tasks, jobs, incidents and history. Jobs whose topic <paramref name="hold"/> handles are
+    /// read), the waits the step opened and closed, its incidents and history. Jobs whose topic <paramref name="hold"/> handles are
     /// written already locked by it. For a new instance, returns the history entries with their ids.
     /// An update sets the status only when it changed: an indexed column named in an UPDATE costs an index page
     /// written, even with the same value. (The version is written by the migration that changes it.)
@@ -45,40 +45,19 @@ internal static class StepWriter
             throw new StaleInstanceException();
         }
 
-        foreach (var task in step.NewTasks)
-        {
-            await InsertTaskAsync(session, ToRow(task, row, now), ct);
-            await NoticeStore.InsertAsync(session, new NoticeRow { Kind = NoticeKind.TaskCreated, InstanceId = row.Id, TaskId = task.Id }, now, ct);
-        }
+        foreach (var bookmark in step.Opened) await BookmarkStore.OpenAsync(session, bookmark, row, hold, now, ct);
         if (ended && state.ParentInstanceId is null)
         {
             await NoticeStore.InsertAsync(session, new NoticeRow { Kind = NoticeKind.CaseEnded, InstanceId = row.Id, UserId = userId }, now, ct);
-        }
-        foreach (var job in step.NewJobs) await JobStore.InsertAsync(session, job, row.Id, hold, now, ct);
-        foreach (var timer in step.NewTimers) await TimerStore.InsertAsync(session, timer, row.Id, row.DefinitionId, row.DefinitionKey, row.BusinessKey, now, ct);
-        foreach (var subscription in step.NewSubscriptions)
-        {
-            await MessageStore.InsertAsync(session, subscription, row.Id, row.DefinitionId, row.DefinitionKey, row.BusinessKey, now, ct);
         }
         foreach (var incident in step.NewIncidents)
         {
             await IncidentStore.RaiseAsync(session, incident.Id, row.Id, incident.ElementId, incident.Kind, incident.Message, now, ct);
         }
-        foreach (var (taskId, completedBy) in step.CompletedTasks) await TaskStore.CompleteAsync(session, taskId, completedBy, now, ct);
-        foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.UserTask)) await TaskStore.CancelAsync(session, wait.Id, now, ct);
-        foreach (var jobId in step.ClosedWaits.Where(w => w.Kind == WaitKind.Job).Select(w => w.Id).Concat(step.CompletedJobs))
-        {
-            await JobStore.DeleteAsync(session, jobId, ct);
-        }
-        foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.Timer)) await TimerStore.DeleteAsync(session, wait.Id, ct);
-        foreach (var wait in step.ClosedWaits.Where(w => w.Kind == WaitKind.Message))
-        {
-            await MessageStore.DeleteAsync(session, wait.Id, ct);
-        }
+        foreach (var wait in step.ClosedWaits) await BookmarkStore.CloseAsync(session, wait, now, ct);
         foreach (var incidentId in step.ClosedIncidents) await IncidentStore.ResolveAsync(session, incidentId, userId, now, ct);
         return await InsertHistoryAsync(session, row.Id, step.History, ct, withIds: isNew);
     }
-
 
     /// <summary>
     /// Appends lines to the instance's audit trail, a batch per statement. With <paramref name="withIds"/> returns
@@ -118,46 +97,6 @@ internal static class StepWriter
         return $"INSERT INTO History (InstanceId, At, Kind, ElementId, ElementName, TaskId, UserId, Comment, Data) VALUES {values}"
             + (key.Returning ? " RETURNING Id" : "");
     });
-
-    private static async Task InsertTaskAsync(StepSession session, UserTaskRow task, CancellationToken ct)
-    {
-        await session.ExecuteAsync(
-            "INSERT INTO UserTasks (Id, InstanceId, TokenId, ElementId, Name, DefinitionKey, BusinessKey, Assignee, FormKey, DueAt, Priority, State, CreatedAt, Revision, Owner, CaseNumber) " +
-            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15)", ct,
-            task.Id, task.InstanceId, task.TokenId, task.ElementId, task.Name, task.DefinitionKey, task.BusinessKey,
-            task.Assignee, task.FormKey, task.DueAt, task.Priority, task.State, task.CreatedAt, task.Revision, task.Owner, task.CaseNumber);
-        foreach (var candidate in task.Candidates)
-        {
-            await session.ExecuteAsync("INSERT INTO TaskCandidates (TaskId, Kind, Value) VALUES (@p0, @p1, @p2) ON CONFLICT DO NOTHING", ct,
-                candidate.TaskId, candidate.Kind, candidate.Value);
-        }
-    }
-
-    /// <summary>The stored form of a task the step created.</summary>
-    public static UserTaskRow ToRow(NewUserTask task, InstanceRow instance, DateTime now) => new()
-    {
-        Id = task.Id,
-        InstanceId = instance.Id,
-        TokenId = task.TokenId,
-        ElementId = task.ElementId,
-        Name = task.Name,
-        DefinitionKey = instance.DefinitionKey,
-        BusinessKey = instance.BusinessKey,
-        Owner = instance.Owner,
-        CaseNumber = instance.Number,
-        Assignee = task.Assignee,
-        FormKey = task.FormKey,
-        DueAt = task.DueAt,
-        Priority = task.Priority,
-        State = UserTaskState.Open,
-        CreatedAt = now,
-        Revision = task.Revision,
-        Candidates =
-        [
-            .. task.CandidateUsers.Select(u => new TaskCandidateRow { TaskId = task.Id, Kind = CandidateKind.User, Value = u }),
-            .. task.CandidateGroups.Select(g => new TaskCandidateRow { TaskId = task.Id, Kind = CandidateKind.Group, Value = g }),
-        ],
-    };
 
     /// <summary>An instance moved to another version of its flow (<see cref="InstanceRow.DefinitionId"/> and version already set).</summary>
     public static Task MoveToVersionAsync(StepSession session, InstanceRow row, CancellationToken ct) =>

@@ -86,7 +86,7 @@ public sealed partial class WorkflowEngine
                     UserId = userId, Comment = comment.Trim(),
                 }, Now, ct);
             }
-            var opened = step.NewTasks.Select(t => ToView(StepWriter.ToRow(t, row, step.Now))).ToList();
+            var opened = step.NewTasks.Select(t => ToView(TaskStore.ToRow(t, row, step.Now))).ToList();
             return new StepOutcome(row.Id, step.State.Status, opened);
         }, ct);
     }

@@ -111,7 +111,7 @@ public sealed partial class WorkflowEngine
     /// </summary>
     private void AfterCommit(Step step)
     {
-        if (step.NewJobs.Count == 0) return;
+        if (!step.NewJobs.Any()) return;
         var state = step.State;
         foreach (var job in step.NewJobs.Where(j => _hold.Handles(j.Topic)))
         {

@@ -63,7 +63,7 @@ public sealed partial class WorkflowEngine
                 await WriteTimerChangeAsync(session, timer, Resume(timer, step.Now), userId, "补正后重新提交，恢复计时", ct);
             }
             await SaveAsync(session, row, step, userId, isNew: false, ct);
-            var opened = step.NewTasks.Select(t => ToView(StepWriter.ToRow(t, row, step.Now))).ToList();
+            var opened = step.NewTasks.Select(t => ToView(TaskStore.ToRow(t, row, step.Now))).ToList();
             return new StepOutcome(row.Id, step.State.Status, opened);
         }, ct);
     }

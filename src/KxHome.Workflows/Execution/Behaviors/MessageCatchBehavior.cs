@@ -8,12 +8,6 @@ namespace KxHome.Workflows.Execution.Behaviors;
 /// </summary>
 internal sealed class MessageCatchBehavior : IFlowNodeBehavior
 {
-    public Outcome Execute(Step step, Token token, FlowNode node)
-    {
-        var subscription = NewSubscription.For(node, token.Id);
-        token.WaitKind = WaitKind.Message;
-        token.WaitId = subscription.Id;
-        step.Subscribe(token, subscription);
-        return Outcome.Wait;
-    }
+    public Outcome Execute(Step step, Token token, FlowNode node) =>
+        Outcome.WaitOn(NewSubscription.For(node, token.Id));
 }

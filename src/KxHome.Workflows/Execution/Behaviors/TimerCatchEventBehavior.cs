@@ -10,10 +10,7 @@ internal sealed class TimerCatchEventBehavior : IFlowNodeBehavior
     public Outcome Execute(Step step, Token token, FlowNode node)
     {
         var timer = step.Arm(((TimerCatchNode)node).Timer, token, node) with { Cycle = null }; // a catch event fires once
-        step.NewTimers.Add(timer);
         step.Record(HistoryKind.TimerArmed, node, data: new JsonObject { ["dueAt"] = VariableValues.FormatDateTime(timer.DueAt) });
-        token.WaitKind = WaitKind.Timer;
-        token.WaitId = timer.Id;
-        return Outcome.Wait;
+        return Outcome.WaitOn(timer);
     }
 }

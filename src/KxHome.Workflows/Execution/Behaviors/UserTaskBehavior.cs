@@ -24,7 +24,6 @@ internal sealed class UserTaskBehavior : IFlowNodeBehavior
             FormKey: settings.FormKey,
             DueAt: DueAt(step, token, node, settings.DueDate),
             Priority: Priority(step, token, node, settings.Priority));
-        step.NewTasks.Add(task);
         step.Record(HistoryKind.TaskCreated, node, task.Id, data: new JsonObject
         {
             ["assignee"] = task.Assignee,
@@ -32,9 +31,7 @@ internal sealed class UserTaskBehavior : IFlowNodeBehavior
             ["candidateGroups"] = new JsonArray(task.CandidateGroups.Select(g => (JsonNode?)g).ToArray()),
             ["dueAt"] = task.DueAt is { } due ? VariableValues.FormatDateTime(due) : null,
         });
-        token.WaitKind = WaitKind.UserTask;
-        token.WaitId = task.Id;
-        return Outcome.Wait;
+        return Outcome.WaitOn(task);
     }
 
     private static string? Text(Step step, Token token, Expression? expression)
