@@ -217,6 +217,9 @@ public sealed class RepresentativeHomeTests : IAsyncDisposable
         var caseId = await _calls.StartAsync("nanjing");
         await _calls.ApplyAsync(caseId, "nanjing", RepresentativeDriver.Application("南京市科协代表之家"));
         await _calls.CheckAsync(caseId);
+        // The experts' scoring tasks are opened by a job after the check: wait for them.
+        await JobRuns.UntilAsync(_drive.Engine, async () =>
+            (await _drive.Engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Count(t => t.ElementId == "score") >= 2);
         var expert = await _drive.AsAsync(RepresentativeDriver.Experts[0]);
         var scoring = (await expert.GetFromJsonAsync<JsonObject>("/api/tasks"))!["items"]!.AsArray()
             .Single(t => t!["instanceId"]!.GetValue<Guid>() == caseId)!["id"]!.GetValue<Guid>();
