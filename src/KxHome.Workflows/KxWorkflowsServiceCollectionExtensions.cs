@@ -25,7 +25,7 @@ public static class KxWorkflowsServiceCollectionExtensions
     {
         services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.Section));
         var options = configuration.GetSection(WorkflowOptions.Section).Get<WorkflowOptions>() ?? new WorkflowOptions();
-        services.AddPooledDbContextFactory<WorkflowDbContext>(db => db.UseSqlite(options.ConnectionString));
+        services.AddPooledDbContextFactory<WorkflowDbContext>(db => db.Use(options.Provider, options.ConnectionString));
         if (string.Equals(configuration["Clock:Mode"], "Virtual", StringComparison.OrdinalIgnoreCase))
         {
             // For training, demos and tests; Clock:Start (an ISO 8601 instant) sets where it starts, else now.

@@ -28,12 +28,12 @@ internal static class InboxReader
         await using (var command = connection.CreateCommand())
         {
             var sql = new StringBuilder()
-                .Append($"SELECT * FROM (SELECT {Columns} FROM UserTasks WHERE State = 'Open' AND Assignee = @me ORDER BY {Order} LIMIT @take) ")
+                .Append($"SELECT * FROM (SELECT {Columns} FROM UserTasks WHERE State = 'Open' AND Assignee = @me ORDER BY {Order} LIMIT @take) AS held ")
                 .Append($"UNION ALL SELECT * FROM (SELECT {Columns} FROM UserTasks AS u WHERE State = 'Open' AND Assignee IS NULL");
             if (owners is not null) sql.Append($" AND Owner IN ({Parameters(command, "o", owners)})");
             sql.Append(" AND EXISTS (SELECT 1 FROM TaskCandidates AS c WHERE c.TaskId = u.Id AND ((c.Kind = 'User' AND c.Value = @me)")
                 .Append($" OR (c.Kind = 'Group' AND c.Value IN ({Parameters(command, "g", groups)}))))")
-                .Append($" ORDER BY {Order} LIMIT @take)");
+                .Append($" ORDER BY {Order} LIMIT @take) AS offered");
             command.CommandText = sql.ToString();
             Add(command, "@me", me);
             Add(command, "@take", take);
@@ -44,7 +44,8 @@ internal static class InboxReader
         var byId = tasks.ToDictionary(t => t.Id);
         await using (var command = connection.CreateCommand())
         {
-            var ids = tasks.Select(t => t.Id.ToString().ToUpperInvariant()).ToList();
+            var provider = Databases.Of(connection);
+            var ids = tasks.Select(t => Databases.Parameter(t.Id, provider)).ToList();
             command.CommandText = $"SELECT TaskId, Kind, Value FROM TaskCandidates WHERE TaskId IN ({Parameters(command, "t", ids)})";
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
@@ -66,11 +67,11 @@ internal static class InboxReader
         CaseNumber = Column.Text(r, 19),
     };
 
-    /// <summary>One parameter per value (<c>@g0, @g1…</c>); SQLite takes an empty list as matching nothing.</summary>
-    private static string Parameters(DbCommand command, string prefix, IReadOnlyList<string> values)
+    /// <summary>One parameter per value (<c>@g0, @g1…</c>); none is <c>NULL</c>, which matches nothing.</summary>
+    private static string Parameters<T>(DbCommand command, string prefix, IReadOnlyList<T> values) where T : notnull
     {
         for (var i = 0; i < values.Count; i++) Add(command, $"@{prefix}{i}", values[i]);
-        return string.Join(", ", values.Select((_, i) => $"@{prefix}{i}"));
+        return values.Count == 0 ? "NULL" : string.Join(", ", values.Select((_, i) => $"@{prefix}{i}"));
     }
 
     private static void Add(DbCommand command, string name, object value)

@@ -19,18 +19,29 @@ internal static class MessageStore
     /// cases with <paramref name="businessKey"/> when that is given, and the message start events.
     /// </summary>
     public static Task<List<MessageSubscriptionRow>> ReachedByAsync(StepSession session, string messageName, Guid? instanceId, string? businessKey,
-        CancellationToken ct) =>
-        session.ListAsync(
-            "SELECT Id, InstanceId, DefinitionId, DefinitionKey, ElementId FROM MessageSubscriptions " +
-            "WHERE MessageName = @p0 AND IsSignal = 0 AND (@p1 IS NULL OR InstanceId = @p1) AND (@p2 IS NULL OR BusinessKey = @p2 OR InstanceId IS NULL) " +
-            "ORDER BY CreatedAt",
-            ReadRow, ct, messageName, instanceId, businessKey);
+        CancellationToken ct)
+    {
+        // Only the conditions given are written: a parameter compared only with NULL has no type on PostgreSQL.
+        var args = new List<object?> { messageName };
+        var sql = "SELECT Id, InstanceId, DefinitionId, DefinitionKey, ElementId FROM MessageSubscriptions WHERE MessageName = @p0 AND IsSignal = FALSE";
+        if (instanceId is not null)
+        {
+            sql += $" AND InstanceId = @p{args.Count}";
+            args.Add(instanceId);
+        }
+        if (businessKey is not null)
+        {
+            sql += $" AND (BusinessKey = @p{args.Count} OR InstanceId IS NULL)";
+            args.Add(businessKey);
+        }
+        return session.ListAsync(sql + " ORDER BY CreatedAt", ReadRow, ct, [.. args]);
+    }
 
     /// <summary>Everything a signal reaches, oldest first: waiting events of every case, and signal start events.</summary>
     public static Task<List<MessageSubscriptionRow>> SignalledAsync(StepSession session, string signalName, CancellationToken ct) =>
         session.ListAsync(
             "SELECT Id, InstanceId, DefinitionId, DefinitionKey, ElementId FROM MessageSubscriptions " +
-            "WHERE MessageName = @p0 AND IsSignal = 1 ORDER BY CreatedAt",
+            "WHERE MessageName = @p0 AND IsSignal = TRUE ORDER BY CreatedAt",
             ReadRow, ct, signalName);
 
     private static MessageSubscriptionRow ReadRow(System.Data.Common.DbDataReader r) => new()

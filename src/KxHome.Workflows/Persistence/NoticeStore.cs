@@ -9,8 +9,8 @@ internal static class NoticeStore
     /// </summary>
     public static Task InsertAsync(StepSession session, NoticeRow notice, DateTime now, CancellationToken ct) =>
         session.ExecuteAsync(
-            "INSERT OR IGNORE INTO Notices (Id, Kind, InstanceId, TaskId, UserId, Recipient, Comment, DedupKey, CreatedAt, AvailableAt, Attempts) " +
-            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p8, 0)", ct,
+            "INSERT INTO Notices (Id, Kind, InstanceId, TaskId, UserId, Recipient, Comment, DedupKey, CreatedAt, AvailableAt, Attempts) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p8, 0) ON CONFLICT DO NOTHING", ct,
             notice.Id == Guid.Empty ? Guid.CreateVersion7() : notice.Id, notice.Kind, notice.InstanceId, notice.TaskId, notice.UserId,
             notice.Recipient, notice.Comment, notice.DedupKey, now);
 

@@ -44,9 +44,13 @@ internal static class StepReader
 
     /// <summary>The latest version of the key, or the given one; without its XML.</summary>
     public static Task<DefinitionRow?> DefinitionAsync(StepSession session, string key, int? version, CancellationToken ct) =>
-        session.SingleOrDefaultAsync(
-            "SELECT Id, Key, Version FROM Definitions WHERE Key = @p0 AND (@p1 IS NULL OR Version = @p1) ORDER BY Version DESC LIMIT 1",
-            r => new DefinitionRow { Id = r.GetString(0), Key = r.GetString(1), Version = r.GetInt32(2) }, ct, key, version);
+        version is null
+            ? session.SingleOrDefaultAsync("SELECT Id, Key, Version FROM Definitions WHERE Key = @p0 ORDER BY Version DESC LIMIT 1",
+                ReadDefinition, ct, key)
+            : session.SingleOrDefaultAsync("SELECT Id, Key, Version FROM Definitions WHERE Key = @p0 AND Version = @p1", ReadDefinition, ct, key, version);
+
+    private static DefinitionRow ReadDefinition(System.Data.Common.DbDataReader r) =>
+        new() { Id = r.GetString(0), Key = r.GetString(1), Version = r.GetInt32(2) };
 
     /// <summary>One version by its id, without its XML.</summary>
     public static Task<DefinitionRow?> DefinitionByIdAsync(StepSession session, string id, CancellationToken ct) =>

@@ -1,5 +1,5 @@
+using System.Data;
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 
 namespace KxHome.Workflows.Persistence;
 
@@ -7,15 +7,15 @@ namespace KxHome.Workflows.Persistence;
 /// One step's transaction on a plain ADO.NET connection. Steps are the engine's hot path, so they skip EF Core's
 /// per-call overhead; EF Core still owns the schema (migrations) and the read-side queries (but the inbox, see
 /// <see cref="InboxReader"/>).
-/// Values are stored the way EF Core's SQLite provider stores them: GUIDs as upper-case text, instants as UTC text,
-/// enums by name. The transaction is <c>BEGIN IMMEDIATE</c>: the step holds the write lock from its first read.
+/// Values are stored the way EF Core stores them (<see cref="Databases.Parameter"/>). On SQLite the transaction is
+/// <c>BEGIN IMMEDIATE</c>: the step holds the write lock from its first read.
 /// </summary>
 internal sealed class StepSession : IAsyncDisposable
 {
     private readonly StepWriterConnection _writer;
-    private readonly SqliteTransaction _transaction;
+    private readonly DbTransaction _transaction;
 
-    private StepSession(StepWriterConnection writer, SqliteTransaction transaction)
+    private StepSession(StepWriterConnection writer, DbTransaction transaction)
     {
         _writer = writer;
         _transaction = transaction;
@@ -27,7 +27,10 @@ internal sealed class StepSession : IAsyncDisposable
         var connection = await writer.AcquireAsync(ct);
         try
         {
-            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            // PostgreSQL: one snapshot for the whole step, and a write racing another host's fails (serialization
+            // failure: the step runs again from a fresh read) instead of acting on a task read before that host's commit.
+            var transaction = await connection.BeginTransactionAsync(
+                writer.Provider == DatabaseProvider.Postgres ? IsolationLevel.RepeatableRead : IsolationLevel.Unspecified, ct);
             return new StepSession(writer, transaction);
         }
         catch
@@ -103,22 +106,13 @@ internal sealed class StepSession : IAsyncDisposable
         return rows;
     }
 
-    private SqliteCommand Prepare(string sql, object?[] args)
+    private DbCommand Prepare(string sql, object?[] args)
     {
         var command = _writer.Command(sql, args.Length);
         command.Transaction = _transaction;
-        for (var i = 0; i < args.Length; i++) command.Parameters[i].Value = ToDb(args[i]);
+        for (var i = 0; i < args.Length; i++) command.Parameters[i].Value = Databases.Parameter(args[i], _writer.Provider);
         return command;
     }
-
-    private static object ToDb(object? value) => value switch
-    {
-        null => DBNull.Value,
-        Guid guid => guid.ToString().ToUpperInvariant(),
-        DateTime instant => instant.Kind == DateTimeKind.Local ? instant.ToUniversalTime() : instant,
-        Enum name => name.ToString(),
-        _ => value,
-    };
 
     /// <summary>Rolls back unless committed, and ends the process's write turn.</summary>
     public async ValueTask DisposeAsync()

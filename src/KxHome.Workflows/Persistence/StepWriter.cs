@@ -106,6 +106,6 @@ internal static class StepWriter
     /// <summary>The next number of <paramref name="prefix"/> in <paramref name="year"/>; numbers are never reused.</summary>
     public static async Task<long> NextCaseNumberAsync(StepSession session, string prefix, int year, CancellationToken ct) =>
         Convert.ToInt64(await session.ScalarAsync(
-            "INSERT INTO CaseNumbers (Prefix, Year, Last) VALUES (@p0, @p1, 1) ON CONFLICT (Prefix, Year) DO UPDATE SET Last = Last + 1 RETURNING Last",
+            "INSERT INTO CaseNumbers (Prefix, Year, Last) VALUES (@p0, @p1, 1) ON CONFLICT (Prefix, Year) DO UPDATE SET Last = CaseNumbers.Last + 1 RETURNING Last",
             ct, prefix, year), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace KxHome.Workflows.Persistence;
@@ -5,13 +6,16 @@ namespace KxHome.Workflows.Persistence;
 /// <summary>
 /// The one connection this process writes steps through. SQLite lets one writer in at a time anyway, so steps take
 /// turns here instead of queueing on the file lock; the connection's prepared statements and page cache stay warm
-/// between steps. Other processes on the same file still take turns through SQLite's own locking.
+/// between steps. Other processes on the same file still take turns through SQLite's own locking; on PostgreSQL,
+/// other hosts write beside this one and the instances' revisions keep them apart.
 /// </summary>
-internal sealed class StepWriterConnection(string connectionString) : IAsyncDisposable
+internal sealed class StepWriterConnection(string connectionString, DatabaseProvider provider) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
-    private readonly Dictionary<string, SqliteCommand> _commands = [];
-    private SqliteConnection? _connection;
+    private readonly Dictionary<string, DbCommand> _commands = [];
+    private DbConnection? _connection;
+
+    public DatabaseProvider Provider => provider;
 
     /// <summary>
     /// The log is copied back into the database file (and both synced) when it holds this many pages. SQLite's 1,000
@@ -23,17 +27,20 @@ internal sealed class StepWriterConnection(string connectionString) : IAsyncDisp
     public InstanceStateCache States { get; } = new();
 
     /// <summary>Waits for this process's turn to write and opens the connection if needed.</summary>
-    public async Task<SqliteConnection> AcquireAsync(CancellationToken ct)
+    public async Task<DbConnection> AcquireAsync(CancellationToken ct)
     {
         await _turn.WaitAsync(ct);
         try
         {
             if (_connection is null)
             {
-                var connection = new SqliteConnection(connectionString);
+                DbConnection connection = provider == DatabaseProvider.Postgres
+                    ? new Npgsql.NpgsqlConnection(connectionString)
+                    : new SqliteConnection(connectionString);
                 await connection.OpenAsync(ct);
-                await using (var pragma = connection.CreateCommand())
+                if (provider == DatabaseProvider.Sqlite)
                 {
+                    await using var pragma = connection.CreateCommand();
                     pragma.CommandText = $"PRAGMA wal_autocheckpoint={CheckpointPages}";
                     await pragma.ExecuteNonQueryAsync(ct);
                 }
@@ -49,12 +56,17 @@ internal sealed class StepWriterConnection(string connectionString) : IAsyncDisp
     }
 
     /// <summary>The prepared command for this SQL text, created on first use.</summary>
-    public SqliteCommand Command(string sql, int parameters)
+    public DbCommand Command(string sql, int parameters)
     {
         if (_commands.TryGetValue(sql, out var command)) return command;
         command = _connection!.CreateCommand();
         command.CommandText = sql;
-        for (var i = 0; i < parameters; i++) command.Parameters.Add(new SqliteParameter($"@p{i}", null));
+        for (var i = 0; i < parameters; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{i}";
+            command.Parameters.Add(parameter);
+        }
         _commands[sql] = command;
         return command;
     }

@@ -3,8 +3,17 @@ using Microsoft.EntityFrameworkCore;
 namespace KxHome.Workflows.Persistence;
 
 /// <summary>The engine's tables. Instants are UTC <see cref="DateTime"/>s; enums are stored by name.</summary>
-public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+public class WorkflowDbContext : DbContext
 {
+    public WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="PostgresWorkflowDbContext"/>, which carries the PostgreSQL migrations.</summary>
+    protected WorkflowDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     internal DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
     internal DbSet<InstanceRow> Instances => Set<InstanceRow>();
     internal DbSet<UserTaskRow> UserTasks => Set<UserTaskRow>();
@@ -27,85 +36,91 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     {
         modelBuilder.Entity<DefinitionRow>(e =>
         {
-            e.ToTable("Definitions");
+            e.ToTable(Table("Definitions"));
             e.HasIndex(d => new { d.Key, d.Version }).IsUnique();
         });
         modelBuilder.Entity<InstanceRow>(e =>
         {
-            e.ToTable("Instances");
+            e.ToTable(Table("Instances"));
             e.Property(i => i.Status).HasConversion<string>();
             e.Property(i => i.Revision).IsConcurrencyToken();
             e.HasIndex(i => i.BusinessKey);
             e.HasIndex(i => new { i.DefinitionId, i.Status });
-            e.HasIndex(i => i.ParentInstanceId).HasFilter("\"ParentInstanceId\" IS NOT NULL");
+            e.HasIndex(i => i.ParentInstanceId).HasFilter(NotNull("ParentInstanceId"));
             e.HasIndex(i => new { i.Owner, i.StartedAt });
-            e.HasIndex(i => i.Number).IsUnique().HasFilter("\"Number\" IS NOT NULL");
+            e.HasIndex(i => i.Number).IsUnique().HasFilter(NotNull("Number"));
         });
         modelBuilder.Entity<CaseNumberRow>(e =>
         {
-            e.ToTable("CaseNumbers");
+            e.ToTable(Table("CaseNumbers"));
             e.HasKey(n => new { n.Prefix, n.Year });
         });
         modelBuilder.Entity<UserTaskRow>(e =>
         {
-            e.ToTable("UserTasks");
+            e.ToTable(Table("UserTasks"));
             e.Property(t => t.State).HasConversion<string>();
             e.Property(t => t.Revision).IsConcurrencyToken();
             e.HasMany(t => t.Candidates).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(t => new { t.State, t.Assignee });
             e.HasIndex(t => t.InstanceId);
             e.HasIndex(t => new { t.Owner, t.State });
-            e.HasIndex(t => t.CompletedBy).HasFilter("\"CompletedBy\" IS NOT NULL");
+            e.HasIndex(t => t.CompletedBy).HasFilter(NotNull("CompletedBy"));
         });
         modelBuilder.Entity<TaskCandidateRow>(e =>
         {
-            e.ToTable("TaskCandidates");
+            e.ToTable(Table("TaskCandidates"));
             e.HasKey(c => new { c.TaskId, c.Kind, c.Value });
             e.Property(c => c.Kind).HasConversion<string>();
             e.HasIndex(c => new { c.Kind, c.Value });
         });
         modelBuilder.Entity<JobRow>(e =>
         {
-            e.ToTable("Jobs");
+            e.ToTable(Table("Jobs"));
             e.HasIndex(j => j.DueAt);
             e.HasIndex(j => j.InstanceId);
         });
         modelBuilder.Entity<TimerRow>(e =>
         {
-            e.ToTable("Timers");
+            e.ToTable(Table("Timers"));
             e.HasIndex(t => t.DueAt);
             e.HasIndex(t => t.InstanceId);
             e.HasIndex(t => t.DefinitionKey);
         });
         modelBuilder.Entity<MessageSubscriptionRow>(e =>
         {
-            e.ToTable("MessageSubscriptions");
+            e.ToTable(Table("MessageSubscriptions"));
             e.HasIndex(m => m.MessageName);
             e.HasIndex(m => m.InstanceId);
         });
         modelBuilder.Entity<TaskCopyRow>(e =>
         {
-            e.ToTable("TaskCopies");
+            e.ToTable(Table("TaskCopies"));
             e.HasIndex(c => new { c.UserId, c.Id });
             e.HasIndex(c => new { c.InstanceId, c.UserId });
         });
         modelBuilder.Entity<IncidentRow>(e =>
         {
-            e.ToTable("Incidents");
+            e.ToTable(Table("Incidents"));
             e.HasIndex(i => i.InstanceId);
         });
         modelBuilder.Entity<HistoryRow>(e =>
         {
-            e.ToTable("History");
+            e.ToTable(Table("History"));
             e.Property(h => h.Kind).HasConversion<string>();
             e.HasIndex(h => h.InstanceId);
         });
         modelBuilder.Entity<NoticeRow>(e =>
         {
-            e.ToTable("Notices");
+            e.ToTable(Table("Notices"));
             e.Property(n => n.Kind).HasConversion<string>();
             e.HasIndex(n => new { n.SentAt, n.AvailableAt });
-            e.HasIndex(n => n.DedupKey).IsUnique().HasFilter("\"DedupKey\" IS NOT NULL");
+            e.HasIndex(n => n.DedupKey).IsUnique().HasFilter(NotNull("DedupKey"));
         });
     }
+
+    /// <summary>A table's name: in lower case on PostgreSQL, so the engine's unquoted SQL names it on both.</summary>
+    private string Table(string name) => Database.IsNpgsql() ? name.ToLowerInvariant() : name;
+
+    /// <summary>An index filter on a column (PostgreSQL's columns are named in lower case, which unquoted names fold to).</summary>
+    private string NotNull(string column) => Database.IsNpgsql() ? $"{column} IS NOT NULL" : $"\"{column}\" IS NOT NULL";
 }

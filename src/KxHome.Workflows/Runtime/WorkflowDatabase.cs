@@ -19,6 +19,15 @@ public sealed class WorkflowDatabase(IDbContextFactory<WorkflowDbContext> dbFact
             await db.Database.OpenConnectionAsync(ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+        if (db.Database.IsNpgsql())
+        {
+            // The PostgreSQL migrations belong to a context of their own (EF Core keeps one set per provider).
+            var options = new DbContextOptionsBuilder<PostgresWorkflowDbContext>();
+            options.Use(DatabaseProvider.Postgres, db.Database.GetConnectionString()!);
+            await using var postgres = new PostgresWorkflowDbContext(options.Options);
+            await postgres.Database.MigrateAsync(ct);
+            return;
+        }
         await db.Database.MigrateAsync(ct);
     }
 

@@ -58,7 +58,7 @@ public sealed partial class WorkflowEngine
             }
             var (row, step) = await LoadStepAsync(session, task.InstanceId, ct);
             step.CompleteUserTask(taskId, userId, values, comment);
-            foreach (var timer in await TimerStore.DeadlinesAsync(session, "InstanceId = @p0 AND PausedForCorrection = 1", ct, task.InstanceId))
+            foreach (var timer in await TimerStore.DeadlinesAsync(session, "InstanceId = @p0 AND PausedForCorrection = TRUE", ct, task.InstanceId))
             {
                 await WriteTimerChangeAsync(session, timer, Resume(timer, step.Now), userId, "补正后重新提交，恢复计时", ct);
             }

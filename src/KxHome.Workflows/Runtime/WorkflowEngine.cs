@@ -57,7 +57,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         _services = new StepServices(clock, _options.TimeZone, expressions, calendar, _options.MaxTransitionsPerStep);
         _handlers = handlers.ToDictionary(h => h.Topic);
         _alarm = alarm;
-        _writer = new StepWriterConnection(_options.ConnectionString);
+        _writer = new StepWriterConnection(_options.ConnectionString, _options.Provider);
         _hold = new JobHold(_workerId, _options.JobLockDuration, _handlers.Keys.ToHashSet());
     }
 

@@ -1,4 +1,5 @@
 using KxHome.Workflows.Core;
+using KxHome.Workflows.Persistence;
 
 namespace KxHome.Workflows.Runtime;
 
@@ -8,7 +9,10 @@ public sealed class WorkflowOptions
     /// <summary>The configuration section these options come from.</summary>
     public const string Section = "Workflows";
 
-    /// <summary>The SQLite connection string; the database file is created if missing.</summary>
+    /// <summary>The database the engine keeps its tables in: SQLite (one host) or PostgreSQL (one or several hosts).</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>The connection string; a SQLite file is created if missing, a PostgreSQL database must exist.</summary>
     public string ConnectionString { get; set; } = "Data Source=data/kxhome.db";
 
     /// <summary>

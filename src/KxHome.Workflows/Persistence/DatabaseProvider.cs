@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace KxHome.Workflows.Persistence;
+
+/// <summary>The databases the engine runs on.</summary>
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>
+/// What differs between the databases, in one place. The engine's hand-written SQL is the same on both: identifiers
+/// unquoted (PostgreSQL's tables and columns are named in lower case, which is what it folds unquoted names to),
+/// <c>@p0</c> parameters, <c>ON CONFLICT</c>, <c>RETURNING</c>, <c>LIMIT</c> and <c>TRUE</c>/<c>FALSE</c>. Only the
+/// stored form of a GUID differs: upper-case text on SQLite (as EF Core's SQLite provider writes it), uuid on PostgreSQL.
+/// </summary>
+internal static class Databases
+{
+    /// <summary>Sets EF Core up for the provider.</summary>
+    public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString) =>
+        (provider == DatabaseProvider.Postgres ? db.UseNpgsql(connectionString).UseLowerCaseNamingConvention() : db.UseSqlite(connectionString))
+            .ReplaceService<IModelCacheKeyFactory, ModelPerProvider>();
+
+    /// <summary>A value as a parameter of a hand-written statement.</summary>
+    public static object Parameter(object? value, DatabaseProvider provider) => value switch
+    {
+        null => DBNull.Value,
+        Guid guid => provider == DatabaseProvider.Postgres ? guid : guid.ToString().ToUpperInvariant(),
+        DateTime instant => instant.Kind == DateTimeKind.Local ? instant.ToUniversalTime() : DateTime.SpecifyKind(instant, DateTimeKind.Utc),
+        Enum name => name.ToString(),
+        _ => value,
+    };
+
+    /// <summary>The provider of an open connection.</summary>
+    public static DatabaseProvider Of(System.Data.Common.DbConnection connection) =>
+        connection is Npgsql.NpgsqlConnection ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+}
+
+/// <summary>
+/// The model differs by provider (table names, index filters), so EF Core keeps one per provider: its default keeps
+/// one per context type, and a process with engines on both databases (the tests) would get the first one's.
+/// </summary>
+internal sealed class ModelPerProvider : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) => (context.GetType(), context.Database.ProviderName, designTime);
+}
