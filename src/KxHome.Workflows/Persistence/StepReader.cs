@@ -54,9 +54,7 @@ internal static class StepReader
 
     /// <summary>One version by its id, without its XML.</summary>
     public static Task<DefinitionRow?> DefinitionByIdAsync(StepSession session, string id, CancellationToken ct) =>
-        session.SingleOrDefaultAsync(
-            "SELECT Id, Key, Version FROM Definitions WHERE Id = @p0",
-            r => new DefinitionRow { Id = r.GetString(0), Key = r.GetString(1), Version = r.GetInt32(2) }, ct, id);
+        session.SingleOrDefaultAsync("SELECT Id, Key, Version FROM Definitions WHERE Id = @p0", ReadDefinition, ct, id);
 
     /// <summary>One version with its XML.</summary>
     public static Task<DefinitionRow?> DefinitionXmlAsync(StepSession session, string id, CancellationToken ct) =>

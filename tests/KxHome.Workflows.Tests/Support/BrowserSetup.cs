@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace KxHome.Workflows.Tests.Support;
 
 /// <summary>
@@ -23,12 +21,7 @@ public static class BrowserSetup
     {
         var missing = Missing();
         if (missing.Count == 0) return null;
-        if (Environment.UserName == "root" && File.Exists("/usr/bin/apt-get"))
-        {
-            await RunAsync("apt-get", "update", "-qq");
-            await RunAsync("apt-get", ["install", "-y", "-qq", .. missing]);
-            if (Missing().Count == 0) return null;
-        }
+        if (await DebianPackages.TryInstallAsync(missing) && Missing().Count == 0) return null;
         return $"The browser tests need Debian's {string.Join(" and ", Missing())}: run `{Command}`, then `dotnet test KxHome.sln` again.";
     }
 
@@ -41,14 +34,5 @@ public static class BrowserSetup
             missing.Add("fonts-noto-cjk");
         }
         return missing;
-    }
-
-    private static async Task RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        await Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync(), process.WaitForExitAsync());
     }
 }

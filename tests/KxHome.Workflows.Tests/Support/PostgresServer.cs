@@ -5,7 +5,8 @@ using System.Net.Sockets;
 namespace KxHome.Workflows.Tests.Support;
 
 /// <summary>
-/// A real PostgreSQL server of its own (Debian's <c>postgresql</c> package): a new cluster in a temporary folder,
+/// A real PostgreSQL server of its own (Debian's <c>postgresql</c> package, installed by the test run itself when it
+/// can, like the browser's packages): a new cluster in a temporary folder,
 /// listening on a free loopback port only, run as the <c>postgres</c> user when the tests run as root (initdb refuses
 /// root). Disposing stops it and deletes the folder. <see cref="NewDatabaseAsync"/> gives each test a database.
 /// </summary>
@@ -32,9 +33,15 @@ public sealed class PostgresServer : IAsyncDisposable
                 .Where(b => File.Exists(Path.Combine(b, "initdb"))).OrderByDescending(b => b, StringComparer.Ordinal).FirstOrDefault()
             : null;
 
+    public const string Command = "sudo apt-get install -y postgresql";
+
+    private static readonly Lazy<Task<string?>> Installed = new(async () =>
+        BinFolder ?? (await DebianPackages.TryInstallAsync(["postgresql"]) ? BinFolder : null));
+
     public static async Task<PostgresServer> StartAsync()
     {
-        var bin = BinFolder ?? throw new InvalidOperationException("PostgreSQL is not installed (Debian: apt-get install postgresql)");
+        var bin = await Installed.Value
+            ?? throw new InvalidOperationException($"The PostgreSQL tests need Debian's postgresql: run `{Command}`, then `dotnet test KxHome.sln` again.");
         var folder = Path.Combine(Path.GetTempPath(), $"kxhome-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var server = new PostgresServer(folder, FreePort());
@@ -44,7 +51,7 @@ public sealed class PostgresServer : IAsyncDisposable
             await server.AsServerUserAsync(Path.Combine(bin, "initdb"), ["-D", server.Data, "-U", User, "-A", "trust", "-E", "UTF8", "--no-sync"]);
             await server.AsServerUserAsync(Path.Combine(bin, "pg_ctl"), ["-D", server.Data, "-l", Path.Combine(folder, "log"), "-w",
                 "-t", ((int)StartTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "-o", $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=on", "start"]);
+                "-o", $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1", "start"]);
             return server;
         }
         catch
