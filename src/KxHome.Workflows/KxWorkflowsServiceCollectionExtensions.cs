@@ -41,6 +41,7 @@ public static class KxWorkflowsServiceCollectionExtensions
         services.AddSingleton(new WorkCalendar(options.CalendarFolder));
         services.AddSingleton<JobSignal>();
         services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton(sp => sp.GetRequiredService<WorkflowEngine>().Queries);
         services.AddSingleton<VirtualTime>();
         AddTimerAlarm(services, options);
         services.AddSingleton<WorkflowDatabase>();

@@ -96,14 +96,14 @@ internal static class TimerBenchmark
                 Variables = new Dictionary<string, object?> { ["dueAt"] = VariableValues.FormatDateTime(d) },
             }).ToList());
             var deadline = real.GetUtcNow().AddMinutes(4);
-            while ((await engine.QueryTimersAsync(new TimerQuery { Take = 1 })).Count > 0 && real.GetUtcNow() < deadline)
+            while ((await engine.Queries.QueryTimersAsync(new TimerQuery { Take = 1 })).Count > 0 && real.GetUtcNow() < deadline)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(500), real); // until every timer has fired
             }
             var lateness = new List<double>(count);
             for (var i = 0; i < ids.Count; i++)
             {
-                var fired = (await engine.GetInstanceAsync(ids[i])).History.FirstOrDefault(h => h.Kind == HistoryKind.TimerFired);
+                var fired = (await engine.Queries.GetInstanceAsync(ids[i])).History.FirstOrDefault(h => h.Kind == HistoryKind.TimerFired);
                 lateness.Add(fired is null ? double.PositiveInfinity : (fired.At - due[i]).TotalMilliseconds);
             }
             await host.StopAsync();

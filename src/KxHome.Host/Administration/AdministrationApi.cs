@@ -27,7 +27,7 @@ public static class AdministrationApi
         admin.MapGet("/deadlines", async (DateTime? dueBefore, string? definitionKey, int? page, int? size, WorkflowEngine engine) =>
         {
             var paging = Paging.Of(page, size);
-            var rows = await engine.QueryTimersAsync(new TimerQuery
+            var rows = await engine.Queries.QueryTimersAsync(new TimerQuery
             {
                 DueBefore = dueBefore?.ToUniversalTime(), DefinitionKey = definitionKey, Skip = paging.Skip, Take = paging.Size + 1,
             });
@@ -65,13 +65,13 @@ public static class AdministrationApi
         var viewer = await viewers.GetAsync();
         try
         {
-            if (!viewer.CanSee((await engine.GetInstanceAsync(id)).Owner)) return CasesApi.NotFound();
+            if (!viewer.CanSee((await engine.Queries.GetInstanceAsync(id)).Owner)) return CasesApi.NotFound();
         }
         catch (WorkflowNotFoundException)
         {
             return CasesApi.NotFound();
         }
-        return TypedResults.Ok(await engine.QueryTimersAsync(new TimerQuery { InstanceId = id }));
+        return TypedResults.Ok(await engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = id }));
     }
 
     /// <summary>The years with their notices, and a warning for this year or next when its arrangement is not entered.</summary>

@@ -18,10 +18,10 @@ public static class DefinitionsApi
     public static IEndpointRouteBuilder MapDefinitions(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireAuthorization();
-        api.MapGet("/definitions", async (WorkflowEngine engine) => TypedResults.Ok(await engine.ListDefinitionsAsync()));
+        api.MapGet("/definitions", async (WorkflowEngine engine) => TypedResults.Ok(await engine.Queries.ListDefinitionsAsync()));
         var admin = api.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Administrator));
         admin.MapGet("/definitions/{id}/xml", async (string id, WorkflowEngine engine) =>
-            TypedResults.Text(await engine.GetDefinitionXmlAsync(id), "application/xml"));
+            TypedResults.Text(await engine.Queries.GetDefinitionXmlAsync(id), "application/xml"));
         admin.MapPost("/definitions", async (Deploy request, HttpContext http, WorkflowEngine engine) =>
             TypedResults.Ok(await engine.DeployAsync(request.Xml, UserId(http))));
         admin.MapPost("/cases/{id:guid}/cancel", async (Guid id, Cancel request, HttpContext http, Cases.ApprovalDesk desk) =>

@@ -30,7 +30,7 @@ public abstract class LedgerHandler(IServiceScopeFactory scopes, TimeProvider cl
     {
         await using var scope = scopes.CreateAsyncScope();
         var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
-        var owner = (await engine.QueryInstancesAsync(new InstanceQuery { Ids = [context.InstanceId], IncludeCalled = true, Take = 1 }, cancellationToken))
+        var owner = (await engine.Queries.QueryInstancesAsync(new InstanceQuery { Ids = [context.InstanceId], IncludeCalled = true, Take = 1 }, cancellationToken))
             .FirstOrDefault()?.Owner;
         var outcome = await DecideAsync(context, owner, scope.ServiceProvider);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -54,7 +54,7 @@ public sealed class AssociationDirectory(AppDbContext db, WorkflowEngine engine)
         var chairs = await db.AssociationOfficers.AsNoTracking().Where(o => termIds.Contains(o.TermId) && o.Role == OfficerRole.Chair)
             .ToDictionaryAsync(o => o.TermId, o => o.Name);
         var names = await OrganisationNamesAsync();
-        var opensOn = await engine.VariableOfAsync(terms.Values.Select(t => t.RenewalCaseId).OfType<Guid>().ToList(), RenewalOpensOn);
+        var opensOn = await engine.Queries.VariableOfAsync(terms.Values.Select(t => t.RenewalCaseId).OfType<Guid>().ToList(), RenewalOpensOn);
         return associations.Select(association =>
         {
             var term = terms.GetValueOrDefault(association.Id);
@@ -74,7 +74,7 @@ public sealed class AssociationDirectory(AppDbContext db, WorkflowEngine engine)
         var files = terms.Select(t => new TermFile(t, officers.Where(o => o.TermId == t.Id).ToList(),
             documents.Where(d => d.InstanceId == t.ElectedByCaseId).ToList())).ToList();
         var current = terms.FirstOrDefault();
-        InstanceView? renewal = current?.RenewalCaseId is { } caseId ? await engine.GetInstanceAsync(caseId) : null;
+        InstanceView? renewal = current?.RenewalCaseId is { } caseId ? await engine.Queries.GetInstanceAsync(caseId) : null;
         var nominations = await db.Nominations.AsNoTracking().Where(n => n.AssociationId == id).OrderByDescending(n => n.At).ToListAsync();
         var path = await db.CultivationPaths.AsNoTracking().FirstOrDefaultAsync(p => p.AssociationId == id);
         var names = await OrganisationNamesAsync();
@@ -118,7 +118,7 @@ public sealed class AssociationDirectory(AppDbContext db, WorkflowEngine engine)
 
     /// <summary>The day the term's 换届 opens, as its waiting case planned it.</summary>
     private async Task<DateOnly?> OpensOnAsync(AssociationTerm term) =>
-        term.RenewalCaseId is { } caseId ? Day((await engine.VariableOfAsync([caseId], RenewalOpensOn)).GetValueOrDefault(caseId)) : null;
+        term.RenewalCaseId is { } caseId ? Day((await engine.Queries.VariableOfAsync([caseId], RenewalOpensOn)).GetValueOrDefault(caseId)) : null;
 
     private static DateOnly? Day(JsonNode? value) =>
         DateOnly.TryParse(VariableValues.AsText(value)?.Trim(), CultureInfo.InvariantCulture, out var on) ? on : null;

@@ -48,7 +48,7 @@ public sealed class AssociationRegistry(AppDbContext db, WorkflowEngine engine, 
     {
         if (await HeldProblemAsync(organisationId, null) is { } held) return held;
         if (organisationId is null) return null;
-        var running = await engine.QueryInstancesAsync(new InstanceQuery { Owners = [organisationId], Status = InstanceStatus.Active, Take = 200 });
+        var running = await engine.Queries.QueryInstancesAsync(new InstanceQuery { Owners = [organisationId], Status = InstanceStatus.Active, Take = 200 });
         var other = running.FirstOrDefault(i => i.DefinitionKey is FoundingStart.Key or CultivationStart.Key);
         return other is null ? null : $"本单位已有进行中的{(other.DefinitionKey == FoundingStart.Key ? "科协成立" : "培育升级")}案件 {other.Number}，一个单位只成立一个科协";
     }
@@ -168,7 +168,7 @@ public sealed class AssociationRegistry(AppDbContext db, WorkflowEngine engine, 
     {
         if (term.RenewalCaseId is not null) return;
         var key = AssociationKeys.Renewal(association.Id, term.Number);
-        var existing = (await engine.QueryInstancesAsync(new InstanceQuery { BusinessKey = key, Take = 1 })).FirstOrDefault();
+        var existing = (await engine.Queries.QueryInstancesAsync(new InstanceQuery { BusinessKey = key, Take = 1 })).FirstOrDefault();
         term.RenewalCaseId = existing?.Id ?? (await engine.StartAsync(new StartRequest(RenewalKey)
         {
             BusinessKey = key, Owner = association.OrganisationId,
@@ -184,7 +184,7 @@ public sealed class AssociationRegistry(AppDbContext db, WorkflowEngine engine, 
     /// <summary>Keeps a nomination while the 换届 collects them, or says why not (R23).</summary>
     public async Task<string?> NominateAsync(ParkAssociation association, Guid caseId, NominationKind kind, string name, string unit, string reason, string by)
     {
-        var instance = await engine.GetInstanceAsync(caseId);
+        var instance = await engine.Queries.GetInstanceAsync(caseId);
         if (instance.Status != InstanceStatus.Active || !instance.ActiveElements.Any(a => a.ElementId == "nominationsClose")
             || !DateTime.TryParse(VariableValues.Text(instance.Variables, "nominationsCloseAt"), null, System.Globalization.DateTimeStyles.AdjustToUniversal, out var closesAt))
         {

@@ -69,7 +69,7 @@ public static class AssociationsApi
     {
         var term = await registry.CurrentTermAsync(association.Id);
         if (term?.RenewalCaseId is not { } caseId) return "本科协还没有届次";
-        var renewal = await engine.GetInstanceAsync(caseId);
+        var renewal = await engine.Queries.GetInstanceAsync(caseId);
         if (renewal.Status != InstanceStatus.Active || !renewal.ActiveElements.Any(a => a.ElementId == "opens")) return "本届换届已经开始，无需再次启动";
         var opensOn = DateOnly.TryParse(VariableValues.Text(renewal.Variables, "renewalOpensOn"), out var on) ? on : term.EndsOn;
         if (TermRules.EarlyProblem(registry.Today, opensOn, reason) is { } problem) return problem;

@@ -92,8 +92,8 @@ public sealed class ApprovalDesk(
     /// <summary>The user tasks the case has passed in the task's scope, latest first: the steps a task can go back to.</summary>
     public async Task<IReadOnlyList<PassedStep>> PassedStepsAsync(UserTaskView task)
     {
-        var instance = await engine.GetInstanceAsync(task.InstanceId);
-        var model = await engine.GetModelAsync(instance.DefinitionId);
+        var instance = await engine.Queries.GetInstanceAsync(task.InstanceId);
+        var model = await engine.Queries.GetModelAsync(instance.DefinitionId);
         var scope = model.ScopeOf(task.ElementId);
         return instance.History
             .Where(h => h.Kind == HistoryKind.TaskCompleted && h.ElementId is { } id && id != task.ElementId && scope.Contains(id))
@@ -117,7 +117,7 @@ public sealed class ApprovalDesk(
     {
         var roles = task.CandidateGroups.Count > 0 ? task.CandidateGroups : await people.RolesOfAsync(task.Assignee);
         var candidates = roles.Count == 0 ? await people.ApproversForAsync(task.Owner) : await people.WithRolesForAsync(task.Owner, roles);
-        var holders = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = task.InstanceId }))
+        var holders = (await engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = task.InstanceId }))
             .Where(t => t.ElementId == task.ElementId).Select(t => t.Assignee).OfType<string>().ToHashSet();
         return candidates.Where(p => !holders.Contains(p.Id)).ToList();
     }

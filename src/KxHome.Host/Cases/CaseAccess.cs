@@ -14,7 +14,7 @@ public sealed class CaseAccess(WorkflowEngine engine)
         InstanceView instance;
         try
         {
-            instance = await engine.GetInstanceAsync(id);
+            instance = await engine.Queries.GetInstanceAsync(id);
         }
         catch (WorkflowNotFoundException)
         {
@@ -39,13 +39,13 @@ public sealed class CaseAccess(WorkflowEngine engine)
     }
 
     public async Task<bool> CanReadAsync(Viewer viewer, Guid instanceId, string? owner) =>
-        viewer.CanSee(owner) || await engine.IsCopiedToAsync(instanceId, viewer.UserId);
+        viewer.CanSee(owner) || await engine.Queries.IsCopiedToAsync(instanceId, viewer.UserId);
 
     private async Task<UserTaskView?> TaskAsync(Guid taskId)
     {
         try
         {
-            return await engine.GetTaskAsync(taskId);
+            return await engine.Queries.GetTaskAsync(taskId);
         }
         catch (WorkflowNotFoundException)
         {

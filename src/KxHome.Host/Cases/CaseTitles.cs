@@ -29,7 +29,7 @@ public sealed class CaseTitles(AppDbContext db, WorkflowEngine engine, IMemoryCa
         var programmes = await cache.GetOrCreateAsync((typeof(CaseTitles), "programmes"), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return (await engine.LatestDefinitionsAsync()).ToDictionary(d => d.Key, d => d.Name ?? d.Key);
+            return (await engine.Queries.LatestDefinitionsAsync()).ToDictionary(d => d.Key, d => d.Name ?? d.Key);
         }) ?? [];
         var homeIds = cases.Select(c => HomeKeys.HomeOf(c.BusinessKey)).OfType<Guid>().Distinct().ToList();
         var homes = homeIds.Count == 0 ? new Dictionary<Guid, string>()

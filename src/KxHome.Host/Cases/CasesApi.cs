@@ -62,7 +62,7 @@ public static class CasesApi
         var slot = form["slot"].FirstOrDefault() is { Length: > 0 } named ? named : null;
         if (slot is not null)
         {
-            var required = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = id }))
+            var required = (await engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = id }))
                 .SelectMany(t => forms.Find(t.FormKey)?.Documents ?? []).Select(d => d.Key);
             if (!required.Contains(slot)) return TypedResults.Problem(title: $"当前环节不要求材料 “{slot}”", statusCode: StatusCodes.Status400BadRequest,
                 extensions: new Dictionary<string, object?> { ["field"] = "slot" });

@@ -16,9 +16,9 @@ public sealed class Programmes(WorkflowEngine engine, IEnumerable<IProgrammeStar
     {
         if (!viewer.IsApplicant || viewer.OrganisationId is null) return [];
         var open = new List<Programme>();
-        foreach (var definition in await engine.LatestDefinitionsAsync())
+        foreach (var definition in await engine.Queries.LatestDefinitionsAsync())
         {
-            var model = await engine.GetModelAsync(definition.Id);
+            var model = await engine.Queries.GetModelAsync(definition.Id);
             if (model.IsStartableInTasklist && (model.CandidateStarterGroups.Count == 0 || model.CandidateStarterGroups.Intersect(viewer.Roles).Any()))
             {
                 open.Add(new Programme(definition.Key, definition.Name ?? definition.Key));

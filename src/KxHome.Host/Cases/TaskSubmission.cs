@@ -24,7 +24,7 @@ public sealed class TaskSubmission(WorkflowEngine engine, FormCatalog forms, IEn
         {
             // A step without a form gives a decision (approved) and may add facts, never rewrite what the case already
             // holds (the home it is about, what its tasks found).
-            var held = (await engine.GetInstanceAsync(task.InstanceId)).Variables;
+            var held = (await engine.Queries.GetInstanceAsync(task.InstanceId)).Variables;
             foreach (var key in data.Select(p => p.Key).Where(k => k != "approved" && held.ContainsKey(k)).ToList()) data.Remove(key);
         }
         else
@@ -42,7 +42,7 @@ public sealed class TaskSubmission(WorkflowEngine engine, FormCatalog forms, IEn
                 }
             }
             var ruled = rules.Where(r => r.FormKey == form.Id).ToList();
-            var instance = ruled.Count > 0 ? await engine.GetInstanceAsync(task.InstanceId) : null;
+            var instance = ruled.Count > 0 ? await engine.Queries.GetInstanceAsync(task.InstanceId) : null;
             foreach (var rule in ruled)
             {
                 foreach (var problem in await rule.CheckAsync(task, instance!, data)) errors.TryAdd(problem.Field, problem.Message);

@@ -23,10 +23,10 @@ public sealed class Worklist(WorkflowEngine engine)
         if (!withApplicantSteps) own = own.Where(r => r != Roles.Applicant).ToList();
         var take = paging.Size + 1;
         if (own.Count == 0 || viewer.OrganisationId is not { } organisation)
-            return Paged<UserTaskView>.From(await engine.InboxAsync(viewer.UserId, everywhere, viewer.VisibleOwners, paging.Skip, take), paging);
+            return Paged<UserTaskView>.From(await engine.Queries.InboxAsync(viewer.UserId, everywhere, viewer.VisibleOwners, paging.Skip, take), paging);
         // The roles of the organisation's own bodies look at its own cases only: two reads, merged in the inbox's order.
-        var wide = await engine.InboxAsync(viewer.UserId, everywhere, viewer.VisibleOwners, 0, paging.Skip + take);
-        var narrow = await engine.InboxAsync(viewer.UserId, own, [organisation], 0, paging.Skip + take);
+        var wide = await engine.Queries.InboxAsync(viewer.UserId, everywhere, viewer.VisibleOwners, 0, paging.Skip + take);
+        var narrow = await engine.Queries.InboxAsync(viewer.UserId, own, [organisation], 0, paging.Skip + take);
         var merged = wide.Concat(narrow).DistinctBy(t => t.Id)
             .OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt).Skip(paging.Skip).Take(take).ToList();
         return Paged<UserTaskView>.From(merged, paging);
@@ -34,7 +34,7 @@ public sealed class Worklist(WorkflowEngine engine)
 
     /// <summary>Tasks the viewer completed, latest first.</summary>
     public async Task<Paged<UserTaskView>> DoneAsync(Viewer viewer, Paging paging) =>
-        Paged<UserTaskView>.From(await engine.QueryTasksAsync(new TaskQuery
+        Paged<UserTaskView>.From(await engine.Queries.QueryTasksAsync(new TaskQuery
         {
             CompletedBy = viewer.UserId, State = UserTaskState.Completed, Skip = paging.Skip, Take = paging.Size + 1,
         }), paging);
@@ -42,8 +42,8 @@ public sealed class Worklist(WorkflowEngine engine)
     /// <summary>Cases copied to the viewer, latest first.</summary>
     public async Task<Paged<Copy>> CopiesAsync(Viewer viewer, Paging paging)
     {
-        var copies = await engine.QueryCopiesAsync(viewer.UserId, paging.Skip, paging.Size + 1);
-        var cases = (await engine.QueryInstancesAsync(new InstanceQuery { Ids = copies.Select(c => c.InstanceId).Distinct().ToList(), Take = copies.Count }))
+        var copies = await engine.Queries.QueryCopiesAsync(viewer.UserId, paging.Skip, paging.Size + 1);
+        var cases = (await engine.Queries.QueryInstancesAsync(new InstanceQuery { Ids = copies.Select(c => c.InstanceId).Distinct().ToList(), Take = copies.Count }))
             .ToDictionary(c => c.Id);
         var rows = copies.Where(c => cases.ContainsKey(c.InstanceId)).Select(c => new Copy(c, cases[c.InstanceId])).ToList();
         return Paged<Copy>.From(rows, paging);
@@ -54,7 +54,7 @@ public sealed class Worklist(WorkflowEngine engine)
     /// rectification an assessment called), where the applicant has steps of their own.
     /// </summary>
     public async Task<Paged<InstanceSummary>> CasesAsync(Viewer viewer, Paging paging, string? number = null) =>
-        Paged<InstanceSummary>.From(await engine.QueryInstancesAsync(new InstanceQuery
+        Paged<InstanceSummary>.From(await engine.Queries.QueryInstancesAsync(new InstanceQuery
         {
             Owners = viewer.VisibleOwners, Skip = paging.Skip, Take = paging.Size + 1, IncludeCalled = true, Number = number,
         }), paging);

@@ -44,7 +44,7 @@ public sealed class AssessmentDesk(
         foreach (var pending in await db.Assessments.Where(a => a.Year == year && a.CaseId == null).ToListAsync(ct))
         {
             var started = created.Contains(pending.Id) ? null
-                : (await engine.QueryInstancesAsync(new InstanceQuery { BusinessKey = HomeKeys.Assessment(pending.HomeId, year), Take = 1 }, ct)).FirstOrDefault();
+                : (await engine.Queries.QueryInstancesAsync(new InstanceQuery { BusinessKey = HomeKeys.Assessment(pending.HomeId, year), Take = 1 }, ct)).FirstOrDefault();
             if (started is null) toStart.Add(pending);
             else pending.CaseId = started.Id;
         }

@@ -81,8 +81,8 @@ public sealed class HomeDirectory(
             ? await access.Visible(viewer).Where(h => h.Kind != HomeKind.Street && h.Status == HomeStatus.Active && !pairedIds.Contains(h.Id)).OrderBy(h => h.Name).Take(200).ToListAsync()
             : [];
         var caseIds = assessments.SelectMany(a => new[] { a.CaseId, a.RectificationCaseId }).Append(home.CertificationCaseId).OfType<Guid>().Distinct().ToList();
-        var cases = caseIds.Count == 0 ? [] : await engine.QueryInstancesAsync(new InstanceQuery { Ids = caseIds, IncludeCalled = true, Take = caseIds.Count });
-        var open = caseIds.Count == 0 ? [] : await engine.QueryTasksAsync(new TaskQuery { InstanceIds = caseIds });
+        var cases = caseIds.Count == 0 ? [] : await engine.Queries.QueryInstancesAsync(new InstanceQuery { Ids = caseIds, IncludeCalled = true, Take = caseIds.Count });
+        var open = caseIds.Count == 0 ? [] : await engine.Queries.QueryTasksAsync(new TaskQuery { InstanceIds = caseIds });
         var organisations = await OrganisationNamesAsync([home.OrganisationId]);
         return new HomeFile(home, organisations.GetValueOrDefault(home.OrganisationId, home.OrganisationId), live, money,
             FundingRules.MatchingOwedFen(money, y, percent), FundingRules.MatchingShortfallFen(money, y, percent),

@@ -100,7 +100,7 @@ public sealed class DemoAssociations(
         TimerView? timer = null;
         for (var round = 0; round < 50 && timer is null; round++)
         {
-            timer = (await engine.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).FirstOrDefault(t => t.ElementId == elementId);
+            timer = (await engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).FirstOrDefault(t => t.ElementId == elementId);
             if (timer is null && await engine.ExecuteDueJobsAsync() == 0) await Task.Delay(50); // the host's worker may hold the job
         }
         if (timer is null) throw new InvalidOperationException($"Demo case {caseId} has no timer at {elementId}.");

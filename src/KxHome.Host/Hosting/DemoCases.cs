@@ -21,8 +21,8 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHostEnvironment envi
         if (!environment.IsDevelopment() || !configuration.GetValue("Demo:Cases", true)) return;
         await using var scope = scopes.CreateAsyncScope();
         var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
-        if ((await engine.QueryInstancesAsync(new InstanceQuery { Owners = [Owner], Take = 1 }, cancellationToken)).Count > 0) return;
-        if ((await engine.ListDefinitionsAsync(cancellationToken)).All(d => d.Key != "certification")) return;
+        if ((await engine.Queries.QueryInstancesAsync(new InstanceQuery { Owners = [Owner], Take = 1 }, cancellationToken)).Count > 0) return;
+        if ((await engine.Queries.ListDefinitionsAsync(cancellationToken)).All(d => d.Key != "certification")) return;
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var applicant = await IdOfAsync(users, "applicant");
         var street = await IdOfAsync(users, "street");
@@ -80,7 +80,7 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHostEnvironment envi
     public static async Task<UserTaskView> OpenTaskAsync(WorkflowEngine engine, Guid caseId, string elementId)
     {
         await WaitAtAsync(engine, caseId, elementId);
-        return (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).First(t => t.ElementId == elementId);
+        return (await engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).First(t => t.ElementId == elementId);
     }
 
     /// <summary>Runs the flows' jobs and due timers until the case waits at one of the steps or events.</summary>
@@ -88,10 +88,10 @@ public sealed class DemoCases(IServiceScopeFactory scopes, IHostEnvironment envi
     {
         for (var round = 0; round < 50; round++)
         {
-            if ((await engine.GetInstanceAsync(caseId)).ActiveElements.Any(a => elementIds.Contains(a.ElementId))) return;
+            if ((await engine.Queries.GetInstanceAsync(caseId)).ActiveElements.Any(a => elementIds.Contains(a.ElementId))) return;
             if (await engine.ExecuteDueJobsAsync() + await engine.ExecuteDueTimersAsync() == 0) await Task.Delay(50); // the host's worker may hold the job
         }
-        var instance = await engine.GetInstanceAsync(caseId);
+        var instance = await engine.Queries.GetInstanceAsync(caseId);
         throw new InvalidOperationException($"Demo case {caseId} ({instance.Status}) did not reach {string.Join(" or ", elementIds)}; it is at "
             + string.Join(", ", instance.ActiveElements.Select(a => a.ElementId)) + string.Concat(instance.Incidents.Select(i => $"; incident: {i.Message}")));
     }

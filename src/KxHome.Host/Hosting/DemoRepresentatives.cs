@@ -74,7 +74,7 @@ public sealed class DemoRepresentatives(AppDbContext db, WorkflowEngine engine, 
     private async Task CompleteScoreAsync(Call call, Guid caseId, string expert, int total)
     {
         await DemoCases.OpenTaskAsync(engine, caseId, "score");
-        var task = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single(t => t.ElementId == "score" && t.Assignee == expert);
+        var task = (await engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single(t => t.ElementId == "score" && t.Assignee == expert);
         var points = new Dictionary<string, object?> { ["opinion"] = "场所固定，代表联系机制健全，活动特色鲜明" };
         foreach (var item in Rubric.FromJson(call.Rubric).Items)
         {

@@ -44,7 +44,7 @@ public sealed class ActionLinks(IDataProtectionProvider protection, IOptions<Mai
         if (clock.GetUtcNow().UtcDateTime >= link.ExpiresAt) return (link, LinkProblem.Expired);
         try
         {
-            var task = await engine.GetTaskAsync(link.TaskId);
+            var task = await engine.Queries.GetTaskAsync(link.TaskId);
             if (task.State != UserTaskState.Open || task.Revision != link.Revision) return (link, LinkProblem.Superseded);
         }
         catch (WorkflowNotFoundException)

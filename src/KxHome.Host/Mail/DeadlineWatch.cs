@@ -18,7 +18,7 @@ public sealed class DeadlineWatch(WorkflowEngine engine, IOptions<MailOptions> o
         var notices = new List<NewNotice>();
         for (var skip = 0; ; skip += 500)
         {
-            var tasks = await engine.QueryTasksAsync(new TaskQuery { DueBefore = horizon, Skip = skip, Take = 500 }, ct);
+            var tasks = await engine.Queries.QueryTasksAsync(new TaskQuery { DueBefore = horizon, Skip = skip, Take = 500 }, ct);
             foreach (var task in tasks)
             {
                 var due = task.DueAt!.Value;

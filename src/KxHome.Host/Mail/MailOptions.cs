@@ -27,6 +27,12 @@ public sealed class MailOptions
     /// <summary>How often the outbox is looked at.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a host keeps a notice it took to send before another may take it: longer than mailing one notice
+    /// takes, and how late the rest of a stopped host's notices go out.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How often deadlines are looked at for reminders.</summary>
     public TimeSpan DeadlineScanInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -9,6 +9,8 @@ namespace KxHome.Host.Mail;
 /// Sends the outbox after commit: each pending notice becomes its emails; each email sent is recorded, so a notice
 /// tried again (after a failure or a crash) never mails the same person twice. A temporary failure (a 4xx, a lost
 /// connection) waits longer each time; a mail the server refuses for good is recorded with its answer, not retried.
+/// Hosts sharing one database each claim a notice before sending it, so one host sends it; a host that stops midway
+/// leaves it to the others (or to itself, restarted) once its claim runs out (<c>Mail:ClaimLease</c>).
 /// </summary>
 public sealed class NoticeDispatcher(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, ILogger<NoticeDispatcher> log)
     : BackgroundService
@@ -22,8 +24,9 @@ public sealed class NoticeDispatcher(IServiceScopeFactory scopes, IOptions<MailO
         var sender = scope.ServiceProvider.GetRequiredService<MailSender>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var done = 0;
-        foreach (var notice in await engine.PendingNoticesAsync(50, ct))
+        foreach (var notice in await engine.Queries.PendingNoticesAsync(50, ct))
         {
+            if (!await engine.ClaimNoticeAsync(notice.Id, options.Value.ClaimLease, ct)) continue; // sent meanwhile, or another host has it
             try
             {
                 foreach (var (to, mail) in await mails.ForAsync(notice))

@@ -17,8 +17,8 @@ public sealed class NoticeMails(WorkflowEngine engine, People people, ActionLink
     public async Task<IReadOnlyList<(AppUser To, MailMessageText Mail)>> ForAsync(NoticeView notice)
     {
         if (notice.Kind == NoticeKind.OrganisationMessage) return await OrganisationMessageAsync(notice);
-        var instance = notice.InstanceId is { } id ? await engine.GetInstanceAsync(id) : null;
-        var task = notice.TaskId is { } taskId ? await engine.GetTaskAsync(taskId) : null;
+        var instance = notice.InstanceId is { } id ? await engine.Queries.GetInstanceAsync(id) : null;
+        var task = notice.TaskId is { } taskId ? await engine.Queries.GetTaskAsync(taskId) : null;
         if (instance is null) return [];
         var title = await CaseTitleAsync(instance);
         var actor = notice.UserId is null ? null : (await people.ByIdsAsync([notice.UserId])).Values.FirstOrDefault();
@@ -99,7 +99,7 @@ public sealed class NoticeMails(WorkflowEngine engine, People people, ActionLink
         var admins = await people.WithRolesForAsync(task.Owner, [Roles.Administrator]);
         if (admins.Count == 0) return [];
         await engine.AddCandidatesAsync(task.Id, admins.Select(a => a.Id).ToList(), "候选组中没有可办理的人员，转由管理员办理");
-        var current = await engine.GetTaskAsync(task.Id);
+        var current = await engine.Queries.GetTaskAsync(task.Id);
         return admins.Select(to => (to, TaskMail(to, current, title,
             $"此待办的候选组（{string.Join("、", task.CandidateGroups)}）中没有可办理的人员，已转给您办理或分派。", "无人办理的待办"))).ToList();
     }

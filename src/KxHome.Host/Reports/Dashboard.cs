@@ -109,11 +109,11 @@ public sealed class Dashboard(AppDbContext db, WorkflowEngine engine, FiguresRea
 
     private async Task<Chart> CasesAsync(List<string> owners)
     {
-        var names = (await engine.LatestDefinitionsAsync()).ToDictionary(d => d.Key, d => d.Name ?? d.Key);
+        var names = (await engine.Queries.LatestDefinitionsAsync()).ToDictionary(d => d.Key, d => d.Name ?? d.Key);
         var steps = new Dictionary<string, int>();
         for (var skip = 0; ; skip += 500)
         {
-            var tasks = await engine.QueryTasksAsync(new TaskQuery { Owners = owners, Skip = skip, Take = 500 });
+            var tasks = await engine.Queries.QueryTasksAsync(new TaskQuery { Owners = owners, Skip = skip, Take = 500 });
             foreach (var task in tasks.DistinctBy(t => (t.InstanceId, t.ElementId)))
             {
                 var key = $"{names.GetValueOrDefault(task.DefinitionKey, task.DefinitionKey)} · {task.Name ?? task.ElementId}";
@@ -131,7 +131,7 @@ public sealed class Dashboard(AppDbContext db, WorkflowEngine engine, FiguresRea
         var count = 0;
         for (var skip = 0; ; skip += 500)
         {
-            var page = await engine.QueryTasksAsync(query with { Skip = skip, Take = 500 });
+            var page = await engine.Queries.QueryTasksAsync(query with { Skip = skip, Take = 500 });
             count += page.Count;
             if (page.Count < 500) return count;
         }

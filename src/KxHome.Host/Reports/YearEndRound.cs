@@ -29,7 +29,7 @@ public sealed class YearEndRound(
         foreach (var district in districts)
         {
             var key = BusinessKey(district.Id, year);
-            if ((await engine.QueryInstancesAsync(new InstanceQuery { BusinessKey = key, Take = 1 }, ct)).Count > 0) continue;
+            if ((await engine.Queries.QueryInstancesAsync(new InstanceQuery { BusinessKey = key, Take = 1 }, ct)).Count > 0) continue;
             var due = (await policies.ForAsync(await policies.RuleSetOfAsync(district.Id, ct), year, ct)).Date(PolicyKeys.YearEndReportDue);
             var variables = new Dictionary<string, object?>
             {

@@ -31,7 +31,7 @@ public sealed class CallDesk(AppDbContext db, WorkflowEngine engine, Representat
         }
         var year = desk.Today.Year;
         if (await db.Calls.AsNoTracking().AnyAsync(c => c.OrganisationId == organisation.Id && c.Year == year)
-            || (await engine.QueryInstancesAsync(new InstanceQuery { Owners = [organisation.Id], Status = InstanceStatus.Active, Take = 500 }))
+            || (await engine.Queries.QueryInstancesAsync(new InstanceQuery { Owners = [organisation.Id], Status = InstanceStatus.Active, Take = 500 }))
                 .Any(i => i.DefinitionKey == CallFlow))
         {
             throw new WorkflowConflictException("call-exists", $"{year}年度的科协代表之家申报通知已经发布");
@@ -87,7 +87,7 @@ public sealed class CallDesk(AppDbContext db, WorkflowEngine engine, Representat
         var open = new List<string>();
         foreach (var home in unscored)
         {
-            var steps = (await engine.GetInstanceAsync(home.CaseId)).ActiveElements.Select(a => a.ElementId).ToList();
+            var steps = (await engine.Queries.GetInstanceAsync(home.CaseId)).ActiveElements.Select(a => a.ElementId).ToList();
             if (!steps.Contains("apply")) open.Add(home.Name);
         }
         return open.Count == 0 ? null : $"以下申报的形式审查或专家评分尚未完成，评审还不能结束：{string.Join("、", open)}";
@@ -143,10 +143,10 @@ public sealed class CallDesk(AppDbContext db, WorkflowEngine engine, Representat
     private async Task EndUnfiledAsync(Call call, IReadOnlyList<RepresentativeHome> homes, CancellationToken ct)
     {
         var filed = homes.Select(h => h.CaseId).ToHashSet();
-        var applying = await engine.QueryTasksAsync(new TaskQuery { CandidateGroups = [Roles.Applicant], Take = 10_000 }, ct);
+        var applying = await engine.Queries.QueryTasksAsync(new TaskQuery { CandidateGroups = [Roles.Applicant], Take = 10_000 }, ct);
         foreach (var task in applying.Where(t => t.DefinitionKey == HomeFlow && t.ElementId == "apply" && !filed.Contains(t.InstanceId)))
         {
-            var instance = await engine.GetInstanceAsync(task.InstanceId, ct);
+            var instance = await engine.Queries.GetInstanceAsync(task.InstanceId, ct);
             if (VariableValues.Text(instance.Variables, "callId") != call.Id.ToString()) continue;
             await engine.CancelAsync(task.InstanceId, null, $"{call.Year}年度科协代表之家评审已结束，未提交的申报终止", ct);
         }
@@ -155,11 +155,11 @@ public sealed class CallDesk(AppDbContext db, WorkflowEngine engine, Representat
     /// <summary>Each case still waiting hears its result; a case never found complete ends.</summary>
     private async Task TellAsync(Call call, IReadOnlyList<RepresentativeHome> homes, CancellationToken ct)
     {
-        var active = (await engine.QueryInstancesAsync(new InstanceQuery { Ids = homes.Select(h => h.CaseId).ToList(), Status = InstanceStatus.Active, Take = homes.Count + 1 }, ct))
+        var active = (await engine.Queries.QueryInstancesAsync(new InstanceQuery { Ids = homes.Select(h => h.CaseId).ToList(), Status = InstanceStatus.Active, Take = homes.Count + 1 }, ct))
             .Select(i => i.Id).ToHashSet();
         foreach (var home in homes.Where(h => active.Contains(h.CaseId)))
         {
-            var instance = await engine.GetInstanceAsync(home.CaseId, ct);
+            var instance = await engine.Queries.GetInstanceAsync(home.CaseId, ct);
             if (home.Rank is null)
             {
                 await engine.CancelAsync(home.CaseId, null, home.EndReason ?? "评审已结束", ct);

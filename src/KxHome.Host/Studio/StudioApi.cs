@@ -91,8 +91,8 @@ public static class StudioApi
 
     public static async Task<IReadOnlyList<Flow>> FlowsAsync(WorkflowEngine engine)
     {
-        var running = await engine.RunningCasesByVersionAsync();
-        return (await engine.ListDefinitionsAsync()).GroupBy(d => d.Key)
+        var running = await engine.Queries.RunningCasesByVersionAsync();
+        return (await engine.Queries.ListDefinitionsAsync()).GroupBy(d => d.Key)
             .Select(g => new Flow(g.Key, g.First().Name, g.Select(d => new Version(d.Id, d.Version, d.DeployedAt, d.DeployedBy, d.Note, running.GetValueOrDefault(d.Id))).ToList()))
             .ToList();
     }

@@ -20,12 +20,16 @@ internal static class JobStore
             job.Id, instanceId, job.TokenId, job.ElementId, job.Topic, now, held ? hold.Owner : null, held ? now + hold.Duration : null);
     }
 
-    /// <summary>Locks the most overdue free job for <paramref name="worker"/> until <paramref name="lockUntil"/>; null when none is due.</summary>
+    /// <summary>
+    /// Locks the most overdue free job for <paramref name="worker"/> until <paramref name="lockUntil"/>; null when none is
+    /// due. On PostgreSQL a job another host is locking at this moment is passed over (<c>SKIP LOCKED</c>), so hosts
+    /// sharing the database take different jobs instead of queueing on one row; SQLite has one writer anyway.
+    /// </summary>
     public static Task<JobRow?> LockNextDueAsync(StepSession session, string worker, DateTime now, DateTime lockUntil, CancellationToken ct) =>
         session.SingleOrDefaultAsync(
             "UPDATE Jobs SET LockOwner = @p0, LockExpiresAt = @p1 WHERE Id = (SELECT Id FROM Jobs " +
-            "WHERE IncidentId IS NULL AND DueAt <= @p2 AND (LockExpiresAt IS NULL OR LockExpiresAt < @p2) ORDER BY DueAt LIMIT 1) " +
-            $"RETURNING {Columns}",
+            "WHERE IncidentId IS NULL AND DueAt <= @p2 AND (LockExpiresAt IS NULL OR LockExpiresAt < @p2) ORDER BY DueAt LIMIT 1" +
+            (session.Provider == DatabaseProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : "") + $") RETURNING {Columns}",
             r => new JobRow
             {
                 Id = Column.Guid(r, 0), InstanceId = Column.Guid(r, 1), TokenId = Column.Guid(r, 2),

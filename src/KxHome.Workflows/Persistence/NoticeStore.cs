@@ -14,6 +14,14 @@ internal static class NoticeStore
             notice.Id == Guid.Empty ? Guid.CreateVersion7() : notice.Id, notice.Kind, notice.InstanceId, notice.TaskId, notice.UserId,
             notice.Recipient, notice.Comment, notice.DedupKey, now);
 
+    /// <summary>
+    /// Takes a due notice for one sender until <paramref name="leaseUntil"/> by moving its time on; 0 rows when it was
+    /// sent, or another sender took it first. A sender that dies holding it leaves it to the next after the lease.
+    /// </summary>
+    public static Task<int> ClaimAsync(StepSession session, Guid id, DateTime now, DateTime leaseUntil, CancellationToken ct) =>
+        session.ExecuteAsync("UPDATE Notices SET AvailableAt = @p0 WHERE Id = @p1 AND SentAt IS NULL AND AvailableAt <= @p2", ct,
+            leaseUntil, id, now);
+
     /// <summary>The notice was sent; it is never sent again.</summary>
     public static Task<int> MarkSentAsync(StepSession session, Guid id, DateTime now, CancellationToken ct) =>
         session.ExecuteAsync("UPDATE Notices SET SentAt = @p0 WHERE Id = @p1", ct, now, id);

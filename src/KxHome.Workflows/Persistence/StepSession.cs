@@ -21,6 +21,9 @@ internal sealed class StepSession : IAsyncDisposable
         _transaction = transaction;
     }
 
+    /// <summary>The database the step writes to, for the few statements whose text differs (<see cref="DatabaseProvider"/>).</summary>
+    public DatabaseProvider Provider => _writer.Provider;
+
     /// <summary>Waits for the process's write turn and begins the transaction.</summary>
     public static async Task<StepSession> BeginAsync(StepWriterConnection writer, CancellationToken ct)
     {

@@ -35,7 +35,7 @@ public sealed partial class WorkflowEngine
         HandOverAsync(taskId, userId, signerId, comment, HistoryKind.SignerAdded, task =>
         {
             if (task.DelegatedBy is not null) throw new WorkflowConflictException("task-delegated", "受委派的任务不能加签");
-            var signers = Signers(task.PendingSigners).ToList();
+            var signers = WorkflowQueries.Signers(task.PendingSigners).ToList();
             if (signers.Contains(signerId)) throw new WorkflowException("signer-already-added", "此人已在加签名单中");
             if (before)
             {
@@ -86,7 +86,7 @@ public sealed partial class WorkflowEngine
                     UserId = userId, Comment = comment.Trim(),
                 }, Now, ct);
             }
-            var opened = step.NewTasks.Select(t => ToView(TaskStore.ToRow(t, row, step.Now))).ToList();
+            var opened = step.NewTasks.Select(t => WorkflowQueries.ToView(TaskStore.ToRow(t, row, step.Now))).ToList();
             return new StepOutcome(row.Id, step.State.Status, opened);
         }, ct);
     }
@@ -127,7 +127,7 @@ public sealed partial class WorkflowEngine
             }, Now, ct);
             return true;
         }, ct);
-        return await GetTaskAsync(taskId, ct);
+        return await Queries.GetTaskAsync(taskId, ct);
     }
 
     // An open task the actor holds, or one nobody holds yet (offered to the actor's groups).

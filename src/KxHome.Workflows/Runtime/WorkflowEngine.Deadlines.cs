@@ -3,28 +3,12 @@ using KxHome.Workflows.Core;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Workflows.Runtime;
 
 // Deadlines: what administrators see and change about a case's waiting timers.
 public sealed partial class WorkflowEngine
 {
-    /// <summary>Pending timers (deadlines), earliest first.</summary>
-    public async Task<IReadOnlyList<TimerView>> QueryTimersAsync(TimerQuery query, CancellationToken ct = default)
-    {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var timers = db.Timers.AsNoTracking();
-        if (query.InstanceId is { } instanceId) timers = timers.Where(t => t.InstanceId == instanceId);
-        if (query.InstanceIds is { } instanceIds) timers = timers.Where(t => t.InstanceId != null && instanceIds.Contains(t.InstanceId.Value));
-        if (query.BusinessKey is { } businessKey) timers = timers.Where(t => t.BusinessKey == businessKey);
-        if (query.DefinitionKey is { } definitionKey) timers = timers.Where(t => t.DefinitionKey == definitionKey);
-        if (query.DueBefore is { } dueBefore) timers = timers.Where(t => t.DueAt < dueBefore);
-        var rows = await timers.OrderBy(t => t.DueAt).Skip(query.Skip).Take(query.Take).ToListAsync(ct);
-        return rows.Select(t => new TimerView(t.Id, t.InstanceId, t.BusinessKey, t.DefinitionKey, t.ElementId, t.ElementName,
-            t.DueAt, t.CreatedAt, t.PausedAt, t.RemainingSeconds is { } left ? TimeSpan.FromSeconds(left) : null)).ToList();
-    }
-
     /// <summary>
     /// Moves a running deadline to a later time, with the reason kept in the case's history. Refused for a time
     /// that is not later than both now and the current due time, and for a paused deadline (resume it first).

@@ -3,7 +3,6 @@ using System.Text;
 using KxHome.Workflows.Core;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Workflows.Runtime;
 
@@ -40,7 +39,7 @@ public sealed partial class WorkflowEngine
                 var known = keepPublished && latest is not null && await DefinitionStore.HasVersionWithAsync(session, process.Key, hash, ct);
                 if (latest is not null && (latest.XmlHash == hash || known))
                 {
-                    deployed.Add(new DeployedDefinition(ToView(latest), false));
+                    deployed.Add(new DeployedDefinition(WorkflowQueries.ToView(latest), false));
                     continue;
                 }
                 var version = (latest?.Version ?? 0) + 1;
@@ -52,45 +51,9 @@ public sealed partial class WorkflowEngine
                 await DefinitionStore.InsertAsync(session, row, ct);
                 await ArmStartTimersAsync(session, row, process, ct);
                 await SubscribeStartEventsAsync(session, row, process, ct);
-                deployed.Add(new DeployedDefinition(ToView(row), true));
+                deployed.Add(new DeployedDefinition(WorkflowQueries.ToView(row), true));
             }
             return new DeploymentResult(deployed);
         }, ct);
     }
-
-    /// <summary>The current (newest) version of each flow, by key; what new cases start on.</summary>
-    public async Task<IReadOnlyList<DefinitionView>> LatestDefinitionsAsync(CancellationToken ct = default)
-    {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        return await db.Definitions.AsNoTracking()
-            .Where(d => d.Version == db.Definitions.Where(v => v.Key == d.Key).Max(v => v.Version)).OrderBy(d => d.Key)
-            .Select(d => new DefinitionView(d.Id, d.Key, d.Version, d.Name, d.DeployedAt, d.DeployedBy, d.Note)).ToListAsync(ct);
-    }
-
-    /// <summary>Every deployed version, newest first within each key.</summary>
-    public async Task<IReadOnlyList<DefinitionView>> ListDefinitionsAsync(CancellationToken ct = default)
-    {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        return await db.Definitions.AsNoTracking().OrderBy(d => d.Key).ThenByDescending(d => d.Version) // without the XML
-            .Select(d => new DefinitionView(d.Id, d.Key, d.Version, d.Name, d.DeployedAt, d.DeployedBy, d.Note)).ToListAsync(ct);
-    }
-
-    /// <summary>How many cases run on each version (definition id → running cases); versions with none are left out.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> RunningCasesByVersionAsync(CancellationToken ct = default)
-    {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        return await db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Active)
-            .GroupBy(i => i.DefinitionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-    }
-
-    /// <summary>The BPMN XML of one version.</summary>
-    public async Task<string> GetDefinitionXmlAsync(string definitionId, CancellationToken ct = default)
-    {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        return await db.Definitions.AsNoTracking().Where(d => d.Id == definitionId).Select(d => d.Xml).FirstOrDefaultAsync(ct)
-            ?? throw new WorkflowNotFoundException("definition-not-found", $"流程定义 “{definitionId}” 不存在");
-    }
-
-    private static DefinitionView ToView(DefinitionRow row) =>
-        new(row.Id, row.Key, row.Version, row.Name, row.DeployedAt, row.DeployedBy, row.Note);
 }

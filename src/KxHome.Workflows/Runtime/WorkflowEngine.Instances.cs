@@ -91,7 +91,7 @@ public sealed partial class WorkflowEngine
         var history = await SaveAsync(session, row, step, startedBy, isNew: true, ct);
         var incidents = step.NewIncidents
             .Select(i => new IncidentView(i.Id, instanceId, i.ElementId, i.Kind, i.Message, step.Now, null, null)).ToList();
-        return ToView(row, step.State, model, incidents, history);
+        return WorkflowQueries.ToView(row, step.State, model, incidents, history);
     }
 
     /// <summary>

@@ -103,7 +103,7 @@ public sealed partial class WorkflowEngine
     /// <summary>The context with the task's input parameters worked out over the case's variables (they win over same-named ones).</summary>
     private async Task<ServiceTaskContext> WithInputsAsync(ServiceTaskContext context, CancellationToken ct)
     {
-        if ((await GetModelAsync(context.DefinitionId, ct)).Node(context.ElementId) is not ServiceTaskNode { Inputs.Count: > 0 } node) return context;
+        if ((await Queries.GetModelAsync(context.DefinitionId, ct)).Node(context.ElementId) is not ServiceTaskNode { Inputs.Count: > 0 } node) return context;
         var variables = new Dictionary<string, JsonNode?>(context.Variables);
         foreach (var input in node.Inputs) variables[input.Name] = _services.Expressions.Evaluate(input.Value, context.Variables);
         return context with { Variables = variables };

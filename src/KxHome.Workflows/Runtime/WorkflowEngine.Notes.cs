@@ -3,7 +3,6 @@ using KxHome.Workflows.Core;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Workflows.Runtime;
 
@@ -11,28 +10,13 @@ namespace KxHome.Workflows.Runtime;
 public sealed partial class WorkflowEngine
 {
     /// <summary>
-    /// 抄送: someone is told of the case, for information, and may read it from now on (<see cref="IsCopiedToAsync"/>);
+    /// 抄送: someone is told of the case, for information, and may read it from now on (<see cref="WorkflowQueries.IsCopiedToAsync"/>);
     /// the copy, its history line and its mail notice are one transaction.
     /// </summary>
     public Task CopyTaskAsync(Guid taskId, string userId, string recipientId, string? comment, CancellationToken ct = default) =>
         NoteAsync(taskId, userId, comment, HistoryKind.TaskCopied, NoticeKind.TaskCopied, recipientId,
             new JsonObject { ["recipient"] = recipientId }, minInterval: null, ct,
             also: (session, task) => TaskStore.CopyAsync(session, task, recipientId, userId, Now, ct));
-
-    /// <summary>Cases copied to <paramref name="userId"/>, latest first.</summary>
-    public async Task<IReadOnlyList<TaskCopyView>> QueryCopiesAsync(string userId, int skip, int take, CancellationToken ct = default)
-    {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        return await db.TaskCopies.AsNoTracking().Where(c => c.UserId == userId).OrderByDescending(c => c.Id).Skip(skip).Take(take)
-            .Select(c => new TaskCopyView(c.Id, c.InstanceId, c.TaskId, c.UserId, c.ByUserId, c.At)).ToListAsync(ct);
-    }
-
-    /// <summary>Whether the case was copied to <paramref name="userId"/> (抄送), which lets them read it.</summary>
-    public async Task<bool> IsCopiedToAsync(Guid instanceId, string userId, CancellationToken ct = default)
-    {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        return await db.TaskCopies.AnyAsync(c => c.InstanceId == instanceId && c.UserId == userId, ct);
-    }
 
     /// <summary>催办: the holder of the task is reminded. Refused within <paramref name="minInterval"/> of the last reminder.</summary>
     public Task UrgeTaskAsync(Guid taskId, string userId, string? comment, TimeSpan minInterval, CancellationToken ct = default) =>

@@ -1,30 +1,18 @@
 using KxHome.Workflows.Model;
 using KxHome.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Workflows.Runtime;
 
 // The outbox: notices written by steps, read and marked by the host's dispatcher after commit.
 public sealed partial class WorkflowEngine
 {
-    /// <summary>Notices not yet sent whose time has come, oldest first.</summary>
-    public async Task<IReadOnlyList<NoticeView>> PendingNoticesAsync(int max = 50, CancellationToken ct = default)
-    {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var now = Now;
-        var rows = await db.Notices.AsNoTracking().Where(n => n.SentAt == null && n.AvailableAt <= now)
-            .OrderBy(n => n.CreatedAt).Take(max).ToListAsync(ct);
-        return rows.Select(n => new NoticeView(n.Id, n.Kind, n.InstanceId, n.TaskId, n.UserId, n.Recipient, n.Comment, n.CreatedAt, n.Attempts))
-            .ToList();
-    }
-
-    /// <summary>Notices not yet sent that failed at least once, next attempt first.</summary>
-    public async Task<IReadOnlyList<RetryingNotice>> RetryingNoticesAsync(int max = 20, CancellationToken ct = default)
-    {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        return await db.Notices.AsNoTracking().Where(n => n.SentAt == null && n.Attempts > 0).OrderBy(n => n.AvailableAt).Take(max)
-            .Select(n => new RetryingNotice(n.Id, n.Kind, n.InstanceId, n.Attempts, n.LastError, n.AvailableAt)).ToListAsync(ct);
-    }
+    /// <summary>
+    /// Takes a due notice for this host to send, so that of several hosts reading one outbox only one sends it; false
+    /// when it was sent or another host has it. Until <paramref name="lease"/> has passed no one else takes it; then,
+    /// if this host neither marked it sent nor failed (it stopped), the next reader does.
+    /// </summary>
+    public async Task<bool> ClaimNoticeAsync(Guid noticeId, TimeSpan lease, CancellationToken ct = default) =>
+        await TransactAsync(session => NoticeStore.ClaimAsync(session, noticeId, Now, Now + lease, ct), ct) == 1;
 
     /// <summary>The notice was sent; it is never sent again.</summary>
     public Task MarkNoticeSentAsync(Guid noticeId, CancellationToken ct = default) =>
@@ -48,11 +36,4 @@ public sealed partial class WorkflowEngine
             }
             return true;
         }, ct);
-
-    /// <summary>The parsed process of one deployed version (its elements, names and forms).</summary>
-    public async Task<ProcessModel> GetModelAsync(string definitionId, CancellationToken ct = default)
-    {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        return await _definitions.GetAsync(db, definitionId, ct); // a version never changes: parsed once, then from memory
-    }
 }

@@ -24,7 +24,7 @@ public sealed partial class WorkflowEngine
                 [new HistoryRecord(HistoryKind.TaskClaimed, Now, task.ElementId, task.Name, task.Id, userId)], ct);
             return true;
         }, ct);
-        return await GetTaskAsync(taskId, ct);
+        return await Queries.GetTaskAsync(taskId, ct);
     }
 
     /// <summary>
@@ -46,7 +46,7 @@ public sealed partial class WorkflowEngine
             {
                 throw new WorkflowException("task-assigned-to-other", $"该任务由 {task.Assignee} 办理，不能代为完成");
             }
-            var signers = Signers(task.PendingSigners);
+            var signers = WorkflowQueries.Signers(task.PendingSigners);
             if (task.DelegatedBy is { } delegator)
             {
                 return await PassOnAsync(session, task, userId, delegator, null, HistoryKind.TaskResolved, values, comment, ct);
@@ -63,7 +63,7 @@ public sealed partial class WorkflowEngine
                 await WriteTimerChangeAsync(session, timer, Resume(timer, step.Now), userId, "补正后重新提交，恢复计时", ct);
             }
             await SaveAsync(session, row, step, userId, isNew: false, ct);
-            var opened = step.NewTasks.Select(t => ToView(TaskStore.ToRow(t, row, step.Now))).ToList();
+            var opened = step.NewTasks.Select(t => WorkflowQueries.ToView(TaskStore.ToRow(t, row, step.Now))).ToList();
             return new StepOutcome(row.Id, step.State.Status, opened);
         }, ct);
     }
@@ -89,7 +89,7 @@ public sealed partial class WorkflowEngine
 
     private static async Task<UserTaskRow> OpenTaskAsync(StepSession session, Guid taskId, CancellationToken ct)
     {
-        var task = await StepReader.TaskAsync(session, taskId, ct) ?? throw TaskNotFound();
+        var task = await StepReader.TaskAsync(session, taskId, ct) ?? throw WorkflowQueries.TaskNotFound();
         return task.State switch
         {
             UserTaskState.Open => task,
@@ -98,9 +98,4 @@ public sealed partial class WorkflowEngine
             _ => throw new WorkflowConflictException("task-cancelled", "该任务已撤销"),
         };
     }
-
-    private static WorkflowNotFoundException TaskNotFound() => new("task-not-found", "任务不存在");
-
-    private static IReadOnlyList<string> Signers(string? pending) =>
-        pending?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
 }

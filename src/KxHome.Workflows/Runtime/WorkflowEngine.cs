@@ -12,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace KxHome.Workflows.Runtime;
 
 /// <summary>
-/// The engine's public API: deploy, start, inspect, query and complete tasks, run jobs, repair incidents, cancel.
+/// The engine's commands: deploy, start, complete and hand over tasks, run jobs and timers, repair incidents, cancel.
+/// Lists and views are on <see cref="Queries"/>.
 /// Every operation that changes an instance is one step in one database transaction; concurrent changes to one
 /// instance or task end with exactly one success and a <see cref="WorkflowConflictException"/> for the others.
 /// </summary>
@@ -20,7 +21,6 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
 {
     private const int MaxAttempts = 5;
 
-    private readonly IDbContextFactory<WorkflowDbContext> _dbFactory;
     private readonly BpmnParser _parser;
     private readonly DefinitionCache _definitions;
     private readonly StepServices _services;
@@ -48,7 +48,6 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         ILogger<WorkflowEngine>? log = null)
     {
         _log = log ?? NullLogger<WorkflowEngine>.Instance;
-        _dbFactory = dbFactory;
         _parser = parser;
         _definitions = new DefinitionCache(parser);
         _options = options.Value;
@@ -59,7 +58,11 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         _alarm = alarm;
         _writer = new StepWriterConnection(_options.ConnectionString, _options.Provider);
         _hold = new JobHold(_workerId, _options.JobLockDuration, _handlers.Keys.ToHashSet());
+        Queries = new WorkflowQueries(dbFactory, _definitions, clock);
     }
+
+    /// <summary>The read side: lists and views of cases, tasks, timers, definitions and notices.</summary>
+    public WorkflowQueries Queries { get; }
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 

@@ -68,7 +68,7 @@ public sealed class CultivationTests : IAsyncDisposable
 
         // Its first 换届 opens six months before the term's end, not before.
         await _drive.AdvanceToAsync(2032, 7, 1, 8);
-        (await _drive.Engine.QueryTasksAsync(new TaskQuery { InstanceId = term.RenewalCaseId })).Should().BeEmpty();
+        (await _drive.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = term.RenewalCaseId })).Should().BeEmpty();
         await _drive.AdvanceToAsync(2032, 7, 2);
         (await _drive.WaitAtAsync(term.RenewalCaseId!.Value, "prepare")).Single().DueAt.Should().NotBeNull();
     }
@@ -142,7 +142,7 @@ public sealed class CultivationTests : IAsyncDisposable
         path.Stage.Should().Be(CultivationStage.Improve, "a failed verification does not reach year 3");
         var verification = await _drive.ReadAsync(db => db.CultivationVerifications.AsNoTracking().SingleAsync(v => v.PathId == path.Id));
         verification.Should().Match<CultivationVerification>(v => v.Year == 2027 && !v.Passed && v.ImprovementPoints == "建立月度例会制度；完善服务台账");
-        (await _drive.Engine.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).Single().DueAt
+        (await _drive.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).Single().DueAt
             .Should().Be(TimeZoneInfo.ConvertTimeToUtc(new DateTime(2028, 12, 1, 9, 0, 0), HomeDriver.Beijing), "verified again at the next year's end");
 
         // A second failure ends the path without an association, keeping why.
@@ -223,7 +223,7 @@ public sealed class CultivationTests : IAsyncDisposable
         await JobRuns.UntilAsync(_drive.Engine, async () => (await _paths.PathAsync(caseId)).Stage == CultivationStage.Ended);
         (await _drive.HomeAsync(home.Id)).Status.Should().Be(HomeStatus.Revoked);
         (await _paths.PathAsync(caseId)).EndReason.Should().Contain("之家已取消资格").And.Contain("培育路径终止");
-        (await _drive.Engine.GetInstanceAsync(caseId)).Status.Should().Be(InstanceStatus.Cancelled);
+        (await _drive.Engine.Queries.GetInstanceAsync(caseId)).Status.Should().Be(InstanceStatus.Cancelled);
     }
 
     [Fact]

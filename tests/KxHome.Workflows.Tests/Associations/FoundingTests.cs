@@ -31,7 +31,7 @@ public sealed class FoundingTests : IAsyncDisposable
     }
 
     private async Task<IReadOnlyList<string>> OpenStepsAsync(Guid caseId) =>
-        (await _drive.Engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Select(t => t.ElementId).ToList();
+        (await _drive.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Select(t => t.ElementId).ToList();
 
     [Fact]
     public async Task The_founding_does_not_reach_the_local_association_without_the_party_committee_consent_R19()

@@ -78,7 +78,7 @@ public sealed class RenewalTests : IAsyncDisposable
     {
         var (_, caseId) = await OpenedAsync();
         await PreparedAsync(caseId);
-        (await _drive.Engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Select(t => t.ElementId).Should().Equal("committeeReview");
+        (await _drive.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Select(t => t.ElementId).Should().Equal("committeeReview");
         var party = await _drive.AsAsync("party");
         (await party.GetFromJsonAsync<JsonObject>("/api/tasks"))!["items"]!.AsArray().Should().BeEmpty("the party working committee comes after the committee");
 
@@ -91,7 +91,7 @@ public sealed class RenewalTests : IAsyncDisposable
         await _drive.CompleteAsync(caseId, "prepare", "applicant", new JsonObject());
         await ApprovedAsync(caseId);
 
-        var history = (await _drive.Engine.GetInstanceAsync(caseId)).History.Where(h => h.Kind == HistoryKind.TaskCompleted).Select(h => h.ElementId).ToList();
+        var history = (await _drive.Engine.Queries.GetInstanceAsync(caseId)).History.Where(h => h.Kind == HistoryKind.TaskCompleted).Select(h => h.ElementId).ToList();
         history.Should().Equal("prepare", "committeeReview", "prepare", "committeeReview", "partyAgree", "prepare", "committeeReview", "partyAgree");
     }
 
@@ -106,7 +106,7 @@ public sealed class RenewalTests : IAsyncDisposable
 
         (await NominateAsync(association.Id, "王建国")).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await NominateAsync(association.Id, "李晓梅", "committee")).StatusCode.Should().Be(HttpStatusCode.NoContent);
-        (await _drive.Engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Should().BeEmpty("the congress is convened only after the nominations close");
+        (await _drive.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Should().BeEmpty("the congress is convened only after the nominations close");
 
         await _drive.Time.AdvanceToAsync(closes.AddMinutes(1));
         var late = await NominateAsync(association.Id, "迟到者");
@@ -151,8 +151,8 @@ public sealed class RenewalTests : IAsyncDisposable
         file["terms"]![0]!["documents"]!.AsArray().Should().HaveCount(4, "the term keeps the four drafts of its 换届");
 
         second.RenewalCaseId.Should().NotBeNull("the new term waits in its own 换届 case");
-        var next = await _drive.Engine.QueryTimersAsync(new TimerQuery { InstanceId = second.RenewalCaseId });
-        await JobRuns.UntilAsync(_drive.Engine, async () => (next = await _drive.Engine.QueryTimersAsync(new TimerQuery { InstanceId = second.RenewalCaseId })).Count > 0);
+        var next = await _drive.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = second.RenewalCaseId });
+        await JobRuns.UntilAsync(_drive.Engine, async () => (next = await _drive.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = second.RenewalCaseId })).Count > 0);
         TimeZoneInfo.ConvertTimeFromUtc(next.Single().DueAt, HomeDriver.Beijing).Should().Be(new DateTime(2030, 12, 9, 9, 0, 0), "six months before 2031-06-09");
     }
 

@@ -28,7 +28,7 @@ public class BoundaryTimerTests
         kx.Clock.Advance(TimeSpan.FromDays(7));
         (await kx.Engine.ExecuteDueTimersAsync()).Should().Be(1);
 
-        (await kx.Engine.GetTaskAsync(review.Id)).State.Should().Be(UserTaskState.Cancelled);
+        (await kx.Engine.Queries.GetTaskAsync(review.Id)).State.Should().Be(UserTaskState.Cancelled);
         var after = await kx.GetAsync(instance.Id);
         after.ActiveElements.Select(a => a.ElementId).Should().Equal("escalate");
         var late = () => kx.Engine.CompleteTaskAsync(review.Id, "approver1");
@@ -57,13 +57,13 @@ public class BoundaryTimerTests
         await using var kx = await TestEngine.StartAsync();
         var key = await kx.DeployAsync(Flow(interrupting: true));
         var instance = await kx.StartAsync(key);
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().ContainSingle()
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().ContainSingle()
             .Which.ElementName.Should().Be("审核超期");
 
         await kx.CompleteAsync(instance.Id, "review");
         kx.Clock.Advance(TimeSpan.FromDays(30));
 
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
         (await kx.Engine.ExecuteDueTimersAsync()).Should().Be(0);
         (await kx.GetAsync(instance.Id)).Status.Should().Be(InstanceStatus.Completed);
     }
@@ -88,7 +88,7 @@ public class BoundaryTimerTests
 
         var after = await kx.GetAsync(instance.Id);
         after.Status.Should().Be(InstanceStatus.Completed);
-        (await kx.Engine.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id })).Should().BeEmpty("both tasks inside were cancelled");
+        (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id })).Should().BeEmpty("both tasks inside were cancelled");
     }
 
     [Fact]
@@ -98,13 +98,13 @@ public class BoundaryTimerTests
         var key = await kx.DeployAsync(File.ReadAllText(Path.Combine(RepositoryPaths.Corpus,
             "camunda-bpm-platform/BoundaryTimerEventTest.testMultipleTimersOnUserTask.bpmn20.xml")));
         var instance = await kx.StartAsync(key);
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().HaveCount(3);
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().HaveCount(3);
 
         kx.Clock.Advance(TimeSpan.FromHours(4));
         (await kx.Engine.ExecuteDueTimersAsync()).Should().Be(1, "the first (PT1H) cancels the task and with it the other two");
 
         (await kx.GetAsync(instance.Id)).ActiveElements.Select(a => a.ElementId).Should().Equal("thirdTask");
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
         await kx.CompleteAsync(instance.Id, "thirdTask");
         (await kx.GetAsync(instance.Id)).Status.Should().Be(InstanceStatus.Completed);
     }

@@ -25,7 +25,7 @@ public class CallActivityTests
     private static async Task<InstanceView> ChildOf(TestEngine kx, Guid parentId)
     {
         var parent = await kx.GetAsync(parentId);
-        var taskIds = await kx.Engine.QueryTasksAsync(new TaskQuery { CandidateGroups = ["district"] });
+        var taskIds = await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { CandidateGroups = ["district"] });
         var childId = taskIds.Select(t => t.InstanceId).Distinct().Single(id => id != parentId);
         var child = await kx.GetAsync(childId);
         child.ParentInstanceId.Should().Be(parent.Id);
@@ -81,7 +81,7 @@ public class CallActivityTests
         await kx.Engine.CancelAsync(parent.Id, "admin", "撤销申报");
 
         (await kx.GetAsync(child.Id)).Status.Should().Be(InstanceStatus.Cancelled);
-        (await kx.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id })).Should().BeEmpty();
+        (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = child.Id })).Should().BeEmpty();
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public class CallActivityTests
         var key = await kx.DeployAsync(File.ReadAllText(Path.Combine(RepositoryPaths.Corpus, "camunda-bpm-platform", caller)));
         var instance = await kx.StartAsync(key);
 
-        for (var round = 0; round < 10 && (await kx.Engine.QueryTasksAsync(new TaskQuery())).FirstOrDefault() is { } task; round++)
+        for (var round = 0; round < 10 && (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery())).FirstOrDefault() is { } task; round++)
         {
             await kx.Engine.CompleteTaskAsync(task.Id, "kermit");
         }
@@ -201,7 +201,7 @@ public class CallActivityTests
 
         result.InstanceIds.Should().NotBeEmpty();
         (await kx.GetAsync(parent.Id)).ActiveElements.Should().NotContain(a => a.ElementId == "assess", "whichever got it first, the call is over");
-        (await kx.Engine.QueryTimersAsync(new TimerQuery())).Should().BeEmpty();
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery())).Should().BeEmpty();
         var again = () => kx.Engine.CorrelateMessageAsync(new MessageCorrelation("年度总结") { BusinessKey = "JD-9", All = true });
         await again.Should().ThrowAsync<WorkflowNotFoundException>("nothing waits for it any more");
     }

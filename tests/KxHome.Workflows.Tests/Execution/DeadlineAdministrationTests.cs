@@ -20,7 +20,7 @@ public class DeadlineAdministrationTests
         var kx = await TestEngine.StartAsync();
         var key = await kx.DeployAsync(Flow);
         var instance = await kx.StartAsync(key);
-        var timer = (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single();
+        var timer = (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single();
         return (kx, instance, timer);
     }
 
@@ -55,7 +55,7 @@ public class DeadlineAdministrationTests
 
         (await earlier.Should().ThrowAsync<WorkflowException>()).Which.Code.Should().Be("timer-not-later");
         (await noReason.Should().ThrowAsync<WorkflowException>()).Which.Message.Should().Be("请填写原因");
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single().DueAt.Should().Be(timer.DueAt);
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single().DueAt.Should().Be(timer.DueAt);
         (await kx.GetAsync(instance.Id)).History.Should().NotContain(h => h.Kind == HistoryKind.TimerExtended);
     }
 
@@ -67,7 +67,7 @@ public class DeadlineAdministrationTests
         kx.Clock.Advance(TimeSpan.FromDays(3));
 
         await kx.Engine.PauseTimerAsync(timer.Id, "admin1", "材料退回申请单位补正");
-        var paused = (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single();
+        var paused = (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single();
         paused.PausedAt.Should().NotBeNull();
         paused.Remaining.Should().Be(TimeSpan.FromDays(4));
 
@@ -103,7 +103,7 @@ public class DeadlineAdministrationTests
         var key = await kx.DeployAsync(Flow.Replace("<timerEventDefinition>", """<timerEventDefinition kx:calendar="workdays">""").Replace("P7D", "P3D"));
         kx.Clock.Advance(TimeSpan.FromDays(1)); // Tuesday 2026-03-03, 09:00 in Beijing
         var instance = await kx.StartAsync(key);
-        var timer = (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single();
+        var timer = (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single();
         timer.DueAt.Should().Be(new DateTime(2026, 3, 6, 15, 59, 59, DateTimeKind.Utc), "the end of Friday");
 
         kx.Clock.Advance(TimeSpan.FromDays(1)); // Wednesday: Thursday and Friday are left
@@ -111,7 +111,7 @@ public class DeadlineAdministrationTests
         kx.Clock.Advance(TimeSpan.FromDays(2)); // Friday
         await kx.Engine.ResumeTimerAsync(timer.Id, "admin1", "补正完成");
 
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single().DueAt
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single().DueAt
             .Should().Be(new DateTime(2026, 3, 10, 15, 59, 59, DateTimeKind.Utc), "two working days after Friday: Monday, Tuesday");
     }
 }

@@ -26,13 +26,13 @@ public class EventGatewayTests
     {
         await using var kx = await TestEngine.StartAsync();
         var instance = await kx.StartAsync(await kx.DeployAsync(Flow), businessKey: "BZ-1");
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().ContainSingle();
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().ContainSingle();
 
         await kx.Engine.CorrelateMessageAsync(new MessageCorrelation("补充材料") { BusinessKey = "BZ-1" });
 
         var after = await kx.GetAsync(instance.Id);
         after.ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("review");
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
         (await kx.Engine.BroadcastSignalAsync("政策调整")).InstanceIds.Should().BeEmpty();
         kx.Clock.Advance(TimeSpan.FromDays(31));
         (await kx.Engine.ExecuteDueTimersAsync()).Should().Be(0);
@@ -64,7 +64,7 @@ public class EventGatewayTests
         await kx.Engine.BroadcastSignalAsync("政策调整");
 
         (await kx.GetAsync(instance.Id)).ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("restart");
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
     }
 
     [Fact]

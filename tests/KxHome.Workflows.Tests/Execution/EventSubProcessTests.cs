@@ -32,7 +32,7 @@ public class EventSubProcessTests
         await using var kx = await TestEngine.StartAsync();
         var key = await kx.DeployAsync(Flow(Triggered("<timerEventDefinition><timeDuration>P30D</timeDuration></timerEventDefinition>", true, "overdue")));
         var instance = await kx.StartAsync(key);
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().ContainSingle();
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().ContainSingle();
 
         kx.Clock.Advance(TimeSpan.FromDays(30));
         (await kx.Engine.ExecuteDueTimersAsync()).Should().Be(1);
@@ -60,7 +60,7 @@ public class EventSubProcessTests
         after.Variables["by"]!.GetValue<string>().Should().Be("区科协");
         await kx.CompleteAsync(instance.Id, "review");
         (await kx.GetAsync(instance.Id)).Status.Should().Be(InstanceStatus.Active, "the answers are still open");
-        foreach (var task in await kx.Engine.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id }))
+        foreach (var task in await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id }))
         {
             await kx.Engine.CompleteTaskAsync(task.Id, "approver1");
         }
@@ -106,11 +106,11 @@ public class EventSubProcessTests
         var key = await kx.DeployAsync(Flow("", inner).Replace("""<sequenceFlow id="f2" sourceRef="review" targetRef="end" />""",
             """<userTask id="after" /><sequenceFlow id="f2" sourceRef="review" targetRef="after" /><sequenceFlow id="f3" sourceRef="after" targetRef="end" />"""));
         var instance = await kx.StartAsync(key);
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().ContainSingle();
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().ContainSingle();
 
         await kx.CompleteAsync(instance.Id, "check");
 
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
         kx.Clock.Advance(TimeSpan.FromDays(2));
         (await kx.Engine.ExecuteDueTimersAsync()).Should().Be(0);
         (await kx.GetAsync(instance.Id)).ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("after");

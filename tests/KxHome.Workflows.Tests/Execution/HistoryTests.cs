@@ -39,7 +39,7 @@ public class HistoryTests
         var after = await kx.GetAsync(instance.Id);
         after.Status.Should().Be(InstanceStatus.Cancelled);
         after.History.Should().Contain(h => h.Kind == HistoryKind.InstanceCancelled && h.Comment == "申报单位撤回" && h.UserId == "admin");
-        (await kx.Engine.GetTaskAsync(task.Id)).State.Should().Be(UserTaskState.Cancelled);
+        (await kx.Engine.Queries.GetTaskAsync(task.Id)).State.Should().Be(UserTaskState.Cancelled);
         var completeAnyway = () => kx.Engine.CompleteTaskAsync(task.Id, "approver1");
         (await completeAnyway.Should().ThrowAsync<WorkflowConflictException>()).Which.Code.Should().Be("task-cancelled");
     }

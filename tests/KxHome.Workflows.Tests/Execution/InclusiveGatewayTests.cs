@@ -110,7 +110,7 @@ public class InclusiveGatewayTests
         await using var kx = await TestEngine.StartAsync();
         var key = await kx.DeployAsync(File.ReadAllText(Path.Combine(RepositoryPaths.Corpus, "camunda-bpm-platform", "InclusiveGatewayTest.testLoopingInclusiveGateways.bpmn")));
         var instance = await kx.StartAsync(key);
-        var first = (await kx.Engine.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id })).Select(t => t.Id).ToList();
+        var first = (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id })).Select(t => t.Id).ToList();
 
         await kx.CompleteAsync(instance.Id, "task1");
         await kx.CompleteAsync(instance.Id, "task2");
@@ -118,7 +118,7 @@ public class InclusiveGatewayTests
         var after = await kx.GetAsync(instance.Id);
         after.History.Should().Contain(h => h.Kind == HistoryKind.ElementLeft && h.ElementId == "inclusiveGw4", "both joins fired")
             .And.Contain(h => h.Kind == HistoryKind.ElementEntered && h.ElementId == "EndEvent_1nf901q", "one branch of inclusiveGw5 ends");
-        var again = await kx.Engine.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id });
+        var again = await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id });
         again.Select(t => t.ElementId).Should().BeEquivalentTo(["task1", "task2"], "the other goes round the loop to both tasks again");
         again.Select(t => t.Id).Should().NotIntersectWith(first);
         after.ActiveElements.Select(a => a.ElementId).Should().BeEquivalentTo(["task1", "task2", "inclusiveGw3"],

@@ -100,7 +100,7 @@ public class MessageTests
 
         await kx.Engine.CorrelateMessageAsync(new MessageCorrelation("撤回申请") { BusinessKey = "JD-3" });
 
-        (await kx.Engine.GetTaskAsync(review.Id)).State.Should().Be(UserTaskState.Cancelled);
+        (await kx.Engine.Queries.GetTaskAsync(review.Id)).State.Should().Be(UserTaskState.Cancelled);
         (await kx.GetAsync(instance.Id)).Status.Should().Be(InstanceStatus.Completed);
         var again = () => kx.Engine.CorrelateMessageAsync(new MessageCorrelation("材料补正") { BusinessKey = "JD-3" });
         await again.Should().ThrowAsync<WorkflowNotFoundException>("the review's other boundary event went with it");

@@ -17,7 +17,7 @@ public class MultiInstanceTests
     private static readonly object Experts = new { experts = new[] { "zhang", "li", "wang" } };
 
     private static async Task<IReadOnlyList<UserTaskView>> Open(TestEngine kx, Guid instanceId, string elementId = "review") =>
-        (await kx.Engine.QueryTasksAsync(new TaskQuery { InstanceId = instanceId })).Where(t => t.ElementId == elementId).ToList();
+        (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = instanceId })).Where(t => t.ElementId == elementId).ToList();
 
     [Fact]
     public async Task Countersigning_needs_every_expert_and_then_moves_on() // 会签
@@ -55,7 +55,7 @@ public class MultiInstanceTests
         (await Open(kx, instance.Id, "decide")).Should().ContainSingle();
         foreach (var other in tasks.Where(t => t.Assignee != "li"))
         {
-            (await kx.Engine.GetTaskAsync(other.Id)).State.Should().Be(UserTaskState.Cancelled);
+            (await kx.Engine.Queries.GetTaskAsync(other.Id)).State.Should().Be(UserTaskState.Cancelled);
         }
     }
 

@@ -111,6 +111,6 @@ public class SignalTests
         var refusal = await FluentActions.Awaiting(() => kx.Engine.BroadcastSignalAsync("政策调整")).Should().ThrowAsync<WorkflowException>();
 
         refusal.Which.Code.Should().Be("signal-loop");
-        (await kx.Engine.QueryInstancesAsync(new InstanceQuery())).Should().BeEmpty();
+        (await kx.Engine.Queries.QueryInstancesAsync(new InstanceQuery())).Should().BeEmpty();
     }
 }

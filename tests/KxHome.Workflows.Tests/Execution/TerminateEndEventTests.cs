@@ -22,7 +22,7 @@ public class TerminateEndEventTests
 
         var after = await kx.GetAsync(instance.Id);
         after.Status.Should().Be(InstanceStatus.Completed);
-        (await kx.Engine.GetTaskAsync(other.Id)).State.Should().Be(UserTaskState.Cancelled);
+        (await kx.Engine.Queries.GetTaskAsync(other.Id)).State.Should().Be(UserTaskState.Cancelled);
         after.History.Should().Contain(h => h.Kind == HistoryKind.TaskCancelled && h.TaskId == other.Id);
     }
 

@@ -19,7 +19,7 @@ public class TimerCatchEventTests
         var key = await kx.DeployAsync(Flow("<timeDuration>P1Y</timeDuration>"));
         var instance = await kx.StartAsync(key, businessKey: "ZG-1");
 
-        var deadline = (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().ContainSingle().Subject;
+        var deadline = (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().ContainSingle().Subject;
         deadline.ElementName.Should().Be("等待整改期满");
         deadline.BusinessKey.Should().Be("ZG-1");
         deadline.DueAt.Should().Be(TestEngine.Epoch.UtcDateTime.AddYears(1));
@@ -33,7 +33,7 @@ public class TimerCatchEventTests
         var after = await kx.GetAsync(instance.Id);
         after.ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("recheck");
         after.History.Should().ContainSingle(h => h.Kind == HistoryKind.TimerFired && h.ElementId == "wait");
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class TimerCatchEventTests
         var key = await kx.DeployAsync(Flow("<timeDate>${filingDate}</timeDate>"));
         var instance = await kx.StartAsync(key, new { filingDate = "2026-06-15" });
 
-        var timer = (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single();
+        var timer = (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single();
         timer.DueAt.Should().Be(new DateTime(2026, 6, 15, 15, 59, 59, DateTimeKind.Utc), "23:59:59 in Beijing is 15:59:59 UTC");
 
         kx.Clock.Advance(timer.DueAt - kx.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromSeconds(1));
@@ -61,7 +61,7 @@ public class TimerCatchEventTests
 
         var instance = await kx.StartAsync(key);
 
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single().DueAt
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single().DueAt
             .Should().Be(new DateTime(2029, 2, 28, 2, 0, 0, DateTimeKind.Utc));
     }
 
@@ -76,7 +76,7 @@ public class TimerCatchEventTests
         var incident = instance.Incidents.Should().ContainSingle().Subject;
         incident.ElementId.Should().Be("wait");
         incident.Message.Should().Contain("等待整改期满").And.Contain("六月十五日");
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class TimerCatchEventTests
         await kx.Engine.CancelAsync(instance.Id, "admin", "申请撤回");
         kx.Clock.Advance(TimeSpan.FromDays(31));
 
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
         (await kx.Engine.ExecuteDueTimersAsync()).Should().Be(0);
         (await kx.GetAsync(instance.Id)).Status.Should().Be(InstanceStatus.Cancelled);
     }
@@ -121,7 +121,7 @@ public class TimerCatchEventTests
 
         var instance = await kx.StartAsync(key);
 
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single().DueAt
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single().DueAt
             .Should().Be(new DateTime(2026, 10, 10, 15, 59, 59, DateTimeKind.Utc));
     }
 

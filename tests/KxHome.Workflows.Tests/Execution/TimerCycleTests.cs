@@ -33,7 +33,7 @@ public class TimerCycleTests
 
         handler.Calls.Should().HaveCount(3);
         (await kx.GetAsync(instance.Id)).ActiveElements.Select(a => a.ElementId).Should().Equal("review");
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
     }
 
     [Fact]
@@ -44,12 +44,12 @@ public class TimerCycleTests
         var instance = await kx.StartAsync(key);
         kx.Clock.Advance(TimeSpan.FromDays(7));
         await kx.Engine.ExecuteDueTimersAsync();
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().ContainSingle()
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().ContainSingle()
             .Which.DueAt.Should().Be(TestEngine.Epoch.UtcDateTime.AddDays(14));
 
         await kx.CompleteAsync(instance.Id, "review");
 
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().BeEmpty();
         kx.Clock.Advance(TimeSpan.FromDays(30));
         (await kx.Engine.ExecuteDueTimersAsync()).Should().Be(0);
     }
@@ -64,16 +64,16 @@ public class TimerCycleTests
     {
         await using var kx = await TestEngine.StartAsync();
         await kx.DeployAsync(Campaign("0 0 9 1 10 ?"));
-        var armed = (await kx.Engine.QueryTimersAsync(new TimerQuery { DefinitionKey = "campaign" })).Should().ContainSingle().Subject;
+        var armed = (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { DefinitionKey = "campaign" })).Should().ContainSingle().Subject;
         armed.InstanceId.Should().BeNull();
         armed.DueAt.Should().Be(new DateTime(2026, 10, 1, 1, 0, 0, DateTimeKind.Utc));
 
         kx.Clock.Advance(armed.DueAt - kx.Clock.GetUtcNow().UtcDateTime);
         (await kx.Engine.ExecuteDueTimersAsync()).Should().Be(1);
 
-        var tasks = await kx.Engine.QueryTasksAsync(new TaskQuery());
+        var tasks = await kx.Engine.Queries.QueryTasksAsync(new TaskQuery());
         tasks.Should().ContainSingle(t => t.DefinitionKey == "campaign" && t.ElementId == "assess");
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { DefinitionKey = "campaign" })).Should().ContainSingle()
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { DefinitionKey = "campaign" })).Should().ContainSingle()
             .Which.DueAt.Should().Be(new DateTime(2027, 10, 1, 1, 0, 0, DateTimeKind.Utc));
     }
 
@@ -82,15 +82,15 @@ public class TimerCycleTests
     {
         await using var kx = await TestEngine.StartAsync();
         await kx.DeployAsync(Campaign("R/P1M"));
-        var first = (await kx.Engine.QueryTimersAsync(new TimerQuery { DefinitionKey = "campaign" })).Single();
+        var first = (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { DefinitionKey = "campaign" })).Single();
 
         await kx.DeployAsync(Campaign("R/P1M"));
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { DefinitionKey = "campaign" })).Single().Id.Should().Be(first.Id);
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { DefinitionKey = "campaign" })).Single().Id.Should().Be(first.Id);
 
         await kx.DeployAsync(Campaign("R/P1M", task: "assess2"));
         kx.Clock.Advance(TimeSpan.FromDays(31));
         (await kx.Engine.ExecuteDueTimersAsync()).Should().Be(1, "only the newest version's timer is armed");
-        (await kx.Engine.QueryTasksAsync(new TaskQuery())).Should().ContainSingle().Which.ElementId.Should().Be("assess2");
+        (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery())).Should().ContainSingle().Which.ElementId.Should().Be("assess2");
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class TimerCycleTests
 
         var problems = (await act.Should().ThrowAsync<BpmnValidationException>()).Which.Problems;
         problems.Should().ContainSingle(p => p.Code == "bad-timer" && p.ElementId == "yearly");
-        (await kx.Engine.ListDefinitionsAsync()).Should().BeEmpty();
+        (await kx.Engine.Queries.ListDefinitionsAsync()).Should().BeEmpty();
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class TimerCycleTests
         kx.Clock.Advance(TimeSpan.FromDays(3)); // the host was down for three days
         (await kx.Engine.ExecuteDueTimersAsync()).Should().Be(1);
 
-        var next = (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().ContainSingle().Subject;
+        var next = (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Should().ContainSingle().Subject;
         next.DueAt.Should().Be(TestEngine.Epoch.UtcDateTime.AddDays(3).AddHours(1));
     }
 
@@ -139,7 +139,7 @@ public class TimerCycleTests
         (await kx.Engine.ExecuteDueTimersAsync()).Should().Be(1);
 
         (await kx.GetAsync(healthy.Id)).History.Should().ContainSingle(h => h.Kind == HistoryKind.TimerFired);
-        var deferred = (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = broken.Id })).Single();
+        var deferred = (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = broken.Id })).Single();
         deferred.DueAt.Should().BeAfter(kx.Clock.GetUtcNow().UtcDateTime);
     }
 }

@@ -75,7 +75,7 @@ public class TimerFailureTests
 
         logs.Lines.Where(l => l.Text.Contains("failed to fire")).Should().HaveCount(2);
         logs.Lines.Should().ContainSingle(l => l.Level == LogLevel.Error && l.Text.Contains("publish the flow again"));
-        (await kx.Engine.QueryTimersAsync(new TimerQuery())).Should().ContainSingle("the start timer stays, for the next publication to replace");
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery())).Should().ContainSingle("the start timer stays, for the next publication to replace");
     }
 
     private static async Task<string> ReadStateAsync(TestEngine kx, Guid id)

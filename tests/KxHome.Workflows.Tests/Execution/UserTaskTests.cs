@@ -52,7 +52,7 @@ public class UserTaskTests
 
         instance.Status.Should().Be(InstanceStatus.Active);
         instance.Incidents.Should().ContainSingle().Which.Should().Match<IncidentView>(i => i.ElementId == "review" && i.Kind == "bad-due-date");
-        (await kx.Engine.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id })).Should().BeEmpty();
+        (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id })).Should().BeEmpty();
     }
 
     [Fact]
@@ -100,10 +100,10 @@ public class UserTaskTests
         var task = await kx.OpenTaskAsync(first.Id, "review");
         await kx.Engine.ClaimAsync(task.Id, "wang");
 
-        (await kx.Engine.QueryTasksAsync(new TaskQuery { CandidateGroups = ["district"] })).Should().HaveCount(2);
-        (await kx.Engine.QueryTasksAsync(new TaskQuery { CandidateGroups = ["city"] })).Should().BeEmpty();
-        (await kx.Engine.QueryTasksAsync(new TaskQuery { Assignee = "wang" })).Should().ContainSingle().Which.Id.Should().Be(task.Id);
-        (await kx.Engine.QueryTasksAsync(new TaskQuery { BusinessKey = "JD-2026-002" })).Should().ContainSingle();
+        (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { CandidateGroups = ["district"] })).Should().HaveCount(2);
+        (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { CandidateGroups = ["city"] })).Should().BeEmpty();
+        (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { Assignee = "wang" })).Should().ContainSingle().Which.Id.Should().Be(task.Id);
+        (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { BusinessKey = "JD-2026-002" })).Should().ContainSingle();
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class UserTaskTests
 
         outcome.InstanceId.Should().Be(instance.Id);
         outcome.Status.Should().Be(InstanceStatus.Active);
-        var queried = await kx.Engine.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id });
+        var queried = await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id });
         outcome.OpenedTasks.Should().BeEquivalentTo(queried, "the answer carries the stored tasks, revisions included");
         outcome.OpenedTasks.Select(t => t.ElementId).Should().BeEquivalentTo("district", "expert");
     }

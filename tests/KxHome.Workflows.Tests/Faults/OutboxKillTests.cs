@@ -30,6 +30,7 @@ public sealed class OutboxKillTests(ITestOutputHelper output) : IAsyncLifetime
             ["Mail__SmtpHost"] = MailDevServer.SmtpHost,
             ["Mail__SmtpPort"] = _mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail__PollInterval"] = "00:00:03", // a backlog builds up while the cases are made, then goes out in one run
+            ["Mail__ClaimLease"] = "00:00:05", // the notice in hand at the kill goes out this long after the restart
         };
         using (var host = await HostProcess.StartAsync(RepositoryPaths.Root, _folder, Database, url, settings))
         {

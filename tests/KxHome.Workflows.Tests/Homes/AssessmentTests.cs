@@ -68,7 +68,7 @@ public sealed class AssessmentTests : IAsyncDisposable
             ["matchingSource"] = "企业自筹", ["matchingUse"] = "设备更新", ["matchingEffect"] = "活动更多" });
         await _drive.WaitAtAsync(caseId, "grade");
 
-        var instance = await _drive.Engine.GetInstanceAsync(caseId);
+        var instance = await _drive.Engine.Queries.GetInstanceAsync(caseId);
         instance.Variables["ruleResults"]!.GetValue<string>().Should().Contain("R3 创新类活动 3/4 ✗").And.Contain("R3 党建或科普活动 2/2 ✓");
         instance.Variables["suggestedGrade"]!.GetValue<string>().Should().Be("Unqualified");
         var snapshot = AssessmentSnapshot.FromJson(await _drive.ReadAsync(db => db.Assessments.Where(a => a.HomeId == home.Id).Select(a => a.Snapshot).SingleAsync()))!;
@@ -109,7 +109,7 @@ public sealed class AssessmentTests : IAsyncDisposable
         var reopened = await _drive.WithAsync<KxHome.Host.Homes.AssessmentDesk, int>(desk => desk.OpenRoundAsync(2026));
         var award = _host.Factory.Services.GetServices<IServiceTaskHandler>().Single(h => h.Topic == "kx-home-award");
         var caseId = await _drive.AssessmentCaseAsync(home.Id, 2026);
-        var instance = await _drive.Engine.GetInstanceAsync(caseId);
+        var instance = await _drive.Engine.Queries.GetInstanceAsync(caseId);
         var retried = new ServiceTaskContext(Guid.NewGuid(), caseId, instance.DefinitionId, instance.BusinessKey, "award", "kx-home-award", 2, instance.Variables);
         await award.HandleAsync(retried, default);
         await award.HandleAsync(retried, default);
@@ -164,7 +164,7 @@ public sealed class AssessmentTests : IAsyncDisposable
 
         second.Status.Should().Be(InstanceStatus.Completed);
         second.History.Should().Contain(h => h.Kind == HistoryKind.ElementLeft && h.ElementId == "revoked");
-        var earlier = await _drive.Engine.GetInstanceAsync(first.Id);
+        var earlier = await _drive.Engine.Queries.GetInstanceAsync(first.Id);
         earlier.Status.Should().Be(InstanceStatus.Cancelled, "the rectification it called has nothing left to decide");
         earlier.Incidents.Should().BeEmpty();
         (await _drive.HomeAsync(home.Id)).Status.Should().Be(HomeStatus.Revoked);
@@ -192,7 +192,7 @@ public sealed class AssessmentTests : IAsyncDisposable
         await _drive.AssessAsync(home.Id, 2027, "Qualified");
 
         (await _drive.HomeAsync(home.Id)).Status.Should().Be(HomeStatus.Active);
-        (await _drive.Engine.GetInstanceAsync(first.Id)).Status.Should().Be(InstanceStatus.Completed);
+        (await _drive.Engine.Queries.GetInstanceAsync(first.Id)).Status.Should().Be(InstanceStatus.Completed);
     }
 
     public async ValueTask DisposeAsync()

@@ -31,7 +31,7 @@ public sealed class CertificationTests : IAsyncDisposable
         var funding = await _drive.ReadAsync(db => db.FundingEntries.Where(f => f.HomeId == home.Id).ToListAsync());
         funding.Should().ContainSingle().Which.Should().Match<FundingEntry>(f =>
             f.Kind == FundingKind.ConstructionGrant && f.AmountFen == 8_000_000 && f.Purpose == CertifyTask.DefaultPurpose);
-        var instance = await _drive.Engine.GetInstanceAsync(home.CertificationCaseId!.Value);
+        var instance = await _drive.Engine.Queries.GetInstanceAsync(home.CertificationCaseId!.Value);
         instance.Variables["matchingOwedFen"]!.GetValue<long>().Should().Be(8_000_000, "the builder matches at least the district grant (R18)");
         var history = await _drive.ReadAsync(db => db.HomeStatusChanges.Where(c => c.HomeId == home.Id).OrderBy(c => c.Id).ToListAsync());
         history.Select(c => c.To).Should().Equal(HomeStatus.Applying, HomeStatus.Active);
@@ -44,7 +44,7 @@ public sealed class CertificationTests : IAsyncDisposable
     {
         var home = await _drive.CertifyAsync();
         var certify = _host.Factory.Services.GetServices<IServiceTaskHandler>().Single(h => h.Topic == "kx-home-certify");
-        var instance = await _drive.Engine.GetInstanceAsync(home.CertificationCaseId!.Value);
+        var instance = await _drive.Engine.Queries.GetInstanceAsync(home.CertificationCaseId!.Value);
         var retried = new ServiceTaskContext(Guid.NewGuid(), instance.Id, instance.DefinitionId, instance.BusinessKey, "certify", "kx-home-certify", 2,
             instance.Variables);
 
@@ -73,7 +73,7 @@ public sealed class CertificationTests : IAsyncDisposable
 
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).Should().Contain("2026年6月15日").And.Contain("截止");
-        (await _drive.Engine.GetInstanceAsync(late)).ActiveElements.Single().ElementId.Should().Be("apply", "nothing was filed");
+        (await _drive.Engine.Queries.GetInstanceAsync(late)).ActiveElements.Single().ElementId.Should().Be("apply", "nothing was filed");
         (await _drive.ReadAsync(db => db.Homes.CountAsync())).Should().Be(1, "only the application on time made a home");
         started.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a new case after the deadline is refused too");
         (await started.Content.ReadFromJsonAsync<JsonObject>())!["title"]!.GetValue<string>().Should().Contain("2026年6月15日");
@@ -126,7 +126,7 @@ public sealed class CertificationTests : IAsyncDisposable
         await _drive.CompleteAsync(caseId, "siteVisit", "expert", new JsonObject { ["visitedOn"] = "2026-05-12", ["recommend"] = true, ["opinion"] = "场地宽敞，设施齐全，推荐认定" });
         await _drive.WaitAtAsync(caseId, "decide");
 
-        var opinion = (await _drive.Engine.GetInstanceAsync(caseId)).History.Single(h => h.Kind == HistoryKind.TaskCompleted && h.ElementId == "siteVisit");
+        var opinion = (await _drive.Engine.Queries.GetInstanceAsync(caseId)).History.Single(h => h.Kind == HistoryKind.TaskCompleted && h.ElementId == "siteVisit");
         opinion.Data!["opinion"]!.GetValue<string>().Should().Be("场地宽敞，设施齐全，推荐认定");
         opinion.UserId.Should().Be(await _drive.MeAsync("expert"));
     }
@@ -155,13 +155,13 @@ public sealed class CertificationTests : IAsyncDisposable
         await _drive.CompleteAsync(caseId, "apply", "applicant", HomeDriver.Application("本单位之家"));
         await _drive.CompleteAsync(caseId, "streetReview", "street", new JsonObject { ["inCluster"] = true, ["approved"] = true, ["opinion"] = "同意" });
         var review = (await _drive.WaitAtAsync(caseId, "districtReview")).Single();
-        var own = (await _drive.Engine.GetInstanceAsync(caseId)).Variables["homeId"]!.GetValue<string>();
+        var own = (await _drive.Engine.Queries.GetInstanceAsync(caseId)).Variables["homeId"]!.GetValue<string>();
 
         var completed = await (await _drive.AsAsync("district")).PostAsJsonAsync($"/api/tasks/{review.Id}/complete",
             new { variables = new { approved = true, homeId = other.Id.ToString(), homeName = "改名", publicNoticeDays = 0 } });
 
         completed.StatusCode.Should().Be(HttpStatusCode.OK);
-        var variables = (await _drive.Engine.GetInstanceAsync(caseId)).Variables;
+        var variables = (await _drive.Engine.Queries.GetInstanceAsync(caseId)).Variables;
         variables["homeId"]!.GetValue<string>().Should().Be(own, "a decision does not rewrite the home the case is about");
         variables["homeName"]!.GetValue<string>().Should().Be("本单位之家");
         variables["publicNoticeDays"]!.GetValue<long>().Should().Be(5);

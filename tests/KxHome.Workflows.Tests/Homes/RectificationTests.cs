@@ -32,9 +32,9 @@ public sealed class RectificationTests : IAsyncDisposable
         var caseId = (await _drive.ReadAsync(db => db.Assessments.SingleAsync(a => a.HomeId == home.Id))).RectificationCaseId!.Value;
         var plan = (await _drive.WaitAtAsync(caseId, "plan")).Single();
         var due = plan.DueAt!.Value;
-        var started = (await _drive.Engine.GetInstanceAsync(caseId)).StartedAt;
+        var started = (await _drive.Engine.Queries.GetInstanceAsync(caseId)).StartedAt;
         due.Should().BeCloseTo(started.AddYears(1), TimeSpan.FromMinutes(1), "the window is one year (P1Y)");
-        (await _drive.Engine.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).Should().ContainSingle(t => t.ElementId == "periodExpired");
+        (await _drive.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).Should().ContainSingle(t => t.ElementId == "periodExpired");
 
         await _drive.Time.AdvanceToAsync(due.AddDays(-31));
         (await RemindersAsync()).Should().BeEmpty();
@@ -44,7 +44,7 @@ public sealed class RectificationTests : IAsyncDisposable
         (await RemindersAsync()).Should().HaveCount(2, "7 days before");
         await _drive.Time.AdvanceToAsync(due.AddHours(-12));
         (await RemindersAsync()).Should().HaveCount(3, "1 day before");
-        (await _drive.Engine.GetInstanceAsync(caseId)).Status.Should().Be(InstanceStatus.Active, "the deadline has not passed yet");
+        (await _drive.Engine.Queries.GetInstanceAsync(caseId)).Status.Should().Be(InstanceStatus.Active, "the deadline has not passed yet");
 
         await _drive.Time.AdvanceToAsync(due.AddHours(1));
         var ended = await _drive.SettleAsync(caseId);

@@ -67,7 +67,7 @@ public sealed class AdministrationApiTests : IAsyncDisposable
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
         await engine.ExecuteDueTimersAsync();
 
-        var ended = await engine.GetInstanceAsync(caseId);
+        var ended = await engine.Queries.GetInstanceAsync(caseId);
         ended.Status.Should().Be(InstanceStatus.Completed);
         ended.History.Should().Contain(h => h.ElementId == "revoked" && h.Kind == HistoryKind.ElementLeft);
         ended.History.Should().Contain(h => h.Kind == HistoryKind.TimerDueNow && h.Comment == "整改已由上级确认终止");

@@ -185,7 +185,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         started.StatusCode.Should().Be(HttpStatusCode.Created);
         var caseId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        var apply = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single();
+        var apply = (await engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single();
         (await applicant.PostAsJsonAsync($"/api/tasks/{apply.Id}/complete", new { variables = PortalPagesTests.ValidApplication() }))
             .StatusCode.Should().Be(HttpStatusCode.OK);
         return (caseId, await PortalPagesTests.OpenTaskIdAsync(_host, caseId));
@@ -212,12 +212,12 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
     {
         var (caseId, taskId) = await SubmittedCaseAsync();
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        var before = await engine.GetInstanceAsync(caseId);
+        var before = await engine.Queries.GetInstanceAsync(caseId);
         var homeId = before.Variables["homeId"]!.GetValue<string>();
         var (seeded, renewalId) = await new AssociationDriver(new HomeDriver(_host)).SeedAssociationAsync(new DateOnly(2025, 1, 1)); // its 换届 waits until 2029
         var association = seeded.Id;
         var representative = (await RepresentativeDriver.SeedAsync(new HomeDriver(_host), "jd-industrial-park")).Id;
-        var renewalBefore = (await engine.GetInstanceAsync(renewalId)).History.Count;
+        var renewalBefore = (await engine.Queries.GetInstanceAsync(renewalId)).History.Count;
         var body = Body(await UserIdAsync("district2"));
         var failures = new List<string>();
 
@@ -257,7 +257,7 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         }
 
         failures.Should().BeEmpty();
-        var after = await engine.GetInstanceAsync(caseId);
+        var after = await engine.Queries.GetInstanceAsync(caseId);
         after.History.Should().HaveCount(before.History.Count, "no refused request changed the case");
         var drive = new HomeDriver(_host);
         var home = Guid.Parse(homeId);
@@ -267,9 +267,9 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         (await drive.ReadAsync(db => db.Nominations.CountAsync())).Should().Be(0, "nobody outside nominated");
         (await drive.ReadAsync(db => db.Representatives.CountAsync(r => r.HomeId == representative))).Should().Be(2, "nobody outside changed the representatives");
         (await drive.ReadAsync(db => db.Attachments.CountAsync())).Should().Be(0, "nobody outside uploaded");
-        (await engine.GetInstanceAsync(renewalId)).History.Should().HaveCount(renewalBefore, "nobody outside started the association's 换届");
-        (await engine.GetTaskAsync(taskId)).State.Should().Be(UserTaskState.Open);
-        (await engine.GetTaskAsync(taskId)).Assignee.Should().BeNull("nobody outside claimed it");
+        (await engine.Queries.GetInstanceAsync(renewalId)).History.Should().HaveCount(renewalBefore, "nobody outside started the association's 换届");
+        (await engine.Queries.GetTaskAsync(taskId)).State.Should().Be(UserTaskState.Open);
+        (await engine.Queries.GetTaskAsync(taskId)).Assignee.Should().BeNull("nobody outside claimed it");
     }
 
     [Fact]
@@ -352,12 +352,12 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
     {
         var (caseId, taskId) = await SubmittedCaseAsync();
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        var before = await engine.GetInstanceAsync(caseId);
+        var before = await engine.Queries.GetInstanceAsync(caseId);
         var homeId = before.Variables["homeId"]!.GetValue<string>();
         var (seeded, renewalId) = await new AssociationDriver(new HomeDriver(_host)).SeedAssociationAsync(new DateOnly(2025, 1, 1)); // its 换届 waits until 2029
         var association = seeded.Id;
         var representative = (await RepresentativeDriver.SeedAsync(new HomeDriver(_host), "jd-industrial-park")).Id;
-        var renewalBefore = (await engine.GetInstanceAsync(renewalId)).History.Count;
+        var renewalBefore = (await engine.Queries.GetInstanceAsync(renewalId)).History.Count;
         var pages = _host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
             .Select(e => e.RoutePattern.RawText!.TrimEnd('/') is "" ? "/" : "/" + e.RoutePattern.RawText!.Trim('/')).Distinct().ToList();
@@ -397,8 +397,8 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         }
 
         failures.Should().BeEmpty();
-        (await engine.GetInstanceAsync(caseId)).History.Should().HaveCount(before.History.Count, "no refused request changed the case");
-        (await engine.GetInstanceAsync(renewalId)).History.Should().HaveCount(renewalBefore, "nobody outside started the association's 换届");
+        (await engine.Queries.GetInstanceAsync(caseId)).History.Should().HaveCount(before.History.Count, "no refused request changed the case");
+        (await engine.Queries.GetInstanceAsync(renewalId)).History.Should().HaveCount(renewalBefore, "nobody outside started the association's 换届");
         (await new HomeDriver(_host).ReadAsync(db => db.Representatives.CountAsync(r => r.HomeId == representative))).Should().Be(2, "nobody outside changed the representatives");
     }
 
@@ -407,12 +407,12 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
     {
         var (caseId, taskId) = await SubmittedCaseAsync();
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        var before = await engine.GetInstanceAsync(caseId);
+        var before = await engine.Queries.GetInstanceAsync(caseId);
         var homeId = before.Variables["homeId"]!.GetValue<string>();
         var (seeded, renewalId) = await new AssociationDriver(new HomeDriver(_host)).SeedAssociationAsync(new DateOnly(2025, 1, 1)); // its 换届 waits until 2029
         var association = seeded.Id;
         var representative = (await RepresentativeDriver.SeedAsync(new HomeDriver(_host), "jd-industrial-park")).Id;
-        var renewalBefore = (await engine.GetInstanceAsync(renewalId)).History.Count;
+        var renewalBefore = (await engine.Queries.GetInstanceAsync(renewalId)).History.Count;
         var posts = new (string Login, string Url)[]
         {
             ("applicant", $"/homes/{homeId}/addevent"), ("applicant", $"/homes/{homeId}/reportnews"), ("applicant", $"/homes/{homeId}/adddemand"),
@@ -451,12 +451,12 @@ public sealed class AuthorizationMatrixTests : IAsyncDisposable
         }
 
         failures.Should().BeEmpty();
-        var after = await engine.GetInstanceAsync(caseId);
+        var after = await engine.Queries.GetInstanceAsync(caseId);
         after.History.Should().HaveCount(before.History.Count);
         after.Status.Should().Be(InstanceStatus.Active);
-        (await engine.ListDefinitionsAsync()).Count(d => d.Key == "certification").Should().Be(1, "nothing was republished");
-        (await engine.QueryInstancesAsync(new InstanceQuery())).Should().HaveCount(2, "no case was started: the certification and the association's waiting 换届");
-        (await engine.GetInstanceAsync(renewalId)).History.Should().HaveCount(renewalBefore, "its 换届 was not started early");
+        (await engine.Queries.ListDefinitionsAsync()).Count(d => d.Key == "certification").Should().Be(1, "nothing was republished");
+        (await engine.Queries.QueryInstancesAsync(new InstanceQuery())).Should().HaveCount(2, "no case was started: the certification and the association's waiting 换届");
+        (await engine.Queries.GetInstanceAsync(renewalId)).History.Should().HaveCount(renewalBefore, "its 换届 was not started early");
         await using var scope = _host.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         (await db.ServiceEvents.CountAsync() + await db.MonthlyReports.CountAsync() + await db.PolicySettings.CountAsync()).Should().Be(0, "no ledger or setting was written");

@@ -22,7 +22,7 @@ public sealed class HostTests : IAsyncDisposable
         var body = await response.Content.ReadFromJsonAsync<Dictionary<string, string>>();
         body.Should().Contain("status", "healthy").And.Contain("database", "ok");
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        (await engine.ListDefinitionsAsync()).Select(d => d.Id).Should().BeEquivalentTo(
+        (await engine.Queries.ListDefinitionsAsync()).Select(d => d.Id).Should().BeEquivalentTo(
             ["certification:1", "annual-assessment:1", "rectification:1", "cultivation-upgrade:1", "association-founding:1", "term-renewal:1",
              "representative-call:1", "representative-home:1", "year-end-report:1"],
             "the programmes' flows, and nothing else");
@@ -36,7 +36,7 @@ public sealed class HostTests : IAsyncDisposable
         using var client = _host.Factory.CreateClient();
 
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        (await engine.ListDefinitionsAsync()).Where(d => d.Key == "certification").Should().ContainSingle();
+        (await engine.Queries.ListDefinitionsAsync()).Where(d => d.Key == "certification").Should().ContainSingle();
     }
 
     [Fact]

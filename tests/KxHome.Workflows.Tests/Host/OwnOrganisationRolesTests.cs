@@ -40,7 +40,7 @@ public sealed class OwnOrganisationRolesTests : IAsyncDisposable
         (await committee.GetAsync($"/api/cases/{below.Id}")).StatusCode.Should().Be(HttpStatusCode.OK, "a case below the park may be read");
         var act = await committee.PostAsJsonAsync($"/api/tasks/{belowTask}/approve", new { comment = "越级审议" });
         act.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await engine.GetTaskAsync(belowTask)).State.Should().Be(UserTaskState.Open, "nothing was decided");
+        (await engine.Queries.GetTaskAsync(belowTask)).State.Should().Be(UserTaskState.Open, "nothing was decided");
         var page = await PageClient.SignInAsync(_host.Factory, "committee");
         var (_, taskPage) = await page.GetAsync($"/tasks/{belowTask}");
         taskPage.Should().NotContain("name=\"Action\" value=\"Approve\"", "the page offers no decision either");

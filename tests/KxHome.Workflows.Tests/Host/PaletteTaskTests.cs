@@ -45,7 +45,7 @@ public sealed class PaletteTaskTests : IAsyncDisposable
 
     /// <summary>Runs due jobs until the case ended or has an incident.</summary>
     private static Task SettledAsync(WorkflowEngine engine, Guid caseId) =>
-        JobRuns.UntilAsync(engine, async () => await engine.GetInstanceAsync(caseId) is var i && (i.Status != InstanceStatus.Active || i.Incidents.Count > 0));
+        JobRuns.UntilAsync(engine, async () => await engine.Queries.GetInstanceAsync(caseId) is var i && (i.Status != InstanceStatus.Active || i.Incidents.Count > 0));
 
     [Fact]
     public async Task A_flow_of_the_seven_palette_tasks_does_their_work_and_writes_the_ledger()
@@ -61,7 +61,7 @@ public sealed class PaletteTaskTests : IAsyncDisposable
 
         var (engine, caseId) = await RunAsync(xml, "palette");
 
-        var instance = await engine.GetInstanceAsync(caseId);
+        var instance = await engine.Queries.GetInstanceAsync(caseId);
         instance.Status.Should().Be(InstanceStatus.Completed, string.Join("; ", instance.Incidents.Select(i => i.Message)));
         instance.Variables["fundingFen"]!.GetValue<long>().Should().Be(8_000_000);
         instance.Variables["assessmentGrade"]!.GetValue<string>().Should().Be("Qualified");
@@ -90,13 +90,13 @@ public sealed class PaletteTaskTests : IAsyncDisposable
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
         await engine.DeployAsync(xml);
         var instance = await engine.StartAsync(new StartRequest("badgrade") { Owner = "jd-industrial-park" });
-        for (var attempt = 0; attempt < 10 && (await engine.GetInstanceAsync(instance.Id)).Incidents.Count == 0; attempt++)
+        for (var attempt = 0; attempt < 10 && (await engine.Queries.GetInstanceAsync(instance.Id)).Incidents.Count == 0; attempt++)
         {
             await engine.ExecuteDueJobsAsync();
             await _host.Factory.Services.GetRequiredService<VirtualTime>().AdvanceAsync("PT1H", TimeZoneInfo.Utc); // past the retry back-off
         }
 
-        var incident = (await engine.GetInstanceAsync(instance.Id)).Incidents.Should().ContainSingle().Subject;
+        var incident = (await engine.Queries.GetInstanceAsync(instance.Id)).Incidents.Should().ContainSingle().Subject;
         incident.ElementId.Should().Be("assess");
         incident.Message.Should().Contain("考核等级须为 优秀、合格 或 不合格").And.Contain("很好");
         await using var scope = _host.Factory.Services.CreateAsyncScope();

@@ -44,7 +44,7 @@ public class PortalPagesTests
         var engine = host.Factory.Services.GetRequiredService<WorkflowEngine>();
         Guid? id = null;
         await JobRuns.UntilAsync(engine, async () =>
-            (id = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).FirstOrDefault(t => t.ElementId == elementId)?.Id) is not null);
+            (id = (await engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).FirstOrDefault(t => t.ElementId == elementId)?.Id) is not null);
         return id ?? throw new InvalidOperationException($"no open task at {elementId}");
     }
 
@@ -70,7 +70,7 @@ public class PortalPagesTests
         page.Should().Contain("R1：企业/园区之家场地面积不低于 30 平方米，申报为 12 平方米").And.Contain("负责人：此项为必填项");
         page.Should().Contain("嘉定区叶城路 1288 号", "what was typed is shown again");
         var engine = host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        var instance = await engine.GetInstanceAsync(caseId);
+        var instance = await engine.Queries.GetInstanceAsync(caseId);
         instance.ActiveElements.Single().ElementId.Should().Be("apply", "nothing was submitted");
         instance.Variables.Should().NotContainKey("areaM2");
     }
@@ -90,7 +90,7 @@ public class PortalPagesTests
         var (_, list) = await applicant.GetAsync("/cases");
         list.Should().Contain("街镇科协初审").And.Contain("街镇科协").And.Contain("还剩 10 天");
         var engine = host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        (await engine.GetInstanceAsync(caseId)).Variables["areaM2"]!.GetValue<double>().Should().Be(45);
+        (await engine.Queries.GetInstanceAsync(caseId)).Variables["areaM2"]!.GetValue<double>().Should().Be(45);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public class PortalPagesTests
             var act = await other.PostFormAsync("/inbox", $"/tasks/{taskId}", new() { ["Action"] = "Approve" });
             act.StatusCode.Should().Be(HttpStatusCode.NotFound, login);
         }
-        var stillOpen = await host.Factory.Services.GetRequiredService<WorkflowEngine>().GetTaskAsync(taskId);
+        var stillOpen = await host.Factory.Services.GetRequiredService<WorkflowEngine>().Queries.GetTaskAsync(taskId);
         stillOpen.State.Should().Be(UserTaskState.Open);
     }
 
@@ -186,7 +186,7 @@ public class PortalPagesTests
 
         forged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         withdraw.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await host.Factory.Services.GetRequiredService<WorkflowEngine>().GetInstanceAsync(caseId)).Status.Should().Be(InstanceStatus.Active);
+        (await host.Factory.Services.GetRequiredService<WorkflowEngine>().Queries.GetInstanceAsync(caseId)).Status.Should().Be(InstanceStatus.Active);
     }
 
     [Fact]
@@ -231,7 +231,7 @@ public class PortalPagesTests
         asked.Should().Contain("审核人要求补正").And.NotContain("撤回申报", "the street has acted: the page asks the engine's rule");
         var refused = await applicant.SubmitAsync($"/cases/{caseId}", $"/cases/{caseId}/withdraw", new() { ["reason"] = "不想补正了" });
         refused.Should().Contain("审核人已开始办理，不能撤回");
-        (await host.Factory.Services.GetRequiredService<WorkflowEngine>().GetInstanceAsync(caseId)).Status.Should().Be(InstanceStatus.Active);
+        (await host.Factory.Services.GetRequiredService<WorkflowEngine>().Queries.GetInstanceAsync(caseId)).Status.Should().Be(InstanceStatus.Active);
     }
 
     [Fact]

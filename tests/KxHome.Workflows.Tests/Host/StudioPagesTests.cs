@@ -20,20 +20,20 @@ public sealed class StudioPagesTests : IAsyncDisposable
     public async Task Republishing_an_old_version_makes_it_the_newest_and_a_restart_keeps_what_was_published()
     {
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        var original = await engine.GetDefinitionXmlAsync("certification:1");
+        var original = await engine.Queries.GetDefinitionXmlAsync("certification:1");
         await engine.DeployAsync(Changed(original), "admin");
         var admin = await PageClient.SignInAsync(_host.Factory, "admin");
 
         await _host.RestartAsync();
         engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        (await engine.ListDefinitionsAsync()).Where(d => d.Key == "certification").Select(d => d.Version).Should().Equal([2, 1],
+        (await engine.Queries.ListDefinitionsAsync()).Where(d => d.Key == "certification").Select(d => d.Version).Should().Equal([2, 1],
             "the unchanged file in workflows/ does not undo the studio's version 2");
 
         admin = await PageClient.SignInAsync(_host.Factory, "admin");
         var page = await admin.SubmitAsync("/studio", "/studio/republish", new() { ["id"] = "certification:1" });
 
         page.Should().Contain("已将第 1 版重新发布为第 3 版");
-        (await engine.GetDefinitionXmlAsync("certification:3")).Should().Be(original);
+        (await engine.Queries.GetDefinitionXmlAsync("certification:3")).Should().Be(original);
     }
 
     [Fact]
@@ -86,18 +86,18 @@ public sealed class StudioPagesTests : IAsyncDisposable
         using var applicant = await _host.SignInAsync("applicant");
         var started = await applicant.PostAsJsonAsync("/api/cases", new { definitionKey = "certification" });
         var caseId = (await started.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<Guid>();
-        var original = await engine.GetDefinitionXmlAsync("certification:1");
+        var original = await engine.Queries.GetDefinitionXmlAsync("certification:1");
         await engine.DeployAsync(Changed(original), "admin");
         var admin = await PageClient.SignInAsync(_host.Factory, "admin");
 
         var (_, dryRun) = await admin.GetAsync($"/studio/cases/{caseId}?to=certification:2");
         dryRun.Should().Contain("第 1 版 → 第 2 版").And.Contain("填写申报材料（apply）").And.Contain("迁移到第 2 版");
-        (await engine.GetInstanceAsync(caseId)).DefinitionVersion.Should().Be(1, "a dry run changes nothing");
+        (await engine.Queries.GetInstanceAsync(caseId)).DefinitionVersion.Should().Be(1, "a dry run changes nothing");
         var migrated = await admin.SubmitAsync($"/studio/cases/{caseId}", $"/studio/cases/{caseId}/migrate", new() { ["to"] = "certification:2" });
 
         migrated.Should().Contain("已迁移到第 2 版").And.Contain("迁移到新版本");
-        (await engine.GetInstanceAsync(caseId)).DefinitionVersion.Should().Be(2);
-        (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single().ElementId.Should().Be("apply");
+        (await engine.Queries.GetInstanceAsync(caseId)).DefinitionVersion.Should().Be(2);
+        (await engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single().ElementId.Should().Be("apply");
 
         await engine.DeployAsync(original.Replace("\"apply\"", "\"fill\"").Replace(">apply<", ">fill<"), "admin");
         using var api = await _host.SignInAsync("admin");
@@ -106,14 +106,14 @@ public sealed class StudioPagesTests : IAsyncDisposable
         var refused = await api.PostAsJsonAsync($"/api/studio/cases/{caseId}/migration", new { to = "certification:3" });
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await refused.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["code"]!.GetValue<string>().Should().Be("migration-blocked");
-        (await engine.GetInstanceAsync(caseId)).DefinitionVersion.Should().Be(2, "a blocked migration changes nothing");
+        (await engine.Queries.GetInstanceAsync(caseId)).DefinitionVersion.Should().Be(2, "a blocked migration changes nothing");
     }
 
     [Fact]
     public async Task A_draft_is_kept_with_its_problems_until_the_flow_is_published()
     {
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        var original = await engine.GetDefinitionXmlAsync("certification:1");
+        var original = await engine.Queries.GetDefinitionXmlAsync("certification:1");
         using var api = await _host.SignInAsync("admin");
         var admin = await PageClient.SignInAsync(_host.Factory, "admin");
 
@@ -126,7 +126,7 @@ public sealed class StudioPagesTests : IAsyncDisposable
         var (_, editor) = await admin.GetAsync("/studio/edit?id=certification:1");
         editor.Should().Contain("已载入未发布的草稿").And.Contain("街镇科协初审（新）");
         (await admin.GetAsync("/studio")).Html.Should().Contain("未发布的草稿");
-        (await engine.ListDefinitionsAsync()).Should().ContainSingle(d => d.Key == "certification", "a draft publishes nothing");
+        (await engine.Queries.ListDefinitionsAsync()).Should().ContainSingle(d => d.Key == "certification", "a draft publishes nothing");
 
         var published = await api.PostAsJsonAsync("/api/studio/publish", new { xml = Changed(original), note = "改名" });
         published.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -150,21 +150,21 @@ public sealed class StudioPagesTests : IAsyncDisposable
         {
             Owner = "jd-industrial-park", Variables = new Dictionary<string, object?> { ["grade"] = "很好" },
         });
-        await JobRuns.UntilAsync(engine, async () => (await engine.GetInstanceAsync(instance.Id)).Incidents.Count > 0);
-        var incident = (await engine.GetInstanceAsync(instance.Id)).Incidents.Should().ContainSingle().Subject;
+        await JobRuns.UntilAsync(engine, async () => (await engine.Queries.GetInstanceAsync(instance.Id)).Incidents.Count > 0);
+        var incident = (await engine.Queries.GetInstanceAsync(instance.Id)).Incidents.Should().ContainSingle().Subject;
         await engine.SetVariablesAsync(instance.Id, new Dictionary<string, object?> { ["grade"] = "优秀" }, "admin");
         var admin = await PageClient.SignInAsync(_host.Factory, "admin");
 
         var page = await admin.SubmitAsync($"/studio/cases/{instance.Id}", $"/studio/cases/{instance.Id}/retry", new() { ["incidentId"] = incident.Id.ToString() });
-        await JobRuns.UntilAsync(engine, async () => (await engine.GetInstanceAsync(instance.Id)).ActiveElements.Any(a => a.ElementId == "confirm"));
+        await JobRuns.UntilAsync(engine, async () => (await engine.Queries.GetInstanceAsync(instance.Id)).ActiveElements.Any(a => a.ElementId == "confirm"));
 
         page.Should().Contain("已重试");
-        var retried = await engine.GetInstanceAsync(instance.Id);
+        var retried = await engine.Queries.GetInstanceAsync(instance.Id);
         retried.ActiveElements.Select(a => a.ElementId).Should().Equal("confirm");
         retried.Variables["assessmentGrade"]!.GetValue<string>().Should().Be("Excellent");
         var cancelled = await admin.SubmitAsync($"/studio/cases/{instance.Id}", $"/studio/cases/{instance.Id}/cancel", new() { ["reason"] = "重复申报" });
         cancelled.Should().Contain("案件已取消").And.Contain("已终止");
-        (await engine.GetInstanceAsync(instance.Id)).Status.Should().Be(InstanceStatus.Cancelled);
+        (await engine.Queries.GetInstanceAsync(instance.Id)).Status.Should().Be(InstanceStatus.Cancelled);
     }
 
     [Fact]

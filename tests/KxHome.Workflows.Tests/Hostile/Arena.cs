@@ -107,7 +107,7 @@ internal sealed class Arena : IAsyncDisposable
     {
         using var scope = Services.CreateScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync($"{login}@kxhome.demo");
-        var task = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().GetTaskAsync(taskId);
+        var task = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().Queries.GetTaskAsync(taskId);
         return scope.ServiceProvider.GetRequiredService<ActionLinks>().Create(task, user!.Id, action);
     }
 

@@ -49,9 +49,9 @@ public sealed class MailFailureTests
         refused.Refusal.Should().MatchRegex("^5[0-9]{2} ");
         var engine = host.Factory.Services.GetRequiredService<WorkflowEngine>();
         // The dispatcher records the mail, then closes the notice: wait for both.
-        (await TimerHost.EventuallyAsync(async () => (await engine.PendingNoticesAsync()).All(n => n.Id != refused.NoticeId), Wait))
+        (await TimerHost.EventuallyAsync(async () => (await engine.Queries.PendingNoticesAsync()).All(n => n.Id != refused.NoticeId), Wait))
             .Should().BeTrue("a refused notice is closed, not left pending");
-        (await engine.RetryingNoticesAsync()).Should().BeEmpty("a refusal is final, unlike a failure");
+        (await engine.Queries.RetryingNoticesAsync()).Should().BeEmpty("a refusal is final, unlike a failure");
         var admin = await PageClient.SignInAsync(host.Factory, "admin");
         var (_, desk) = await admin.GetAsync("/admin");
         desk.Should().Contain("被邮件服务器拒收，不再重试").And.Contain(WebUtility.HtmlEncode(refused.Refusal!));
@@ -69,7 +69,7 @@ public sealed class MailFailureTests
 
         await PortalPagesTests.StartCaseAsync(host);
 
-        var failed = await UntilAsync(async () => (await engine.RetryingNoticesAsync()).FirstOrDefault(), "a failed notice");
+        var failed = await UntilAsync(async () => (await engine.Queries.RetryingNoticesAsync()).FirstOrDefault(), "a failed notice");
         failed.Attempts.Should().Be(1);
         failed.LastError.Should().NotBeNullOrEmpty();
         var admin = await PageClient.SignInAsync(host.Factory, "admin");
@@ -78,7 +78,7 @@ public sealed class MailFailureTests
 
         ((VirtualClock)host.Factory.Services.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromMinutes(1)); // the first back-off
 
-        await UntilAsync(async () => (await engine.RetryingNoticesAsync()).FirstOrDefault(n => n.Id == failed.Id && n.Attempts == 2), "the second attempt");
+        await UntilAsync(async () => (await engine.Queries.RetryingNoticesAsync()).FirstOrDefault(n => n.Id == failed.Id && n.Attempts == 2), "the second attempt");
         await using var scope = host.Factory.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<AppDbContext>().SentMails.CountAsync()).Should().Be(0);
     }

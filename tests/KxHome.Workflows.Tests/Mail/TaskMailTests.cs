@@ -61,12 +61,12 @@ public sealed partial class TaskMailTests(MailDevServer mail) : IClassFixture<Ma
         var confirm = await browser.GetStringAsync(approve);
         confirm.Should().Contain("确认同意").And.Contain("区科协审核");
         var engine = host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        (await engine.GetTaskAsync(taskId)).State.Should().Be(UserTaskState.Open, "opening a link never acts");
+        (await engine.Queries.GetTaskAsync(taskId)).State.Should().Be(UserTaskState.Open, "opening a link never acts");
 
         var token = WebUtility.UrlDecode(approve.Split("t=")[1]);
         var acted = await browser.PostAsync("/mail/act", new FormUrlEncodedContent(new Dictionary<string, string> { ["t"] = token }));
         (await acted.Content.ReadAsStringAsync()).Should().Contain("已同意，办理完成");
-        var done = await engine.GetTaskAsync(taskId);
+        var done = await engine.Queries.GetTaskAsync(taskId);
         done.State.Should().Be(UserTaskState.Completed);
         await PortalPagesTests.OpenTaskIdAsync(host, caseId, "siteVisit");
 
@@ -95,7 +95,7 @@ public sealed partial class TaskMailTests(MailDevServer mail) : IClassFixture<Ma
         (await browser.GetStringAsync(reject)).Should().Contain("该链接已过期");
 
         var engine = host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        (await engine.GetTaskAsync(taskId)).State.Should().Be(UserTaskState.Open);
-        (await engine.GetInstanceAsync(caseId)).Status.Should().Be(InstanceStatus.Active);
+        (await engine.Queries.GetTaskAsync(taskId)).State.Should().Be(UserTaskState.Open);
+        (await engine.Queries.GetInstanceAsync(caseId)).Status.Should().Be(InstanceStatus.Active);
     }
 }

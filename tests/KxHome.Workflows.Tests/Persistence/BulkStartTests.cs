@@ -24,7 +24,7 @@ public class BulkStartTests
         var ids = await kx.Engine.StartManyAsync(requests);
 
         ids.Should().HaveCount(1_200).And.OnlyHaveUniqueItems();
-        (await kx.Engine.QueryTimersAsync(new TimerQuery { Take = 2_000 })).Should().HaveCount(1_200);
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { Take = 2_000 })).Should().HaveCount(1_200);
         (await kx.GetAsync(ids[1_199])).BusinessKey.Should().Be("HOME-1200");
     }
 
@@ -37,6 +37,6 @@ public class BulkStartTests
         var act = () => kx.Engine.StartManyAsync([new StartRequest("rectification"), new StartRequest("nosuch")]);
 
         (await act.Should().ThrowAsync<WorkflowNotFoundException>()).Which.Message.Should().Contain("nosuch");
-        (await kx.Engine.QueryTasksAsync(new TaskQuery())).Should().BeEmpty("the batch is all or nothing");
+        (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery())).Should().BeEmpty("the batch is all or nothing");
     }
 }

@@ -39,7 +39,7 @@ public class ConcurrencyTests
             conflict.Message.Should().Contain("已由");
             var after = await kx.GetAsync(instance.Id);
             after.History.Count(h => h.Kind == HistoryKind.TaskCompleted).Should().Be(1);
-            (await kx.Engine.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id })).Should().ContainSingle(t => t.ElementId == "next");
+            (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id })).Should().ContainSingle(t => t.ElementId == "next");
         }
     }
 
@@ -68,7 +68,7 @@ public class ConcurrencyTests
         })));
 
         results.Should().BeEquivalentTo("ok", "task-already-completed");
-        (await second.Engine.GetInstanceAsync(instance.Id)).ActiveElements.Select(a => a.ElementId).Should().Equal("next");
+        (await second.Engine.Queries.GetInstanceAsync(instance.Id)).ActiveElements.Select(a => a.ElementId).Should().Equal("next");
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class ConcurrencyTests
         var after = await kx.GetAsync(instance.Id);
         after.History.Should().HaveCount(before.History.Count);
         after.Variables.Should().NotContainKey("x");
-        (await kx.Engine.GetTaskAsync(task.Id)).State.Should().Be(UserTaskState.Open);
+        (await kx.Engine.Queries.GetTaskAsync(task.Id)).State.Should().Be(UserTaskState.Open);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class ConcurrencyTests
         var instance = await kx.StartAsync(key);
         await kx.CompleteAsync(instance.Id, "t1"); // this engine now holds the state it wrote
 
-        var t2 = (await other.Engine.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id })).Single();
+        var t2 = (await other.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id })).Single();
         await other.Engine.CompleteTaskAsync(t2.Id, "li", new Dictionary<string, object?> { ["opinion"] = "同意" });
         await kx.CompleteAsync(instance.Id, "t3");
 

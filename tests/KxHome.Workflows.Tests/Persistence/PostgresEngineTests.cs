@@ -27,12 +27,18 @@ public class PostgresEngineTests(PostgresFixture postgres) : IClassFixture<Postg
         """ + Bpmn.Flow("f1", "start", "submit") + Bpmn.Flow("f2", "submit", "review") + Bpmn.Flow("f3", "review", "record")
         + Bpmn.Flow("f4", "record", "end"));
 
-    private async Task<TestEngine> EngineAsync(string? database = null) =>
+    private static readonly string JobFlow = Bpmn.Process("jobs", """
+        <startEvent id="start" />
+        <serviceTask id="record" camunda:type="external" camunda:topic="record" />
+        <endEvent id="end" />
+        """ + Bpmn.Flow("f1", "start", "record") + Bpmn.Flow("f2", "record", "end"));
+
+    private async Task<TestEngine> EngineAsync(string? database = null, params IServiceTaskHandler[] handlers) =>
         await TestEngine.StartAsync(new Dictionary<string, string?>
         {
             ["Workflows:Provider"] = "Postgres",
             ["Workflows:ConnectionString"] = database ?? await postgres.Server.NewDatabaseAsync(),
-        }, new RecordingHandler("record"));
+        }, handlers.Length > 0 ? handlers : [new RecordingHandler("record")]);
 
     [Fact]
     public async Task A_case_runs_from_start_to_end_with_its_inbox_history_and_job_on_PostgreSQL()
@@ -41,9 +47,9 @@ public class PostgresEngineTests(PostgresFixture postgres) : IClassFixture<Postg
         var key = await kx.DeployAsync(Flow);
 
         var instance = await kx.StartAsync(key, new { homeName = "嘉定之家" }, businessKey: "JD-1");
-        (await kx.Engine.InboxAsync("someone", ["applicant"], null, 0, 10)).Should().ContainSingle(t => t.ElementId == "submit");
+        (await kx.Engine.Queries.InboxAsync("someone", ["applicant"], null, 0, 10)).Should().ContainSingle(t => t.ElementId == "submit");
         await kx.CompleteAsync(instance.Id, "submit", new { count = 3 }, user: "applicant1");
-        var review = (await kx.Engine.QueryTasksAsync(new TaskQuery { BusinessKey = "JD-1" })).Single(t => t.State == UserTaskState.Open);
+        var review = (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { BusinessKey = "JD-1" })).Single(t => t.State == UserTaskState.Open);
         review.DueAt.Should().Be(TestEngine.Epoch.UtcDateTime.AddDays(7));
         await kx.Engine.UrgeTaskAsync(review.Id, "applicant1", "请尽快", TimeSpan.FromHours(1));
         await kx.CompleteAsync(instance.Id, "review", new { approved = true }, user: "district1");
@@ -54,8 +60,8 @@ public class PostgresEngineTests(PostgresFixture postgres) : IClassFixture<Postg
         done.Variables["homeName"]!.GetValue<string>().Should().Be("嘉定之家");
         done.History.Select(h => h.Kind).Should().ContainInOrder(HistoryKind.InstanceStarted, HistoryKind.TaskCompleted,
             HistoryKind.TaskUrged, HistoryKind.TaskCompleted, HistoryKind.InstanceCompleted);
-        (await kx.Engine.QueryTasksAsync(new TaskQuery { CompletedBy = "district1", State = UserTaskState.Completed })).Should().ContainSingle(t => t.ElementId == "review");
-        (await kx.Engine.PendingNoticesAsync()).Should().Contain(n => n.Kind == NoticeKind.TaskUrged);
+        (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { CompletedBy = "district1", State = UserTaskState.Completed })).Should().ContainSingle(t => t.ElementId == "review");
+        (await kx.Engine.Queries.PendingNoticesAsync()).Should().Contain(n => n.Kind == NoticeKind.TaskUrged);
     }
 
     [Fact]
@@ -90,8 +96,57 @@ public class PostgresEngineTests(PostgresFixture postgres) : IClassFixture<Postg
             refused.Should().BeOfType<WorkflowConflictException>(refused?.ToString()).Which.Code.Should().Be("task-already-completed");
             var after = await second.GetAsync(instance.Id);
             after.History.Count(h => h.Kind == HistoryKind.TaskCompleted).Should().Be(1);
-            (await second.Engine.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id, State = UserTaskState.Open }))
+            (await second.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id, State = UserTaskState.Open }))
                 .Should().ContainSingle(t => t.ElementId == "review");
         }
+    }
+
+    [Fact]
+    public async Task Two_hosts_sharing_the_jobs_run_each_job_once_on_PostgreSQL()
+    {
+        var database = await postgres.Server.NewDatabaseAsync();
+        await using var starter = await EngineAsync(database, new RecordingHandler("other")); // leaves "record" jobs unlocked
+        var (firstHandler, secondHandler) = (new RecordingHandler("record"), new RecordingHandler("record"));
+        await using var first = await EngineAsync(database, firstHandler);
+        await using var second = await EngineAsync(database, secondHandler);
+        var key = await starter.DeployAsync(JobFlow);
+        for (var i = 0; i < 100; i++) await starter.StartAsync(key);
+
+        for (var round = 0; round < 50; round++)
+        {
+            var ran = await Task.WhenAll(Task.Run(() => first.Engine.ExecuteDueJobsAsync(1_000)), Task.Run(() => second.Engine.ExecuteDueJobsAsync(1_000)));
+            if (ran.Sum() == 0) break;
+        }
+
+        firstHandler.Calls.Concat(secondHandler.Calls).Select(c => c.JobId).Should().OnlyHaveUniqueItems().And.HaveCount(100);
+        (await starter.Engine.Queries.QueryInstancesAsync(new InstanceQuery { Status = InstanceStatus.Completed, Take = 1_000 }))
+            .Should().HaveCount(100, "every case went on once its job ran");
+    }
+
+    [Fact]
+    public async Task Two_hosts_reading_one_outbox_claim_each_notice_once_on_PostgreSQL()
+    {
+        var database = await postgres.Server.NewDatabaseAsync();
+        await using var first = await EngineAsync(database);
+        await using var second = await EngineAsync(database);
+        var key = await first.DeployAsync(Flow);
+        for (var i = 0; i < 30; i++) await first.StartAsync(key); // each opens a task, and its notice to the candidates
+        var pending = await first.Engine.Queries.PendingNoticesAsync(500);
+        pending.Should().HaveCount(30);
+
+        var claimed = await Task.WhenAll(new[] { first, second }.Select(host => Task.Run(async () =>
+        {
+            var mine = new List<Guid>();
+            foreach (var notice in pending)
+            {
+                if (await host.Engine.ClaimNoticeAsync(notice.Id, TimeSpan.FromMinutes(5))) mine.Add(notice.Id);
+            }
+            return mine;
+        })));
+
+        claimed.SelectMany(c => c).Should().BeEquivalentTo(pending.Select(n => n.Id), "each notice goes to exactly one host");
+        (await second.Engine.Queries.PendingNoticesAsync(500)).Should().BeEmpty("a claimed notice is left to its host");
+        second.Clock.Advance(TimeSpan.FromMinutes(6));
+        (await second.Engine.Queries.PendingNoticesAsync(500)).Should().HaveCount(30, "a host that stopped before sending leaves its notices to the others");
     }
 }

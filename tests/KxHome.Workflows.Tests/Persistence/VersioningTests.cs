@@ -22,7 +22,7 @@ public class VersioningTests
         first.Definitions.Single().Should().Match<DeployedDefinition>(d => d.IsNewVersion && d.Definition.Version == 1);
         again.Definitions.Single().Should().Match<DeployedDefinition>(d => !d.IsNewVersion && d.Definition.Version == 1);
         changed.Definitions.Single().Should().Match<DeployedDefinition>(d => d.IsNewVersion && d.Definition.Version == 2 && d.Definition.Id == "cert:2");
-        (await kx.Engine.ListDefinitionsAsync()).Select(d => d.Id).Should().Equal("cert:2", "cert:1");
+        (await kx.Engine.Queries.ListDefinitionsAsync()).Select(d => d.Id).Should().Equal("cert:2", "cert:1");
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class VersioningTests
         await kx.Engine.DeployAsync(Flow("区科协审核"), "admin");
         await kx.Engine.DeployAsync(Bpmn.Process("renewal", """<startEvent id="s" /><endEvent id="e" />""" + Bpmn.Flow("f", "s", "e")), "admin");
 
-        (await kx.Engine.LatestDefinitionsAsync()).Select(d => d.Id).Should().Equal("cert:2", "renewal:1");
+        (await kx.Engine.Queries.LatestDefinitionsAsync()).Select(d => d.Id).Should().Equal("cert:2", "renewal:1");
     }
 
     [Fact]
@@ -61,6 +61,6 @@ public class VersioningTests
 
         var refused = (await act.Should().ThrowAsync<BpmnValidationException>()).Which;
         refused.Problems.Select(p => p.Code).Should().BeEquivalentTo("no-start-event", "flow-target-missing");
-        (await kx.Engine.ListDefinitionsAsync()).Should().BeEmpty();
+        (await kx.Engine.Queries.ListDefinitionsAsync()).Should().BeEmpty();
     }
 }

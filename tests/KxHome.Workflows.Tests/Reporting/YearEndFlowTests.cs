@@ -27,7 +27,7 @@ public sealed class YearEndFlowTests
         var opened = await drive.WithAsync<YearEndRound, int>(round => round.OpenAsync(YearEndRecords.Year));
         opened.Should().BeGreaterThanOrEqualTo(2, "Jiading and Baoshan each get their case");
         (await drive.WithAsync<YearEndRound, int>(round => round.OpenAsync(YearEndRecords.Year))).Should().Be(0, "opening twice starts nothing twice");
-        var caseId = (await drive.Engine.QueryInstancesAsync(new InstanceQuery { BusinessKey = YearEndRound.BusinessKey("jd", YearEndRecords.Year) })).Single().Id;
+        var caseId = (await drive.Engine.Queries.QueryInstancesAsync(new InstanceQuery { BusinessKey = YearEndRound.BusinessKey("jd", YearEndRecords.Year) })).Single().Id;
 
         var prepare = (await drive.WaitAtAsync(caseId, "prepare")).Single();
         prepare.DueAt.Should().Be(new DateTime(2026, 11, 30, 16, 0, 0, DateTimeKind.Utc), "the end of 11月30日 in Beijing");
@@ -48,7 +48,7 @@ public sealed class YearEndFlowTests
         await drive.CompleteAsync(caseId, "check", "city", new JsonObject { ["approved"] = false, ["opinion"] = "科技企业数量请与统计局口径核对" });
         await drive.CompleteAsync(caseId, "prepare", "district", Figures(1300, 330));
         await drive.CompleteAsync(caseId, "check", "city", new JsonObject { ["approved"] = true, ["opinion"] = "同意报送" });
-        await JobRuns.UntilAsync(drive.Engine, async () => (await drive.Engine.GetInstanceAsync(caseId)).Status == InstanceStatus.Completed);
+        await JobRuns.UntilAsync(drive.Engine, async () => (await drive.Engine.Queries.GetInstanceAsync(caseId)).Status == InstanceStatus.Completed);
 
         var kept = await drive.ReadAsync(db => db.YearEndFigures.SingleAsync(f => f.OrganisationId == "jd" && f.Year == YearEndRecords.Year));
         (kept.ScienceEnterprises, kept.SubmissionCaseId).Should().Be((330, caseId));

@@ -49,7 +49,7 @@ public sealed class RepresentativeHomeTests : IAsyncDisposable
             home.Rank.Should().Be(expectedRank);
             home.Score.Should().Be(total - 1, "the mean of the two experts' totals");
             var ended = expectedRank <= 10 ? "tellDesignated" : "declined";
-            await JobRuns.UntilAsync(_drive.Engine, async () => (await _drive.Engine.GetInstanceAsync(caseId)).History.Any(h => h.ElementId == ended));
+            await JobRuns.UntilAsync(_drive.Engine, async () => (await _drive.Engine.Queries.GetInstanceAsync(caseId)).History.Any(h => h.ElementId == ended));
             if (expectedRank <= 10)
             {
                 home.Status.Should().Be(RepresentativeHomeStatus.Designated);
@@ -219,7 +219,7 @@ public sealed class RepresentativeHomeTests : IAsyncDisposable
         await _calls.CheckAsync(caseId);
         // The experts' scoring tasks are opened by a job after the check: wait for them.
         await JobRuns.UntilAsync(_drive.Engine, async () =>
-            (await _drive.Engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Count(t => t.ElementId == "score") >= 2);
+            (await _drive.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Count(t => t.ElementId == "score") >= 2);
         var expert = await _drive.AsAsync(RepresentativeDriver.Experts[0]);
         var scoring = (await expert.GetFromJsonAsync<JsonObject>("/api/tasks"))!["items"]!.AsArray()
             .Single(t => t!["instanceId"]!.GetValue<Guid>() == caseId)!["id"]!.GetValue<Guid>();
@@ -348,7 +348,7 @@ public sealed class RepresentativeHomeTests : IAsyncDisposable
         var ended = await _drive.SettleAsync(caseId);
         ended.Status.Should().Be(InstanceStatus.Completed);
         ended.History.Should().Contain(h => h.ElementId == "revoked");
-        (await _drive.Engine.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).Should().BeEmpty("a revoked designation does not expire later");
+        (await _drive.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).Should().BeEmpty("a revoked designation does not expire later");
         var home = await _calls.HomeAsync(caseId);
         home.Status.Should().Be(RepresentativeHomeStatus.Revoked);
         home.EndReason.Should().Contain("年度考核不合格，撤销认定（R36）");

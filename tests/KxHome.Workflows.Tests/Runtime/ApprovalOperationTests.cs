@@ -38,12 +38,12 @@ public class ApprovalOperationTests
 
         await kx.Engine.CopyTaskAsync(task.Id, "street1", "district9", "请知悉");
 
-        (await kx.Engine.IsCopiedToAsync(id, "district9")).Should().BeTrue();
-        (await kx.Engine.IsCopiedToAsync(id, "district8")).Should().BeFalse("only the recipient may read it");
-        var copy = (await kx.Engine.QueryCopiesAsync("district9", 0, 10)).Should().ContainSingle().Subject;
+        (await kx.Engine.Queries.IsCopiedToAsync(id, "district9")).Should().BeTrue();
+        (await kx.Engine.Queries.IsCopiedToAsync(id, "district8")).Should().BeFalse("only the recipient may read it");
+        var copy = (await kx.Engine.Queries.QueryCopiesAsync("district9", 0, 10)).Should().ContainSingle().Subject;
         copy.Should().Match<TaskCopyView>(c => c.InstanceId == id && c.TaskId == task.Id && c.ByUserId == "street1");
         (await kx.GetAsync(id)).History.Should().ContainSingle(h => h.Kind == HistoryKind.TaskCopied && h.Comment == "请知悉");
-        (await kx.Engine.PendingNoticesAsync(10)).Should().Contain(n => n.Kind == NoticeKind.TaskCopied && n.Recipient == "district9");
+        (await kx.Engine.Queries.PendingNoticesAsync(10)).Should().Contain(n => n.Kind == NoticeKind.TaskCopied && n.Recipient == "district9");
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class ApprovalOperationTests
         var copy = () => kx.Engine.CopyTaskAsync(task.Id, "street1", "district9", "晚了");
 
         await copy.Should().ThrowAsync<WorkflowException>();
-        (await kx.Engine.IsCopiedToAsync(id, "district9")).Should().BeFalse();
+        (await kx.Engine.Queries.IsCopiedToAsync(id, "district9")).Should().BeFalse();
         (await kx.GetAsync(id)).History.Should().NotContain(h => h.Kind == HistoryKind.TaskCopied);
     }
 
@@ -75,7 +75,7 @@ public class ApprovalOperationTests
         await byOwner.Should().ThrowAsync<WorkflowException>("the delegate holds it now");
 
         await kx.Engine.CompleteTaskAsync(task.Id, "street2", new Dictionary<string, object?> { ["areaChecked"] = true }, "已核实，面积 45 平方米");
-        var back = await kx.Engine.GetTaskAsync(task.Id);
+        var back = await kx.Engine.Queries.GetTaskAsync(task.Id);
         back.State.Should().Be(UserTaskState.Open, "a delegate resolves, the delegator decides");
         back.Assignee.Should().Be("street1");
         await kx.Engine.CompleteTaskAsync(task.Id, "street1");
@@ -98,7 +98,7 @@ public class ApprovalOperationTests
         var byOld = () => kx.Engine.CompleteTaskAsync(task.Id, "street1");
         await byOld.Should().ThrowAsync<WorkflowException>();
         await kx.Engine.CompleteTaskAsync(task.Id, "street2");
-        (await kx.Engine.GetTaskAsync(task.Id)).CompletedBy.Should().Be("street2");
+        (await kx.Engine.Queries.GetTaskAsync(task.Id)).CompletedBy.Should().Be("street2");
     }
 
     [Fact]
@@ -110,13 +110,13 @@ public class ApprovalOperationTests
 
         await kx.Engine.AddSignerAsync(task.Id, "street1", "expert1", before: true, "请专家先看");
         await kx.Engine.AddSignerAsync(task.Id, "expert1", "party1", before: false, "党工委会签");
-        (await kx.Engine.GetTaskAsync(task.Id)).PendingSigners.Should().Equal("street1", "party1");
+        (await kx.Engine.Queries.GetTaskAsync(task.Id)).PendingSigners.Should().Equal("street1", "party1");
 
         await kx.Engine.CompleteTaskAsync(task.Id, "expert1", comment: "同意");
-        (await kx.Engine.GetTaskAsync(task.Id)).Assignee.Should().Be("street1");
+        (await kx.Engine.Queries.GetTaskAsync(task.Id)).Assignee.Should().Be("street1");
         await kx.Engine.CompleteTaskAsync(task.Id, "street1", comment: "同意");
-        (await kx.Engine.GetTaskAsync(task.Id)).Assignee.Should().Be("party1");
-        (await kx.Engine.QueryTasksAsync(new TaskQuery { InstanceId = id })).Should().ContainSingle().Which.ElementId.Should().Be("street");
+        (await kx.Engine.Queries.GetTaskAsync(task.Id)).Assignee.Should().Be("party1");
+        (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = id })).Should().ContainSingle().Which.ElementId.Should().Be("street");
 
         await kx.Engine.CompleteTaskAsync(task.Id, "party1", comment: "同意");
         (await kx.OpenTaskAsync(id, "district")).Should().NotBeNull();
@@ -133,7 +133,7 @@ public class ApprovalOperationTests
 
         await kx.Engine.CompleteTaskAsync(task.Id, "street1", new Dictionary<string, object?> { ["approved"] = false }, "材料不全", final: true);
 
-        (await kx.Engine.GetTaskAsync(task.Id)).State.Should().Be(UserTaskState.Completed);
+        (await kx.Engine.Queries.GetTaskAsync(task.Id)).State.Should().Be(UserTaskState.Completed);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public class ApprovalOperationTests
         var outcome = await kx.Engine.ReturnTaskAsync(district.Id, "district1", "street", "初审意见不完整", correction: false);
 
         outcome.OpenedTasks.Should().ContainSingle().Which.ElementId.Should().Be("street");
-        (await kx.Engine.GetTaskAsync(district.Id)).State.Should().Be(UserTaskState.Cancelled);
+        (await kx.Engine.Queries.GetTaskAsync(district.Id)).State.Should().Be(UserTaskState.Cancelled);
         var returned = (await kx.GetAsync(id)).History.Should().ContainSingle(h => h.Kind == HistoryKind.TaskReturned).Subject;
         returned.Comment.Should().Be("初审意见不完整");
         returned.Data!["toName"]!.GetValue<string>().Should().Be("街镇初审");
@@ -185,7 +185,7 @@ public class ApprovalOperationTests
 
         await kx.Engine.ReturnTaskAsync(street.Id, "street1", "apply", "请补充场地照片", correction: true);
 
-        var report = (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single();
+        var report = (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single();
         report.ElementId.Should().Be("yearEnd");
         report.PausedAt.Should().NotBeNull("the case is with the applicant");
         report.Remaining.Should().Be(TimeSpan.FromDays(15));
@@ -194,12 +194,12 @@ public class ApprovalOperationTests
 
         await kx.CompleteAsync(instance.Id, "apply", user: "applicant1");
 
-        var resumed = (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single(t => t.ElementId == "yearEnd");
+        var resumed = (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single(t => t.ElementId == "yearEnd");
         resumed.PausedAt.Should().BeNull();
         resumed.DueAt.Should().Be(kx.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromDays(15));
         var history = (await kx.GetAsync(instance.Id)).History;
         history.Should().Contain(h => h.Kind == HistoryKind.CorrectionRequested && h.Comment == "请补充场地照片");
-        (await kx.Engine.PendingNoticesAsync()).Should().Contain(n => n.Kind == NoticeKind.CorrectionRequested && n.InstanceId == instance.Id);
+        (await kx.Engine.Queries.PendingNoticesAsync()).Should().Contain(n => n.Kind == NoticeKind.CorrectionRequested && n.InstanceId == instance.Id);
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public class ApprovalOperationTests
         await kx.Engine.UrgeTaskAsync(task.Id, "applicant1", null, TimeSpan.FromHours(24));
 
         (await kx.GetAsync(id)).History.Count(h => h.Kind == HistoryKind.TaskUrged).Should().Be(2);
-        (await kx.Engine.PendingNoticesAsync()).Count(n => n.Kind == NoticeKind.TaskUrged).Should().Be(2);
+        (await kx.Engine.Queries.PendingNoticesAsync()).Count(n => n.Kind == NoticeKind.TaskUrged).Should().Be(2);
     }
 
     [Fact]
@@ -247,12 +247,12 @@ public class ApprovalOperationTests
         await kx.CompleteAsync(id, "street", user: "street1");
         await kx.CompleteAsync(id, "district", user: "district1");
 
-        var notices = await kx.Engine.PendingNoticesAsync();
+        var notices = await kx.Engine.Queries.PendingNoticesAsync();
         notices.Where(n => n.Kind == NoticeKind.TaskCreated).Should().HaveCount(3, "apply, street, district");
         notices.Should().ContainSingle(n => n.Kind == NoticeKind.CaseEnded && n.InstanceId == id);
 
         foreach (var notice in notices) await kx.Engine.MarkNoticeSentAsync(notice.Id);
-        (await kx.Engine.PendingNoticesAsync()).Should().BeEmpty();
+        (await kx.Engine.Queries.PendingNoticesAsync()).Should().BeEmpty();
     }
 
     [Fact]
@@ -260,12 +260,12 @@ public class ApprovalOperationTests
     {
         var (kx, _) = await AtStreetReviewAsync();
         await using var __ = kx;
-        var notice = (await kx.Engine.PendingNoticesAsync()).First();
+        var notice = (await kx.Engine.Queries.PendingNoticesAsync()).First();
 
         await kx.Engine.MarkNoticeFailedAsync(notice.Id, "SMTP 421", kx.Clock.GetUtcNow().UtcDateTime.AddMinutes(5));
 
-        (await kx.Engine.PendingNoticesAsync()).Should().NotContain(n => n.Id == notice.Id);
+        (await kx.Engine.Queries.PendingNoticesAsync()).Should().NotContain(n => n.Id == notice.Id);
         kx.Clock.Advance(TimeSpan.FromMinutes(5));
-        (await kx.Engine.PendingNoticesAsync()).Should().ContainSingle(n => n.Id == notice.Id).Which.Attempts.Should().Be(1);
+        (await kx.Engine.Queries.PendingNoticesAsync()).Should().ContainSingle(n => n.Id == notice.Id).Which.Attempts.Should().Be(1);
     }
 }

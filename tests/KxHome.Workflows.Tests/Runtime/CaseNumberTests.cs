@@ -31,8 +31,8 @@ public sealed class CaseNumberTests
         third.Number.Should().Be("认定-2026-0003", "a cancelled case keeps its number");
         other.Number.Should().Be("案件-2026-0001", "a flow naming no prefix numbers its cases 案件");
         nextYear.Number.Should().Be("认定-2027-0001");
-        (await kx.Engine.QueryInstancesAsync(new InstanceQuery { Number = "认定-2026-0003" })).Should().ContainSingle().Which.Id.Should().Be(third.Id);
-        (await kx.Engine.QueryTasksAsync(new TaskQuery { InstanceId = third.Id })).Single().CaseNumber.Should().Be("认定-2026-0003");
+        (await kx.Engine.Queries.QueryInstancesAsync(new InstanceQuery { Number = "认定-2026-0003" })).Should().ContainSingle().Which.Id.Should().Be(third.Id);
+        (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = third.Id })).Single().CaseNumber.Should().Be("认定-2026-0003");
     }
 
     [Fact]

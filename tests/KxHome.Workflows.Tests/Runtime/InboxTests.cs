@@ -36,7 +36,7 @@ public class InboxTests
         var claimedByOther = await StartAsync(kx, key, "jd-park");
         await kx.Engine.ClaimAsync((await kx.OpenTaskAsync(claimedByOther, "review")).Id, "street2");
 
-        var inbox = await kx.Engine.InboxAsync("street1", ["street"], ["jd", "jd-park"], skip: 0, take: 10);
+        var inbox = await kx.Engine.Queries.InboxAsync("street1", ["street"], ["jd", "jd-park"], skip: 0, take: 10);
 
         inbox.Select(t => t.InstanceId).Should().Equal([urgent, first, held],
             "the urgent case first; a task the person holds is theirs wherever it is; another's held task and a case elsewhere are not");
@@ -52,10 +52,10 @@ public class InboxTests
         var key = await kx.DeployAsync(Flow);
         var id = await StartAsync(kx, key, "jd-park");
 
-        (await kx.Engine.InboxAsync("expert9", [], ["jd-park"], 0, 10)).Should().ContainSingle(t => t.InstanceId == id);
-        (await kx.Engine.InboxAsync("district1", ["district"], ["jd-park"], 0, 10)).Should().BeEmpty("the task is not offered to the district");
-        (await kx.Engine.InboxAsync("street1", ["street"], [], 0, 10)).Should().BeEmpty("a person who may see no organisation sees no offered task");
-        (await kx.Engine.InboxAsync("admin", ["street"], null, 0, 10)).Should().ContainSingle("no organisation limit means every case");
+        (await kx.Engine.Queries.InboxAsync("expert9", [], ["jd-park"], 0, 10)).Should().ContainSingle(t => t.InstanceId == id);
+        (await kx.Engine.Queries.InboxAsync("district1", ["district"], ["jd-park"], 0, 10)).Should().BeEmpty("the task is not offered to the district");
+        (await kx.Engine.Queries.InboxAsync("street1", ["street"], [], 0, 10)).Should().BeEmpty("a person who may see no organisation sees no offered task");
+        (await kx.Engine.Queries.InboxAsync("admin", ["street"], null, 0, 10)).Should().ContainSingle("no organisation limit means every case");
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class InboxTests
         await kx.Engine.ClaimAsync((await kx.OpenTaskAsync(ids[4], "review")).Id, "street1");
 
         var pages = new List<Guid>();
-        for (var skip = 0; skip < 6; skip += 2) pages.AddRange((await kx.Engine.InboxAsync("street1", ["street"], ["jd-park"], skip, 2)).Select(t => t.InstanceId));
+        for (var skip = 0; skip < 6; skip += 2) pages.AddRange((await kx.Engine.Queries.InboxAsync("street1", ["street"], ["jd-park"], skip, 2)).Select(t => t.InstanceId));
 
         pages.Should().Equal(ids[3], ids[0], ids[1], ids[2], ids[4]);
     }

@@ -125,13 +125,13 @@ public class MigrationTests
         var instance = await kx.StartAsync("cert");
         await kx.DeployAsync(Deadline("""<userTask id="supervise" name="督办" />""" + Bpmn.Flow("f3", "overdue", "supervise")
             + Bpmn.Flow("f4", "supervise", "escalated")));
-        var deadline = (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single();
+        var deadline = (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single();
         kx.Clock.Advance(TimeSpan.FromDays(2));
 
         var plan = await kx.Engine.MigrateAsync(instance.Id, "cert:2", "admin1");
 
         plan.Moves.Should().Contain(m => m.ElementId == "overdue" && m.Wait == MigrationWaitKind.BoundaryTimer && m.WaitId == deadline.Id);
-        var moved = (await kx.Engine.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single();
+        var moved = (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = instance.Id })).Single();
         moved.Should().Match<TimerView>(t => t.Id == deadline.Id && t.DueAt == deadline.DueAt);
         await using (var db = await kx.Service<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
         {
@@ -186,7 +186,7 @@ public class MigrationTests
         var instance = await kx.StartAsync("cert", new { experts = new[] { "zhang", "li", "wang" } });
         await kx.DeployAsync(Countersign("""<userTask id="decide" name="结论" /><endEvent id="end" />"""
             + Bpmn.Flow("f2", "review", "decide") + Bpmn.Flow("f3", "decide", "end")));
-        var tasks = await kx.Engine.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id });
+        var tasks = await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id });
         await kx.Engine.CompleteTaskAsync(tasks[0].Id, tasks[0].Assignee!);
 
         var plan = await kx.Engine.MigrateAsync(instance.Id, "cert:2", "admin1");

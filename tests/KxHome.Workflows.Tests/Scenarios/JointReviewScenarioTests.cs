@@ -31,7 +31,7 @@ public class JointReviewScenarioTests
 
     private static async Task CompleteForGroup(TestEngine kx, Guid instanceId, string group, object? variables = null)
     {
-        var task = (await kx.Engine.QueryTasksAsync(new TaskQuery { InstanceId = instanceId, CandidateGroups = [group] })).First();
+        var task = (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = instanceId, CandidateGroups = [group] })).First();
         await kx.Engine.CompleteTaskAsync(task.Id, $"{group}-user", Vars.Of(variables));
     }
 
@@ -47,7 +47,7 @@ public class JointReviewScenarioTests
         await CompleteForGroup(kx, instance.Id, "street");
         (await kx.GetAsync(instance.Id)).ActiveElements.Select(a => a.ElementId).Should().BeEquivalentTo("visit", "expert");
         await CompleteForGroup(kx, instance.Id, "expert");
-        (await kx.Engine.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id })).Select(t => t.ElementId).Should().Equal("visit");
+        (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id })).Select(t => t.ElementId).Should().Equal("visit");
         await CompleteForGroup(kx, instance.Id, "district");
         await CompleteForGroup(kx, instance.Id, "district", new { certified = true });
 

@@ -15,10 +15,10 @@ public class ReferenceFlowScenarioTests
         var key = await kx.DeployAsync(RepositoryPaths.ReferenceFlow);
         var instance = await kx.StartAsync(key, businessKey: "JD-2026-017");
 
-        var submit = (await kx.Engine.QueryTasksAsync(new TaskQuery { CandidateGroups = ["applicant"] })).Single();
+        var submit = (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { CandidateGroups = ["applicant"] })).Single();
         submit.FormKey.Should().Be("approval-submit");
         await kx.Engine.CompleteTaskAsync(submit.Id, "applicant1", Vars.Of(new { homeName = "菊园新区科技工作者之家", areaM2 = 60 }));
-        var review = (await kx.Engine.QueryTasksAsync(new TaskQuery { CandidateGroups = ["district"] })).Single();
+        var review = (await kx.Engine.Queries.QueryTasksAsync(new TaskQuery { CandidateGroups = ["district"] })).Single();
         review.DueAt.Should().Be(TestEngine.Epoch.UtcDateTime.AddDays(7));
         review.Priority.Should().Be(60);
         await kx.Engine.ClaimAsync(review.Id, "district1");

@@ -16,7 +16,7 @@ public sealed class QuartzAlarmTests : IDisposable
         """ + Bpmn.Flow("f1", "start", "wait") + Bpmn.Flow("f2", "wait", "next") + Bpmn.Flow("f3", "next", "end"));
 
     private static Func<Task<bool>> MovedOn(WorkflowEngine engine, Guid id) =>
-        async () => (await engine.GetInstanceAsync(id)).ActiveElements.Any(a => a.ElementId == "next");
+        async () => (await engine.Queries.GetInstanceAsync(id)).ActiveElements.Any(a => a.ElementId == "next");
 
     [Fact]
     public async Task Quartz_wakes_the_engine_when_a_timer_falls_due()
@@ -27,7 +27,7 @@ public sealed class QuartzAlarmTests : IDisposable
         var instance = await host.Engine.StartAsync(new StartRequest("p"));
 
         (await TimerHost.EventuallyAsync(MovedOn(host.Engine, instance.Id), TimeSpan.FromSeconds(20))).Should().BeTrue();
-        (await host.Engine.GetInstanceAsync(instance.Id)).History.Count(h => h.Kind == HistoryKind.TimerFired).Should().Be(1);
+        (await host.Engine.Queries.GetInstanceAsync(instance.Id)).History.Count(h => h.Kind == HistoryKind.TimerFired).Should().Be(1);
     }
 
     [Fact]
@@ -38,14 +38,14 @@ public sealed class QuartzAlarmTests : IDisposable
         {
             await first.Engine.DeployAsync(Flow("PT3S"));
             id = (await first.Engine.StartAsync(new StartRequest("p"))).Id;
-            var timers = await first.Engine.QueryTimersAsync(new TimerQuery { InstanceId = id });
+            var timers = await first.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = id });
             timers.Should().ContainSingle("the first host stops before the timer is due");
         }
 
         await using var second = await TimerHost.StartAsync(_file);
 
         (await TimerHost.EventuallyAsync(MovedOn(second.Engine, id), TimeSpan.FromSeconds(30))).Should().BeTrue();
-        (await second.Engine.GetInstanceAsync(id)).History.Count(h => h.Kind == HistoryKind.TimerFired).Should().Be(1);
+        (await second.Engine.Queries.GetInstanceAsync(id)).History.Count(h => h.Kind == HistoryKind.TimerFired).Should().Be(1);
     }
 
     [Fact]

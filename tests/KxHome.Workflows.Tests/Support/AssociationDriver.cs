@@ -69,7 +69,7 @@ public sealed class AssociationDriver(HomeDriver drive)
     {
         TimerView? timer = null;
         await JobRuns.UntilAsync(drive.Engine, async () =>
-            (timer = (await drive.Engine.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).FirstOrDefault(t => t.ElementId == elementId)) is not null);
+            (timer = (await drive.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).FirstOrDefault(t => t.ElementId == elementId)) is not null);
         return timer ?? throw new InvalidOperationException($"no timer at {elementId}");
     }
 
@@ -132,10 +132,10 @@ public sealed class AssociationDriver(HomeDriver drive)
     /// <summary>The founding case a cultivation case called at its step 成立园区/企业科协.</summary>
     public async Task<Guid> FoundingCaseAsync(Guid cultivationCaseId)
     {
-        var key = (await drive.Engine.GetInstanceAsync(cultivationCaseId)).BusinessKey;
+        var key = (await drive.Engine.Queries.GetInstanceAsync(cultivationCaseId)).BusinessKey;
         Guid? found = null;
         await JobRuns.UntilAsync(drive.Engine, async () =>
-            (found = (await drive.Engine.QueryInstancesAsync(new InstanceQuery { BusinessKey = key, IncludeCalled = true }))
+            (found = (await drive.Engine.Queries.QueryInstancesAsync(new InstanceQuery { BusinessKey = key, IncludeCalled = true }))
                 .FirstOrDefault(i => i.DefinitionKey == "association-founding")?.Id) is not null);
         return found!.Value;
     }
@@ -186,7 +186,7 @@ public sealed class AssociationDriver(HomeDriver drive)
             return 0;
         });
         var caseId = (await TermsAsync(association.Id))[0].RenewalCaseId!.Value;
-        await JobRuns.UntilAsync(drive.Engine, async () => (await drive.Engine.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).Count > 0);
+        await JobRuns.UntilAsync(drive.Engine, async () => (await drive.Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).Count > 0);
         return (association, caseId);
     }
 

@@ -89,10 +89,10 @@ public static class CorpusRun
         var next = await db.Timers.AsNoTracking().Where(t => startTimers || t.InstanceId != null)
             .OrderBy(t => t.DueAt).Select(t => (DateTime?)t.DueAt).FirstOrDefaultAsync();
         var fired = next is null ? 0 : await kx.Service<VirtualTime>().AdvanceToAsync(next.Value);
-        var tasks = await kx.Engine.QueryTasksAsync(new TaskQuery());
+        var tasks = await kx.Engine.Queries.QueryTasksAsync(new TaskQuery());
         foreach (var task in tasks)
         {
-            if ((await kx.Engine.GetTaskAsync(task.Id)).State == UserTaskState.Open) await kx.Engine.CompleteTaskAsync(task.Id, task.Assignee ?? "kermit");
+            if ((await kx.Engine.Queries.GetTaskAsync(task.Id)).State == UserTaskState.Open) await kx.Engine.CompleteTaskAsync(task.Id, task.Assignee ?? "kermit");
         }
         var waiting = await db.MessageSubscriptions.AsNoTracking().Where(s => s.InstanceId != null).ToListAsync();
         foreach (var subscription in waiting)

@@ -59,10 +59,10 @@ public sealed class HomeDriver(TestHost host) : IDisposable
         IReadOnlyList<UserTaskView> open = [];
         await JobRuns.UntilAsync(Engine, async () =>
         {
-            open = (await Engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Where(t => t.ElementId == elementId).ToList();
+            open = (await Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Where(t => t.ElementId == elementId).ToList();
             return open.Count > 0;
         });
-        var instance = await Engine.GetInstanceAsync(caseId);
+        var instance = await Engine.Queries.GetInstanceAsync(caseId);
         open.Should().NotBeEmpty($"the case should wait at {elementId}; it is at {string.Join(",", instance.ActiveElements.Select(a => a.ElementId))}, incidents: {string.Join("; ", instance.Incidents.Select(i => i.Message))}");
         return open;
     }
@@ -89,8 +89,8 @@ public sealed class HomeDriver(TestHost host) : IDisposable
     /// <summary>Runs jobs until the case ended (or raised an incident); gives it.</summary>
     public async Task<InstanceView> SettleAsync(Guid caseId)
     {
-        await JobRuns.UntilAsync(Engine, async () => await Engine.GetInstanceAsync(caseId) is var i && (i.Status != InstanceStatus.Active || i.Incidents.Count > 0));
-        return await Engine.GetInstanceAsync(caseId);
+        await JobRuns.UntilAsync(Engine, async () => await Engine.Queries.GetInstanceAsync(caseId) is var i && (i.Status != InstanceStatus.Active || i.Incidents.Count > 0));
+        return await Engine.Queries.GetInstanceAsync(caseId);
     }
 
     /// <summary>A park home of the demo applicant taken all the way through certification; gives the home.</summary>
@@ -102,7 +102,7 @@ public sealed class HomeDriver(TestHost host) : IDisposable
         (await ActAsync(caseId, "districtReview", "district", "approve", "材料齐全")).IsSuccessStatusCode.Should().BeTrue();
         await CompleteAsync(caseId, "siteVisit", "expert", new JsonObject { ["visitedOn"] = "2026-05-20", ["recommend"] = true, ["opinion"] = "场地、设施、人员齐备，活动开展良好" });
         await CompleteAsync(caseId, "decide", "district", new JsonObject { ["approved"] = true, ["opinion"] = "同意认定", ["grantPurpose"] = CertifyTask.DefaultPurpose });
-        await JobRuns.UntilAsync(Engine, async () => (await Engine.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).Count > 0);
+        await JobRuns.UntilAsync(Engine, async () => (await Engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).Count > 0);
         await Time.AdvanceAsync("P10D", Beijing); // past the public notice
         var ended = await SettleAsync(caseId);
         ended.Status.Should().Be(InstanceStatus.Completed, string.Join("; ", ended.Incidents.Select(i => i.Message)));
@@ -151,9 +151,9 @@ public sealed class HomeDriver(TestHost host) : IDisposable
             ["matchingFundsYuan"] = 90000, ["matchingSource"] = "企业自筹", ["matchingUse"] = "活动场地改造", ["matchingEffect"] = "服务人次增加", ["confirmed"] = true,
         });
         await CompleteAsync(caseId, "grade", "district", new JsonObject { ["grade"] = grade, ["opinion"] = "按规则评定" });
-        await JobRuns.UntilAsync(Engine, async () => await Engine.GetInstanceAsync(caseId) is var i
+        await JobRuns.UntilAsync(Engine, async () => await Engine.Queries.GetInstanceAsync(caseId) is var i
             && (i.Status != InstanceStatus.Active || i.Incidents.Count > 0 || i.ActiveElements.Any(a => a.ElementId == "rectification")));
-        return await Engine.GetInstanceAsync(caseId);
+        return await Engine.Queries.GetInstanceAsync(caseId);
     }
 
     public async Task<Home> HomeAsync(Guid id) => await ReadAsync(db => db.Homes.AsNoTracking().SingleAsync(h => h.Id == id));

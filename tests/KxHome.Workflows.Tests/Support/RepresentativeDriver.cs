@@ -140,8 +140,8 @@ public sealed class RepresentativeDriver(HomeDriver drive)
     /// <summary>Runs jobs until the case waits at an event (not a task) <paramref name="elementId"/>.</summary>
     public async Task WaitingAtAsync(Guid caseId, string elementId)
     {
-        await JobRuns.UntilAsync(drive.Engine, async () => (await drive.Engine.GetInstanceAsync(caseId)).ActiveElements.Any(a => a.ElementId == elementId));
-        var instance = await drive.Engine.GetInstanceAsync(caseId);
+        await JobRuns.UntilAsync(drive.Engine, async () => (await drive.Engine.Queries.GetInstanceAsync(caseId)).ActiveElements.Any(a => a.ElementId == elementId));
+        var instance = await drive.Engine.Queries.GetInstanceAsync(caseId);
         instance.ActiveElements.Should().Contain(a => a.ElementId == elementId,
             $"incidents: {string.Join("; ", instance.Incidents.Select(i => i.Message))}");
     }

@@ -57,7 +57,7 @@ public sealed class TestEngine : IAsyncDisposable
         Engine.StartAsync(new StartRequest(key) { Variables = Vars.Of(variables), BusinessKey = businessKey, StartedBy = "applicant1" });
 
     public async Task<UserTaskView> OpenTaskAsync(Guid instanceId, string elementId) =>
-        (await Engine.QueryTasksAsync(new TaskQuery { InstanceId = instanceId })).Single(t => t.ElementId == elementId);
+        (await Engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = instanceId })).Single(t => t.ElementId == elementId);
 
     public async Task CompleteAsync(Guid instanceId, string elementId, object? variables = null, string user = "approver1", string? comment = null)
     {
@@ -65,7 +65,7 @@ public sealed class TestEngine : IAsyncDisposable
         await Engine.CompleteTaskAsync(task.Id, user, Vars.Of(variables), comment);
     }
 
-    public Task<InstanceView> GetAsync(Guid instanceId) => Engine.GetInstanceAsync(instanceId);
+    public Task<InstanceView> GetAsync(Guid instanceId) => Engine.Queries.GetInstanceAsync(instanceId);
 
     public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
 

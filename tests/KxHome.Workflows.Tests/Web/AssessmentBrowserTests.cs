@@ -81,9 +81,9 @@ public sealed class AssessmentBrowserTests : IAsyncLifetime
         await district.GetByLabel("评审意见").FillAsync("创新类活动不足4场，限期整改");
         await CasePages.SubmitFormAsync(district);
         var assessmentCase = await drive.AssessmentCaseAsync(home.Id, 2026);
-        await JobRuns.UntilAsync(drive.Engine, async () => await drive.Engine.GetInstanceAsync(assessmentCase) is var i
+        await JobRuns.UntilAsync(drive.Engine, async () => await drive.Engine.Queries.GetInstanceAsync(assessmentCase) is var i
             && (i.Incidents.Count > 0 || i.ActiveElements.Any(a => a.ElementId == "rectification")));
-        var graded = await drive.Engine.GetInstanceAsync(assessmentCase);
+        var graded = await drive.Engine.Queries.GetInstanceAsync(assessmentCase);
         graded.Incidents.Select(i => i.Message).Should().BeEmpty();
         graded.ActiveElements.Should().Contain(a => a.ElementId == "rectification", "an Unqualified year calls the rectification");
 

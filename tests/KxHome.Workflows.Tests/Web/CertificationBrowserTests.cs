@@ -148,9 +148,9 @@ public sealed class CertificationBrowserTests(MailDevServer mail) : IClassFixtur
 
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
         var caseId = Guid.Parse(caseUrl.Split('/').Last());
-        await JobRuns.UntilAsync(engine, async () => (await engine.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).Count > 0);
+        await JobRuns.UntilAsync(engine, async () => (await engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = caseId })).Count > 0);
         await _host.Factory.Services.GetRequiredService<VirtualTime>().AdvanceAsync("P10D", HomeDriver.Beijing); // the public notice ends
-        await JobRuns.UntilAsync(engine, async () => (await engine.GetInstanceAsync(caseId)).Status != InstanceStatus.Active);
+        await JobRuns.UntilAsync(engine, async () => (await engine.Queries.GetInstanceAsync(caseId)).Status != InstanceStatus.Active);
 
         applicant = await SignInAsync("applicant"); // ten days later: a new sign-in
         await applicant.GotoAsync(caseUrl);

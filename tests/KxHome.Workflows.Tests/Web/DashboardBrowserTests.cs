@@ -45,7 +45,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
         await drive.WithAsync<YearEndRound, int>(round => round.OpenAsync(2026));
-        await drive.WaitAtAsync((await drive.Engine.QueryInstancesAsync(new() { BusinessKey = YearEndRound.BusinessKey("jd", 2026) })).Single().Id, "prepare");
+        await drive.WaitAtAsync((await drive.Engine.Queries.QueryInstancesAsync(new() { BusinessKey = YearEndRound.BusinessKey("jd", 2026) })).Single().Id, "prepare");
 
         var page = await _browser.SignInAsync(_url, "district");
         await page.GotoAsync("/reports/dashboard?area=jd&year=2026");

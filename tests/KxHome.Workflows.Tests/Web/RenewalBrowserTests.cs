@@ -48,7 +48,7 @@ public sealed class RenewalBrowserTests : IAsyncLifetime
         await CasePages.DecideFromInboxAsync(await _browser.SignInAsync(_url, "committee"), "委员会审议（R22）", "通过", "同意换届筹备材料");
         await CasePages.DecideFromInboxAsync(await _browser.SignInAsync(_url, "party"), "园区党工委同意（R22）", "通过", "同意换届筹备材料");
 
-        await JobRuns.UntilAsync(drive.Engine, async () => (await drive.Engine.GetInstanceAsync(caseId)).ActiveElements.Any(a => a.ElementId == "nominationsClose"));
+        await JobRuns.UntilAsync(drive.Engine, async () => (await drive.Engine.Queries.GetInstanceAsync(caseId)).ActiveElements.Any(a => a.ElementId == "nominationsClose"));
         await applicant.GotoAsync($"/associations/{association.Id}");
         await Assertions.Expect(applicant.Locator("h2", new() { HasText = "推荐代表和委员候选人（R23）" })).ToBeVisibleAsync();
         await applicant.GetByLabel("类别").SelectOptionAsync(new SelectOptionValue { Label = "委员候选人" });

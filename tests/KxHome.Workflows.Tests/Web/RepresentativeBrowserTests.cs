@@ -28,7 +28,7 @@ public sealed class RepresentativeBrowserTests : IAsyncLifetime
         await office.GotoAsync("/representatives");
         await office.GetByRole(AriaRole.Button, new() { Name = "发布2026年度申报通知" }).ClickAsync();
         await Assertions.Expect(office.Locator(".flash")).ToContainTextAsync("已发布2026年度科协代表之家申报通知");
-        var callCase = (await drive.Engine.QueryInstancesAsync(new KxHome.Workflows.Runtime.InstanceQuery())).Single().Id;
+        var callCase = (await drive.Engine.Queries.QueryInstancesAsync(new KxHome.Workflows.Runtime.InstanceQuery())).Single().Id;
         await new AssociationDriver(drive).TimerAsync(callCase, "closes"); // the call is recorded by its first step
         await office.ReloadAsync();
         await Assertions.Expect(office.Locator("section", new() { HasText = "2026 年度申报" })).ToContainTextAsync("申报截止：2026年4月30日（R35） · 认定名额：10 个");

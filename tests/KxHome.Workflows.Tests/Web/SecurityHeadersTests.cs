@@ -52,7 +52,7 @@ public sealed class SecurityHeadersTests(Browser browser) : IClassFixture<Browse
         await Assertions.Expect(applicant.GetByRole(AriaRole.Button, new() { Name = "撤回申报" })).ToBeVisibleAsync();
 
         asked.Should().Equal("确定撤回此申报吗？撤回后不能恢复。");
-        (await host.Factory.Services.GetRequiredService<WorkflowEngine>().GetInstanceAsync(caseId)).Status
+        (await host.Factory.Services.GetRequiredService<WorkflowEngine>().Queries.GetInstanceAsync(caseId)).Status
             .Should().Be(InstanceStatus.Active, "the applicant said no");
         refusals.Should().BeEmpty();
     }

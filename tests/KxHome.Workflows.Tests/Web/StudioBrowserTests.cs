@@ -39,7 +39,7 @@ public sealed class StudioBrowserTests : IAsyncLifetime
     }
 
     private Task<IReadOnlyList<DefinitionView>> VersionsAsync() =>
-        _host.Factory.Services.GetRequiredService<WorkflowEngine>().ListDefinitionsAsync()
+        _host.Factory.Services.GetRequiredService<WorkflowEngine>().Queries.ListDefinitionsAsync()
             .ContinueWith(t => (IReadOnlyList<DefinitionView>)t.Result.Where(d => d.Key == "certification").ToList());
 
     private static async Task<(float X, float Y)> CenterAsync(ILocator element)
@@ -102,11 +102,11 @@ public sealed class StudioBrowserTests : IAsyncLifetime
         var started = await applicant.PostAsJsonAsync("/api/cases", new { definitionKey = "certification" });
         var caseId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
         var engine = _host.Factory.Services.GetRequiredService<WorkflowEngine>();
-        (await engine.GetInstanceAsync(caseId)).DefinitionVersion.Should().Be(2);
-        var apply = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single();
+        (await engine.Queries.GetInstanceAsync(caseId)).DefinitionVersion.Should().Be(2);
+        var apply = (await engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single();
         (await applicant.PostAsJsonAsync($"/api/tasks/{apply.Id}/complete", new { variables = PortalPagesTests.ValidApplication() }))
             .StatusCode.Should().Be(HttpStatusCode.OK);
-        var next = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single();
+        var next = (await engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = caseId })).Single();
         next.Name.Should().Be("园区党工委意见");
         next.CandidateGroups.Should().Equal("party");
         next.FormKey.Should().Be("certification-apply");

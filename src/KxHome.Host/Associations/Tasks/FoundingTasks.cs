@@ -9,7 +9,7 @@ namespace KxHome.Host.Associations.Tasks;
 public abstract class FoundingTask(IServiceScopeFactory scopes) : HomeTask(scopes)
 {
     protected static async Task<string?> OwnerAsync(ServiceTaskContext context, IServiceProvider services) =>
-        (await services.GetRequiredService<WorkflowEngine>().GetInstanceAsync(context.InstanceId)).Owner;
+        (await services.GetRequiredService<WorkflowEngine>().Queries.GetInstanceAsync(context.InstanceId)).Owner;
 
     protected static async Task<ParkAssociation> AssociationAsync(ServiceTaskContext context, IServiceProvider services) =>
         await services.GetRequiredService<AssociationRegistry>().OfFoundingCaseAsync(context.InstanceId)

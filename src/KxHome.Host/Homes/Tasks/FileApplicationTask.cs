@@ -11,7 +11,7 @@ public sealed class FileApplicationTask(IServiceScopeFactory scopes) : HomeTask(
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
         var engine = services.GetRequiredService<WorkflowEngine>();
-        var instance = await engine.GetInstanceAsync(context.InstanceId, ct);
+        var instance = await engine.Queries.GetInstanceAsync(context.InstanceId, ct);
         var owner = instance.Owner ?? throw new InvalidOperationException($"“{context.ElementId}”：案件没有所属单位，无法登记之家");
         var homeId = HomeRegistry.HomeIdOf(context) ?? context.InstanceId;
         var application = HomeApplication.From(context.Variables);

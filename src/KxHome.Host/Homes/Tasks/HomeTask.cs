@@ -26,7 +26,7 @@ public abstract class HomeTask(IServiceScopeFactory scopes) : IServiceTaskHandle
     /// <summary>The home the case is about, of the case's own organisation (see <see cref="HomeRegistry.OfCaseAsync"/>).</summary>
     protected static async Task<KxHome.Workflows.Association.Home> HomeAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
-        var owner = (await services.GetRequiredService<WorkflowEngine>().GetInstanceAsync(context.InstanceId, ct)).Owner;
+        var owner = (await services.GetRequiredService<WorkflowEngine>().Queries.GetInstanceAsync(context.InstanceId, ct)).Owner;
         return await services.GetRequiredService<HomeRegistry>().OfCaseAsync(context, owner);
     }
 
@@ -42,7 +42,7 @@ public abstract class HomeTask(IServiceScopeFactory scopes) : IServiceTaskHandle
     /// <summary>Who completed the latest run of a user task of the case, e.g. the reviewer who graded it.</summary>
     protected static async Task<(string? UserId, string? Comment)> LastCompletionAsync(WorkflowEngine engine, Guid caseId, Func<HistoryEntry, bool> which)
     {
-        var instance = await engine.GetInstanceAsync(caseId);
+        var instance = await engine.Queries.GetInstanceAsync(caseId);
         var entry = instance.History.LastOrDefault(h => h.Kind == HistoryKind.TaskCompleted && which(h));
         return (entry?.UserId, entry?.Comment);
     }

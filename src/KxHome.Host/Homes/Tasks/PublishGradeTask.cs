@@ -18,7 +18,7 @@ public sealed class PublishGradeTask(IServiceScopeFactory scopes) : HomeTask(sco
         var gradeText = Text(context, "grade");
         var grade = Names.ParseGrade(gradeText)
             ?? throw new InvalidOperationException($"“{context.ElementId}”：考核等级须为 优秀、合格 或 不合格，收到 “{gradeText}”");
-        var instance = await services.GetRequiredService<WorkflowEngine>().GetInstanceAsync(context.InstanceId, ct);
+        var instance = await services.GetRequiredService<WorkflowEngine>().Queries.GetInstanceAsync(context.InstanceId, ct);
         var graded = instance.History.LastOrDefault(h => h.Kind == HistoryKind.TaskCompleted && h.Data?["grade"] is not null);
         var opinion = graded?.Data?["opinion"]?.ToString() ?? graded?.Comment;
         var consequence = await services.GetRequiredService<AssessmentDesk>().PublishAsync(home, Year(context), grade, graded?.UserId, opinion, context.InstanceId);

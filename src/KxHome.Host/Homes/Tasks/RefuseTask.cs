@@ -16,7 +16,7 @@ public sealed class RefuseTask(IServiceScopeFactory scopes) : HomeTask(scopes)
         var reason = Text(context, "refusalReason");
         if (reason.Length == 0)
         {
-            var instance = await services.GetRequiredService<WorkflowEngine>().GetInstanceAsync(context.InstanceId, ct);
+            var instance = await services.GetRequiredService<WorkflowEngine>().Queries.GetInstanceAsync(context.InstanceId, ct);
             var refusal = instance.History.LastOrDefault(h => h.Kind == HistoryKind.TaskCompleted
                 && h.Data?["approved"]?.GetValueKind() == System.Text.Json.JsonValueKind.False);
             var words = refusal?.Comment is { Length: > 0 } comment ? comment : refusal?.Data?["opinion"]?.ToString();

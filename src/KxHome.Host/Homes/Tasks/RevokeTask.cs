@@ -22,13 +22,13 @@ public sealed class RevokeTask(IServiceScopeFactory scopes) : HomeTask(scopes)
         var callers = await services.GetRequiredService<AppDbContext>().Assessments.AsNoTracking()
             .Where(a => a.HomeId == home.Id && a.RectificationCaseId != null && a.CaseId != null && a.CaseId != context.InstanceId)
             .Select(a => a.CaseId!.Value).ToListAsync(ct);
-        foreach (var waiting in await engine.QueryInstancesAsync(new InstanceQuery { Ids = callers, Status = InstanceStatus.Active }, ct))
+        foreach (var waiting in await engine.Queries.QueryInstancesAsync(new InstanceQuery { Ids = callers, Status = InstanceStatus.Active }, ct))
         {
             await engine.CancelAsync(waiting.Id, null, "之家已取消资格，限期整改终止", ct);
         }
         // A revoked home leaves its cultivation path (art. 8 is for designated homes), and the founding it called.
         var revoked = $"之家已取消资格（{year - 1}、{year}年度连续两年考核不合格），培育路径终止";
-        foreach (var path in await engine.QueryInstancesAsync(new InstanceQuery { BusinessKey = AssociationKeys.Cultivation(home.Id), Status = InstanceStatus.Active }, ct))
+        foreach (var path in await engine.Queries.QueryInstancesAsync(new InstanceQuery { BusinessKey = AssociationKeys.Cultivation(home.Id), Status = InstanceStatus.Active }, ct))
         {
             await engine.CancelAsync(path.Id, null, revoked, ct);
             foreach (var hook in services.GetServices<Cases.ICaseEnded>()) await hook.EndedAsync(path.Id, null, revoked);

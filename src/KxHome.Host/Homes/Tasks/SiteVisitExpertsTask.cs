@@ -10,7 +10,7 @@ public sealed class SiteVisitExpertsTask(IServiceScopeFactory scopes) : HomeTask
 
     protected override async Task<IReadOnlyDictionary<string, object?>?> RunAsync(ServiceTaskContext context, IServiceProvider services, CancellationToken ct)
     {
-        var owner = (await services.GetRequiredService<WorkflowEngine>().GetInstanceAsync(context.InstanceId, ct)).Owner;
+        var owner = (await services.GetRequiredService<WorkflowEngine>().Queries.GetInstanceAsync(context.InstanceId, ct)).Owner;
         var experts = await services.GetRequiredService<People>().WithRolesForAsync(owner, [Roles.Expert]);
         if (experts.Count == 0)
         {

@@ -33,9 +33,9 @@ public sealed class AdminModel(
     {
         if (!(await viewers.GetAsync()).IsAdministrator) return NotFound();
         Warnings = CalendarStatus.MissingYears(calendar, clock, workflow.Value.TimeZone).Select(CalendarStatus.Warning).ToList();
-        Deadlines = await engine.QueryTimersAsync(new TimerQuery { Take = 20 });
-        PendingNotices = (await engine.PendingNoticesAsync(500)).Count;
-        Retrying = await engine.RetryingNoticesAsync();
+        Deadlines = await engine.Queries.QueryTimersAsync(new TimerQuery { Take = 20 });
+        PendingNotices = (await engine.Queries.PendingNoticesAsync(500)).Count;
+        Retrying = await engine.Queries.RetryingNoticesAsync();
         var sent = await db.SentMails.AsNoTracking().OrderByDescending(m => m.Id).Take(50).ToListAsync();
         var names = await people.ByIdsAsync(sent.Select(m => m.Recipient));
         Mails = sent.Select(m => new MailRow(Deadline.Format(m.SentAt), People.NameOf(names, m.Recipient), m.Subject, m.Refusal)).ToList();

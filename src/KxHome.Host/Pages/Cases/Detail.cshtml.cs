@@ -163,16 +163,16 @@ public sealed class CaseDetailModel(
         Viewer = await viewers.GetAsync();
         if (await access.CaseAsync(Viewer, id) is not { } instance) return false;
         Case = instance;
-        var model = await engine.GetModelAsync(instance.DefinitionId);
+        var model = await engine.Queries.GetModelAsync(instance.DefinitionId);
         Title = CaseTitles.Line(instance.Number, await titles.TitleAsync(instance));
         Status = instance.Status == InstanceStatus.Active ? "办理中" : "已办结：" + Mail.NoticeMails.Outcome(instance);
-        var open = await engine.QueryTasksAsync(new TaskQuery { InstanceId = id });
+        var open = await engine.Queries.QueryTasksAsync(new TaskQuery { InstanceId = id });
         var names = await people.ByIdsAsync(Timeline.PeopleIn(instance).Concat(open.Select(t => t.Assignee)));
         var now = clock.GetUtcNow().UtcDateTime;
         Steps = open.Select(t => new OpenStep(t,
             t.Assignee is not null ? People.NameOf(names, t.Assignee) : string.Join("、", t.CandidateGroups.Select(CasesIndexModel.GroupName)),
             t.DueAt is { } due ? Deadline.Format(due) : null, t.DueAt is { } d ? Deadline.Countdown(d, now) : null)).ToList();
-        Deadlines = (await engine.QueryTimersAsync(new TimerQuery { InstanceId = id }))
+        Deadlines = (await engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = id }))
             .Select(t => (Name: t.ElementName ?? t.ElementId, Due: t.PausedAt is null ? Deadline.Format(t.DueAt) : "暂停计时中",
                 Countdown: (string?)(t.PausedAt is null ? Deadline.Countdown(t.DueAt, now) : $"剩余 {t.Remaining?.TotalDays:0.#} 天")))
             .ToList();

@@ -31,8 +31,8 @@ public sealed class CasesIndexModel(
         (PageNumber, HasMore) = (paged.Page, paged.HasMore);
         var cases = paged.Items;
         var ids = cases.Select(c => c.Id).ToList();
-        var tasks = (await engine.QueryTasksAsync(new TaskQuery { InstanceIds = ids, Take = 500 })).ToLookup(t => t.InstanceId);
-        var timers = (await engine.QueryTimersAsync(new TimerQuery { InstanceIds = ids, Take = 500 })).ToLookup(t => t.InstanceId);
+        var tasks = (await engine.Queries.QueryTasksAsync(new TaskQuery { InstanceIds = ids, Take = 500 })).ToLookup(t => t.InstanceId);
+        var timers = (await engine.Queries.QueryTimersAsync(new TimerQuery { InstanceIds = ids, Take = 500 })).ToLookup(t => t.InstanceId);
         var names = await people.ByIdsAsync(tasks.SelectMany(g => g).Select(t => t.Assignee));
         var titled = await titles.TitlesAsync(cases.Select(c => new CaseTitles.Subject(c.Id, c.BusinessKey, c.Owner, c.DefinitionKey)).ToList());
         var now = clock.GetUtcNow().UtcDateTime;

@@ -61,7 +61,7 @@ public sealed class ActModel(ActionLinks links, ViewerAccessor viewers, Approval
             Problem = ActionLinks.Explain(problem);
             return false;
         }
-        TaskName = (await engine.GetTaskAsync(link!.TaskId)).Name;
+        TaskName = (await engine.Queries.GetTaskAsync(link!.TaskId)).Name;
         return true;
     }
 }

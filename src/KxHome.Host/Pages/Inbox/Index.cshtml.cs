@@ -24,7 +24,7 @@ public sealed class InboxModel(ViewerAccessor viewers, Worklist worklist, Workfl
         var viewer = await viewers.GetAsync();
         if (!string.IsNullOrWhiteSpace(number))
         {
-            var found = await engine.QueryInstancesAsync(new InstanceQuery { Number = number.Trim(), Owners = viewer.VisibleOwners, IncludeCalled = true, Take = 1 });
+            var found = await engine.Queries.QueryInstancesAsync(new InstanceQuery { Number = number.Trim(), Owners = viewer.VisibleOwners, IncludeCalled = true, Take = 1 });
             if (found.Count == 1) return Redirect($"/cases/{found[0].Id}");
             NotFoundNumber = number.Trim();
         }

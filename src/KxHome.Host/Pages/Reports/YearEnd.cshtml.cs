@@ -87,7 +87,7 @@ public sealed class YearEndModel(
         var cases = new Dictionary<string, InstanceSummary>();
         foreach (var county in Report.Counties.Where(c => c.OrganisationId is not null))
         {
-            var found = await engine.QueryInstancesAsync(new InstanceQuery { BusinessKey = YearEndRound.BusinessKey(county.OrganisationId!, Year), Take = 1 });
+            var found = await engine.Queries.QueryInstancesAsync(new InstanceQuery { BusinessKey = YearEndRound.BusinessKey(county.OrganisationId!, Year), Take = 1 });
             if (found.Count > 0) cases[county.OrganisationId!] = found[0];
         }
         Cases = cases;

@@ -98,22 +98,22 @@ public sealed class StudioCaseModel(ViewerAccessor viewers, WorkflowEngine engin
         if (!(await viewers.GetAsync()).IsAdministrator) return false;
         try
         {
-            Case = await engine.GetInstanceAsync(id);
+            Case = await engine.Queries.GetInstanceAsync(id);
         }
         catch (WorkflowNotFoundException)
         {
             return false;
         }
         Title = CaseTitles.Line(Case.Number, await titles.TitleAsync(Case));
-        Xml = await engine.GetDefinitionXmlAsync(Case.DefinitionId);
+        Xml = await engine.Queries.GetDefinitionXmlAsync(Case.DefinitionId);
         OtherVersions = Case.Status == InstanceStatus.Active
-            ? (await engine.ListDefinitionsAsync()).Where(d => d.Key == Case.DefinitionKey && d.Id != Case.DefinitionId).ToList()
+            ? (await engine.Queries.ListDefinitionsAsync()).Where(d => d.Key == Case.DefinitionKey && d.Id != Case.DefinitionId).ToList()
             : [];
         var active = Case.ActiveElements.Select(a => a.ElementId).Distinct().ToList();
         var completed = Case.History.Where(h => h.Kind == HistoryKind.ElementLeft && h.ElementId is not null)
             .Select(h => h.ElementId!).Distinct().Except(active).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        var timers = (await engine.QueryTimersAsync(new TimerQuery { InstanceId = id }))
+        var timers = (await engine.Queries.QueryTimersAsync(new TimerQuery { InstanceId = id }))
             .Select(t => new TimerMark(t.ElementId, t.PausedAt is null ? $"{Deadline.Format(t.DueAt)} 到期（{Deadline.Countdown(t.DueAt, now)}）" : "暂停计时中"))
             .ToList();
         var incidents = Case.Incidents.Where(i => i.ResolvedAt is null).Select(i => i.ElementId).Distinct().ToList();

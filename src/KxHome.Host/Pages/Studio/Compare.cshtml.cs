@@ -20,11 +20,11 @@ public sealed class StudioCompareModel(ViewerAccessor viewers, WorkflowEngine en
     public async Task<IActionResult> OnGetAsync(string? from, string? to)
     {
         if (!(await viewers.GetAsync()).IsAdministrator) return NotFound();
-        var versions = await engine.ListDefinitionsAsync();
+        var versions = await engine.Queries.ListDefinitionsAsync();
         if (versions.FirstOrDefault(d => d.Id == from) is not { } older || versions.FirstOrDefault(d => d.Id == to) is not { } newer) return NotFound();
         (Older, Newer) = older.Version <= newer.Version ? (older, newer) : (newer, older);
-        OlderXml = await engine.GetDefinitionXmlAsync(Older.Id);
-        NewerXml = await engine.GetDefinitionXmlAsync(Newer.Id);
+        OlderXml = await engine.Queries.GetDefinitionXmlAsync(Older.Id);
+        NewerXml = await engine.Queries.GetDefinitionXmlAsync(Newer.Id);
         Diff = VersionDiff.Of(OlderXml, NewerXml);
         return Page();
     }

@@ -39,12 +39,12 @@ public sealed class StudioEditModel(ViewerAccessor viewers, WorkflowEngine engin
     {
         if (!(await viewers.GetAsync()).IsAdministrator) return NotFound();
         Templates = StudioApi.Templates(layout);
-        var versions = await engine.ListDefinitionsAsync();
+        var versions = await engine.Queries.ListDefinitionsAsync();
         if (id is not null)
         {
             if (versions.FirstOrDefault(d => d.Id == id) is not { } version) return NotFound();
             Title = $"{version.Name ?? version.Key} · 第 {version.Version} 版";
-            Xml = await engine.GetDefinitionXmlAsync(id);
+            Xml = await engine.Queries.GetDefinitionXmlAsync(id);
             draft = versions.First(d => d.Key == version.Key) == version ? version.Key : null; // a draft continues the newest version
         }
         if (draft is not null && await db.FlowDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Key == draft) is { } saved

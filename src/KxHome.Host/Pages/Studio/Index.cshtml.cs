@@ -40,8 +40,8 @@ public sealed class StudioIndexModel(ViewerAccessor viewers, WorkflowEngine engi
     public async Task<IActionResult> OnPostRepublishAsync(string id)
     {
         if (!(await viewers.GetAsync()).IsAdministrator) return NotFound();
-        if ((await engine.ListDefinitionsAsync()).FirstOrDefault(d => d.Id == id) is not { } version) return NotFound();
-        var result = await engine.DeployAsync(await engine.GetDefinitionXmlAsync(id), AdministrationApi.UserId(HttpContext),
+        if ((await engine.Queries.ListDefinitionsAsync()).FirstOrDefault(d => d.Id == id) is not { } version) return NotFound();
+        var result = await engine.DeployAsync(await engine.Queries.GetDefinitionXmlAsync(id), AdministrationApi.UserId(HttpContext),
             keepPublished: false, note: $"回滚：重新发布第 {version.Version} 版");
         var published = result.Definitions.First(d => d.Definition.Key == version.Key).Definition;
         TempData["Flash"] = $"已将第 {version.Version} 版重新发布为第 {published.Version} 版";

@@ -106,8 +106,8 @@ public sealed class TaskDetailModel(
         var viewer = await viewers.GetAsync();
         if (await access.ReadableTaskAsync(viewer, id) is not { } task) return false;
         Task = task;
-        Case = await engine.GetInstanceAsync(task.InstanceId);
-        var model = await engine.GetModelAsync(Case.DefinitionId);
+        Case = await engine.Queries.GetInstanceAsync(task.InstanceId);
+        var model = await engine.Queries.GetModelAsync(Case.DefinitionId);
         Title = CaseTitles.Line(Case.Number, await titles.TitleAsync(Case));
         Data = CaseData.Of(forms, model, Case.Variables);
         Files = await files.ListAsync(Case.Id);

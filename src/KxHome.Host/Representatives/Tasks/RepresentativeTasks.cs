@@ -11,7 +11,7 @@ namespace KxHome.Host.Representatives.Tasks;
 public abstract class RepresentativeTask(IServiceScopeFactory scopes) : HomeTask(scopes)
 {
     protected static async Task<InstanceView> CaseAsync(ServiceTaskContext context, IServiceProvider services) =>
-        await services.GetRequiredService<WorkflowEngine>().GetInstanceAsync(context.InstanceId);
+        await services.GetRequiredService<WorkflowEngine>().Queries.GetInstanceAsync(context.InstanceId);
 
     protected static async Task<Call> CallAsync(ServiceTaskContext context, IServiceProvider services) =>
         Guid.TryParse(Text(context, "callId"), out var id) && await services.GetRequiredService<RepresentativeDesk>().CallAsync(id) is { } call

@@ -1,10 +1,11 @@
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Workflows.Runtime;
 
-// The read side of tasks: queries, the inbox and views, read without a step.
-public sealed partial class WorkflowEngine
+// The read side of tasks: queries, the inbox, 抄送 and views.
+public sealed partial class WorkflowQueries
 {
     /// <summary>User tasks matching the query, highest priority first, then oldest first.</summary>
     public async Task<IReadOnlyList<UserTaskView>> QueryTasksAsync(TaskQuery query, CancellationToken ct = default)
@@ -66,10 +67,31 @@ public sealed partial class WorkflowEngine
         return ToView(row);
     }
 
-    private static UserTaskView ToView(UserTaskRow row) => new(
+    /// <summary>Cases copied to <paramref name="userId"/>, latest first.</summary>
+    public async Task<IReadOnlyList<TaskCopyView>> QueryCopiesAsync(string userId, int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        return await db.TaskCopies.AsNoTracking().Where(c => c.UserId == userId).OrderByDescending(c => c.Id).Skip(skip).Take(take)
+            .Select(c => new TaskCopyView(c.Id, c.InstanceId, c.TaskId, c.UserId, c.ByUserId, c.At)).ToListAsync(ct);
+    }
+
+    /// <summary>Whether the case was copied to <paramref name="userId"/> (抄送), which lets them read it.</summary>
+    public async Task<bool> IsCopiedToAsync(Guid instanceId, string userId, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        return await db.TaskCopies.AnyAsync(c => c.InstanceId == instanceId && c.UserId == userId, ct);
+    }
+
+    internal static UserTaskView ToView(UserTaskRow row) => new(
         row.Id, row.InstanceId, row.BusinessKey, row.DefinitionKey, row.ElementId, row.Name, row.Assignee,
         row.Candidates.Where(c => c.Kind == CandidateKind.User).Select(c => c.Value).ToList(),
         row.Candidates.Where(c => c.Kind == CandidateKind.Group).Select(c => c.Value).ToList(),
         row.FormKey, row.DueAt, row.Priority, row.State, row.CreatedAt, row.EndedAt, row.CompletedBy, row.Revision, row.Owner,
         row.DelegatedBy, Signers(row.PendingSigners), row.CaseNumber);
+
+    internal static WorkflowNotFoundException TaskNotFound() => new("task-not-found", "任务不存在");
+
+    /// <summary>The people still to sign a 会签 task, from the stored comma-separated list.</summary>
+    internal static IReadOnlyList<string> Signers(string? pending) =>
+        pending?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
 }

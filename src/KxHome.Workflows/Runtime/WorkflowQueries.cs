@@ -7,9 +7,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Workflows.Runtime;
 
-// The read side of cases: lists and views, read through EF Core without a step.
-public sealed partial class WorkflowEngine
+/// <summary>
+/// The engine's read side: lists and views of cases, tasks, timers, definitions and notices, read through EF Core
+/// (the inbox through <see cref="InboxReader"/>) without a step and without changing anything. Commands are on
+/// <see cref="WorkflowEngine"/>, which hands this out as <see cref="WorkflowEngine.Queries"/>.
+/// </summary>
+public sealed partial class WorkflowQueries
 {
+    private readonly IDbContextFactory<WorkflowDbContext> _dbFactory;
+    private readonly DefinitionCache _definitions;
+    private readonly TimeProvider _clock;
+
+    internal WorkflowQueries(IDbContextFactory<WorkflowDbContext> dbFactory, DefinitionCache definitions, TimeProvider clock)
+    {
+        _dbFactory = dbFactory;
+        _definitions = definitions;
+        _clock = clock;
+    }
+
     /// <summary>Cases matching the query, newest first, with their process names.</summary>
     public async Task<IReadOnlyList<InstanceSummary>> QueryInstancesAsync(InstanceQuery query, CancellationToken ct = default)
     {
@@ -64,7 +79,7 @@ public sealed partial class WorkflowEngine
             .Where(r => r.Value is not null).ToDictionary(r => r.Id, r => r.Value!.DeepClone());
     }
 
-    private static InstanceView ToView(InstanceRow row, InstanceState state, ProcessModel model,
+    internal static InstanceView ToView(InstanceRow row, InstanceState state, ProcessModel model,
         IReadOnlyList<IncidentView> incidents, IReadOnlyList<HistoryEntry> history)
     {
         var active = state.Tokens.Select(t => new ActiveElement(
