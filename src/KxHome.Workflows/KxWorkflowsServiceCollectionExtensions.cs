@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using KxHome.Workflows.Core;
 using KxHome.Workflows.Expressions;
 using KxHome.Workflows.Parsing;
@@ -49,17 +50,32 @@ public static class KxWorkflowsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Quartz, with its own persistent SQLite store, as the alarm clock for timers (started by the host).</summary>
+    /// <summary>
+    /// Quartz as the alarm clock for timers (started by the host): with the engine on SQLite, in a SQLite file of its
+    /// own; on PostgreSQL, in Quartz's tables (<c>qrtz_*</c>) in the engine's database as one cluster, so that of
+    /// several hosts one rings each alarm and another takes over the alarms of a host that stopped.
+    /// </summary>
     private static void AddTimerAlarm(IServiceCollection services, WorkflowOptions options)
     {
-        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.SchedulerConnectionString).DataSource;
-        if (Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
-        services.AddQuartz(q => q.UsePersistentStore(store =>
+        services.AddQuartz(q =>
         {
-            store.UseSqlite(options.SchedulerConnectionString);
-            store.UseSystemTextJsonSerializer();
-            store.ProvisionSchema();
-        }));
+            q.UsePersistentStore(store =>
+            {
+                if (options.Provider == DatabaseProvider.Postgres)
+                {
+                    store.UsePostgres(options.ConnectionString);
+                    store.UseClustering(); // each host a member under an id generated at start
+                }
+                else
+                {
+                    var file = new SqliteConnectionStringBuilder(options.SchedulerConnectionString).DataSource;
+                    if (Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
+                    store.UseSqlite(options.SchedulerConnectionString);
+                }
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+        });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<QuartzTimerAlarm>();
         services.AddSingleton<ITimerAlarm>(sp => sp.GetRequiredService<QuartzTimerAlarm>());

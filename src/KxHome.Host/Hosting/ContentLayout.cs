@@ -1,3 +1,5 @@
+using KxHome.Host.Identity;
+using KxHome.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
 
 namespace KxHome.Host.Hosting;
@@ -57,7 +59,10 @@ public sealed class ContentLayout(string root)
         AnchorFolder(configuration, "Mail:OutboxFolder", "data/outbox");
         AnchorFolder(configuration, "Attachments:Folder", "data/attachments");
         AnchorFolder(configuration, "DataProtection:KeysFolder", "data/keys");
-        AnchorSqlite(configuration, "Workflows:ConnectionString", "Data Source=data/kxhome.db");
+        if (AppDatabase.Provider(configuration) == DatabaseProvider.Sqlite)
+        {
+            AnchorSqlite(configuration, "Workflows:ConnectionString", "Data Source=data/kxhome.db");
+        }
         AnchorSqlite(configuration, "Workflows:SchedulerConnectionString", "Data Source=data/kxhome-scheduler.db");
     }
 

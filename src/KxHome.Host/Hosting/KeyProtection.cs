@@ -1,10 +1,13 @@
 using System.Security.Cryptography.X509Certificates;
+using KxHome.Host.Identity;
+using KxHome.Workflows.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace KxHome.Host.Hosting;
 
 /// <summary>
-/// The keys that sign every email link, sign-in cookie and form token. They are kept in <c>DataProtection:KeysFolder</c>;
+/// The keys that sign every email link, sign-in cookie and form token. They are kept in <c>DataProtection:KeysFolder</c>,
+/// or on PostgreSQL in the database, where every host of one KxHome reads the same keys;
 /// with <c>DataProtection:Certificate</c> (a PFX file, its password in <c>DataProtection:CertificatePassword</c>) they are
 /// encrypted at rest with that certificate, and only a host holding it can read them. Without one they lie in the
 /// folder as plain XML, which Production start-up warns about.
@@ -15,8 +18,9 @@ public static class KeyProtection
 
     public static IServiceCollection AddKxKeys(this IServiceCollection services, IConfiguration configuration)
     {
-        var keys = services.AddDataProtection().SetApplicationName("KxHome")
-            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysFolder"] ?? "data/keys"));
+        var keys = services.AddDataProtection().SetApplicationName("KxHome");
+        if (AppDatabase.Provider(configuration) == DatabaseProvider.Postgres) keys.PersistKeysToDbContext<PostgresAppDbContext>();
+        else keys.PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysFolder"] ?? "data/keys"));
         if (configuration[CertificateSetting] is { Length: > 0 } file) keys.ProtectKeysWithCertificate(Load(file, configuration["DataProtection:CertificatePassword"]));
         return services;
     }

@@ -11,11 +11,15 @@ namespace KxHome.Host.Identity;
 
 /// <summary>
 /// People and organisations, and what the host keeps beside the engine's cases (attachments, drafts, copies, sent
-/// mail, used email links), in the same SQLite file as the engine; its migrations keep their own history table so
-/// they never mix with the engine's.
+/// mail, used email links), in the same database as the engine; its migrations keep their own history table so
+/// they never mix with the engine's. On PostgreSQL it is a <see cref="PostgresAppDbContext"/>, with migrations of its own.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public class AppDbContext : IdentityDbContext<AppUser>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options) { }
+
+    protected AppDbContext(DbContextOptions options) : base(options) { }
+
     public const string HistoryTable = "__AppMigrationsHistory";
 
     public DbSet<Organisation> Organisations => Set<Organisation>();

@@ -1,16 +1,29 @@
+using KxHome.Workflows.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace KxHome.Host.Identity;
 
-/// <summary>People, roles and organisations: ASP.NET Core Identity on the same SQLite file as the engine.</summary>
+/// <summary>People, roles and organisations: ASP.NET Core Identity in the same database as the engine.</summary>
 public static class IdentitySetup
 {
     /// <summary>Registers the stores, cookie and bearer sign-in, and the start-up migration (after the engine's).</summary>
     public static IServiceCollection AddKxIdentity(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration["Workflows:ConnectionString"];
-        services.AddDbContext<AppDbContext>(db => db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(AppDbContext.HistoryTable)));
+        // Started before Data Protection's own start-up service (added with authentication below), which reads the keys:
+        // on PostgreSQL they are in a table this migrates.
+        services.AddHostedService<IdentityDatabase>();
+        var provider = AppDatabase.Provider(configuration);
+        var connectionString = configuration["Workflows:ConnectionString"] ?? "";
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(db => db.Use(provider, connectionString, AppDbContext.HistoryTable));
+            services.AddScoped(sp => (PostgresAppDbContext)sp.GetRequiredService<AppDbContext>()); // the Data Protection keys' store
+        }
+        else
+        {
+            services.AddDbContext<AppDbContext>(db => db.Use(provider, connectionString, AppDbContext.HistoryTable));
+        }
         services.AddIdentityApiEndpoints<AppUser>(o =>
             {
                 o.Password.RequiredLength = 8;
@@ -20,7 +33,6 @@ public static class IdentitySetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>();
         services.AddAuthorization();
-        services.AddHostedService<IdentityDatabase>();
         return services;
     }
 

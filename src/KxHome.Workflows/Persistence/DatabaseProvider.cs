@@ -11,16 +11,21 @@ public enum DatabaseProvider { Sqlite, Postgres }
 /// unquoted (PostgreSQL's tables and columns are named in lower case, which is what it folds unquoted names to),
 /// <c>@p0</c> parameters, <c>ON CONFLICT</c>, <c>RETURNING</c>, <c>LIMIT</c> and <c>TRUE</c>/<c>FALSE</c>. Only the
 /// stored form of a GUID differs: upper-case text on SQLite (as EF Core's SQLite provider writes it), uuid on PostgreSQL.
+/// The host's own tables are set up with <see cref="Use"/> too.
 /// </summary>
-internal static class Databases
+public static class Databases
 {
-    /// <summary>Sets EF Core up for the provider.</summary>
-    public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString) =>
-        (provider == DatabaseProvider.Postgres ? db.UseNpgsql(connectionString).UseLowerCaseNamingConvention() : db.UseSqlite(connectionString))
+    /// <summary>Sets EF Core up for the provider: on PostgreSQL, tables and columns named in lower case.</summary>
+    /// A context whose migrations share the database with another's names its own <paramref name="historyTable"/>.
+    public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString,
+        string? historyTable = null) =>
+        (provider == DatabaseProvider.Postgres
+            ? db.UseNpgsql(connectionString, pg => { if (historyTable is not null) pg.MigrationsHistoryTable(historyTable); }).UseLowerCaseNamingConvention()
+            : db.UseSqlite(connectionString, sqlite => { if (historyTable is not null) sqlite.MigrationsHistoryTable(historyTable); }))
             .ReplaceService<IModelCacheKeyFactory, ModelPerProvider>();
 
     /// <summary>A value as a parameter of a hand-written statement.</summary>
-    public static object Parameter(object? value, DatabaseProvider provider) => value switch
+    internal static object Parameter(object? value, DatabaseProvider provider) => value switch
     {
         null => DBNull.Value,
         Guid guid => provider == DatabaseProvider.Postgres ? guid : guid.ToString().ToUpperInvariant(),
@@ -30,7 +35,7 @@ internal static class Databases
     };
 
     /// <summary>The provider of an open connection.</summary>
-    public static DatabaseProvider Of(System.Data.Common.DbConnection connection) =>
+    internal static DatabaseProvider Of(System.Data.Common.DbConnection connection) =>
         connection is Npgsql.NpgsqlConnection ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 }
 

@@ -24,8 +24,8 @@ internal static class TimerStore
     {
         session.AlarmsToSet.Add(new AlarmTime(timer.Id, timer.DueAt));
         return session.ExecuteAsync(
-            "INSERT INTO Timers (Id, InstanceId, TokenId, DefinitionId, ElementId, ElementName, DefinitionKey, BusinessKey, DueAt, CreatedAt, Cycle, Fired, WorkingDays) " +
-            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)", ct,
+            "INSERT INTO Timers (Id, InstanceId, TokenId, DefinitionId, ElementId, ElementName, DefinitionKey, BusinessKey, DueAt, CreatedAt, Cycle, Fired, WorkingDays, Attempts, PausedForCorrection) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, 0, FALSE)", ct,
             timer.Id, instanceId, timer.TokenId, definitionId, timer.ElementId, timer.ElementName, definitionKey, businessKey,
             timer.DueAt, now, timer.Cycle, timer.Fired, timer.WorkingDays);
     }

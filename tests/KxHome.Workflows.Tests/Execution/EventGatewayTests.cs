@@ -8,7 +8,7 @@ namespace KxHome.Workflows.Tests.Execution;
 public class EventGatewayTests
 {
     // After filing, the case waits for whichever comes first: the applicant's materials, a policy change, or the deadline.
-    private static readonly string Flow = Bpmn.Process("p", """
+    internal static readonly string Flow = Bpmn.Process("p", """
         <startEvent id="start" />
         <eventBasedGateway id="race" name="等待" />
         <intermediateCatchEvent id="materials" name="收到补充材料"><messageEventDefinition messageRef="m" /></intermediateCatchEvent>

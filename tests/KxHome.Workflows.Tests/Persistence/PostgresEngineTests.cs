@@ -149,4 +149,26 @@ public class PostgresEngineTests(PostgresFixture postgres) : IClassFixture<Postg
         second.Clock.Advance(TimeSpan.FromMinutes(6));
         (await second.Engine.Queries.PendingNoticesAsync(500)).Should().HaveCount(30, "a host that stopped before sending leaves its notices to the others");
     }
+
+    [Fact]
+    public async Task Timers_messages_and_signals_wait_and_fire_on_PostgreSQL()
+    {
+        await using var kx = await EngineAsync();
+        var key = await kx.DeployAsync(Execution.EventGatewayTests.Flow);
+        var (byMessage, bySignal, alsoBySignal) = (await kx.StartAsync(key, businessKey: "M"), await kx.StartAsync(key, businessKey: "S1"),
+            await kx.StartAsync(key, businessKey: "S2"));
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery())).Should().HaveCount(3);
+
+        await kx.Engine.CorrelateMessageAsync(new MessageCorrelation("补充材料") { BusinessKey = "M" });
+        (await kx.Engine.BroadcastSignalAsync("政策调整")).InstanceIds.Should().BeEquivalentTo([bySignal.Id, alsoBySignal.Id]);
+        var byTimer = await kx.StartAsync(key, businessKey: "T"); // the signal has gone: its timer wins, 30 days on
+        kx.Clock.Advance(TimeSpan.FromDays(30));
+        (await kx.Engine.ExecuteDueTimersAsync()).Should().Be(1);
+
+        (await kx.GetAsync(byMessage.Id)).ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("review");
+        (await kx.GetAsync(bySignal.Id)).ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("restart");
+        (await kx.GetAsync(alsoBySignal.Id)).ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("restart");
+        (await kx.GetAsync(byTimer.Id)).ActiveElements.Should().ContainSingle().Which.ElementId.Should().Be("close");
+        (await kx.Engine.Queries.QueryTimersAsync(new TimerQuery())).Should().BeEmpty("the race's losers are withdrawn and the last timer fired");
+    }
 }
