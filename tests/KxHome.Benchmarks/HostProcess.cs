@@ -9,8 +9,13 @@ namespace KxHome.Benchmarks;
 internal sealed class HostProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly StreamWriter _log;
 
-    private HostProcess(Process process) => _process = process;
+    private HostProcess(Process process, StreamWriter log)
+    {
+        _process = process;
+        _log = log;
+    }
 
     public static async Task<HostProcess> StartAsync(string root, string folder, string database, string url, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -34,11 +39,13 @@ internal sealed class HostProcess : IDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        Directory.CreateDirectory(folder);
+        var log = new StreamWriter(Path.Combine(folder, "host.log")) { AutoFlush = true }; // what the host logged, to read after a failure
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"host: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process);
+        var host = new HostProcess(process, log);
         using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
@@ -89,5 +96,6 @@ internal sealed class HostProcess : IDisposable
     {
         Kill();
         _process.Dispose();
+        lock (_log) _log.Dispose();
     }
 }

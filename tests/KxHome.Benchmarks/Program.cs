@@ -25,6 +25,12 @@ if (args.Contains("expressions"))
     ExpressionFigures(ExpressionBenchmark.EvalsPerSecond(seconds: 4));
     return;
 }
+if (args.Contains("pg"))
+{
+    // `-- pg`: the engine on PostgreSQL, one host against two, beside the engine on SQLite in the same run.
+    await PostgresFigures(withSqlite: true);
+    return;
+}
 if (args.Contains("reports"))
 {
     // `-- reports`: only the year-end tables of a province.
@@ -84,6 +90,7 @@ Report.Line("peer.bpmn_engine_instances_per_s", peer);
 Report.Line("engine.inmemory_vs_bpmn_engine", inMemory / peer, "0.0");
 Report.Line("engine.peak_rss_mb", enginePeakRss);
 ExpressionFigures(expressions);
+await PostgresFigures(withSqlite: false); // engine.persisted_steps_per_s is above
 await TimerFigures();
 
 if (Wrk.IsInstalled)
@@ -97,6 +104,22 @@ else
 }
 await StudioFigures();
 await ReportFigures();
+
+async Task PostgresFigures(bool withSqlite)
+{
+    var reference = File.ReadAllText(Path.Combine(root, "tests", "KxHome.Benchmarks", "approval.bpmn"));
+    if (withSqlite)
+    {
+        await using var sqlite = await EngineBenchmark.Persisted.StartAsync(reference);
+        var rounds = new List<double>();
+        for (var round = 0; round < 5; round++) rounds.Add(await sqlite.StepsPerSecondAsync(100));
+        Report.Line("engine.persisted_steps_per_s", Report.Median(rounds));
+    }
+    var pg = await PostgresBenchmark.RunAsync(reference, instancesPerRound: 200, rounds: 5);
+    Report.Line("pg.one_host_steps_per_s", pg.OneHost);
+    Report.Line("pg.two_hosts_steps_per_s", pg.TwoHosts);
+    Report.Line("pg.two_vs_one", pg.TwoVsOne, "0.00");
+}
 
 async Task ReportFigures()
 {

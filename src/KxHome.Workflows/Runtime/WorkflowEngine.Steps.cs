@@ -34,9 +34,12 @@ public sealed partial class WorkflowEngine
             {
                 throw new WorkflowConflictException("concurrent-change", "流程实例正被他人同时处理，请刷新后重试");
             }
-            catch (Exception ex) when (Transient.IsBusy(ex) && attempt < MaxAttempts)
+            catch (Exception ex) when (Transient.IsBusy(ex) && attempt < Transient.MaxAttempts)
             {
-                // The database was busy; nothing was written.
+                // The database was busy, or (PostgreSQL) another host wrote the same rows first; nothing was written.
+                // Waiting a random moment keeps two hosts that collided on a hot row (a case-number counter) from
+                // colliding again in step.
+                await Task.Delay(Transient.Backoff(attempt), ct);
             }
         }
     }
