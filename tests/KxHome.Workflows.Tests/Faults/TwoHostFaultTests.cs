@@ -18,17 +18,17 @@ namespace KxHome.Workflows.Tests.Faults;
 public sealed class TwoHostFaultTests(PostgresFixture postgres, ITestOutputHelper output) : IClassFixture<PostgresFixture>, IDisposable
 {
     /// <summary>
-    /// Cases, each waiting on one timer that falls due a minute after its start: 2,000 in the test run, as many as
+    /// Cases, each waiting on one timer that falls due 30 seconds after its start: 1,000 in the test run, as many as
     /// <c>KXHOME_FAULT_TIMERS</c> says otherwise (README gives the command for 10,000).
     /// </summary>
-    private static readonly int Timers = int.TryParse(Environment.GetEnvironmentVariable("KXHOME_FAULT_TIMERS"), out var count) ? count : 2_000;
+    private static readonly int Timers = int.TryParse(Environment.GetEnvironmentVariable("KXHOME_FAULT_TIMERS"), out var count) ? count : 1_000;
 
     private const int Completions = 1_000;
     private const int Workers = 8;
 
     private static readonly string TimerFlow = Bpmn.Process("wait", """
         <startEvent id="start"/>
-        <intermediateCatchEvent id="deadline" name="期满"><timerEventDefinition><timeDuration>PT60S</timeDuration></timerEventDefinition></intermediateCatchEvent>
+        <intermediateCatchEvent id="deadline" name="期满"><timerEventDefinition><timeDuration>PT30S</timeDuration></timerEventDefinition></intermediateCatchEvent>
         <endEvent id="end"/>
         """ + Bpmn.Flow("f1", "start", "deadline") + Bpmn.Flow("f2", "deadline", "end"));
 
