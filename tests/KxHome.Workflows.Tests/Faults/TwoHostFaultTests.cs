@@ -34,6 +34,23 @@ public sealed class TwoHostFaultTests(PostgresFixture postgres, ITestOutputHelpe
 
     private readonly string _folder = Directory.CreateTempSubdirectory("kxhome-two-host-faults-").FullName;
 
+    /// <summary>Two host processes on a new database, the second started once the first has created the tables.</summary>
+    private async Task<TwoHosts> StartTwoHostsAsync()
+    {
+        var database = await postgres.Server.NewDatabaseAsync();
+        var (first, second) = ($"http://127.0.0.1:{HostProcess.FreePort()}", $"http://127.0.0.1:{HostProcess.FreePort()}");
+        var firstHost = await StartHostAsync("first", database, first);
+        try
+        {
+            return new TwoHosts(database, first, second, firstHost, await StartHostAsync("second", database, second));
+        }
+        catch
+        {
+            firstHost.Dispose();
+            throw;
+        }
+    }
+
     private Task<HostProcess> StartHostAsync(string name, string database, string url) =>
         HostProcess.StartAsync(RepositoryPaths.Root, Path.Combine(_folder, name), Path.Combine(_folder, name, "unused.db"), url,
             new Dictionary<string, string> { ["Workflows__Provider"] = "Postgres", ["Workflows__ConnectionString"] = database });
@@ -41,15 +58,13 @@ public sealed class TwoHostFaultTests(PostgresFixture postgres, ITestOutputHelpe
     [Fact]
     public async Task Timers_due_on_two_hosts_fire_once_each_when_one_host_is_killed_midway()
     {
-        var database = await postgres.Server.NewDatabaseAsync();
-        var (first, second) = ($"http://127.0.0.1:{HostProcess.FreePort()}", $"http://127.0.0.1:{HostProcess.FreePort()}");
-        using var firstHost = await StartHostAsync("first", database, first);
-        using var secondHost = await StartHostAsync("second", database, second);
-        using (var admin = await FaultDriver.SignInAsync(first, "admin"))
+        using var hosts = await StartTwoHostsAsync();
+        var database = hosts.Database;
+        using (var admin = await FaultDriver.SignInAsync(hosts.First, "admin"))
         {
             (await admin.PostAsJsonAsync("/api/definitions", new { xml = TimerFlow })).EnsureSuccessStatusCode();
         }
-        using var applicants = new Pair(await FaultDriver.SignInAsync(first, "applicant"), await FaultDriver.SignInAsync(second, "applicant"));
+        using var applicants = await hosts.SignInAsync("applicant");
 
         var started = Stopwatch.StartNew();
         var next = -1;
@@ -64,7 +79,7 @@ public sealed class TwoHostFaultTests(PostgresFixture postgres, ITestOutputHelpe
         (await CountAsync(database, "SELECT COUNT(*) FROM instances WHERE definitionkey = 'wait'")).Should().Be(Timers, "every case started");
 
         (await WaitUntilAsync(async () => await FiredAsync(database) >= Timers / 3, TimeSpan.FromMinutes(5))).Should().BeTrue("the timers fall due");
-        firstHost.Kill();
+        hosts.FirstHost.Kill();
         var firedAtKill = await FiredAsync(database);
         firedAtKill.Should().BeLessThan(Timers, "the kill comes while timers are still to fire");
         (await WaitUntilAsync(async () => await CountAsync(database, "SELECT COUNT(*) FROM instances WHERE status = 'Completed'") == Timers,
@@ -80,12 +95,10 @@ public sealed class TwoHostFaultTests(PostgresFixture postgres, ITestOutputHelpe
     [Fact]
     public async Task A_thousand_tasks_completed_on_both_hosts_at_once_move_each_case_once()
     {
-        var database = await postgres.Server.NewDatabaseAsync();
-        var (first, second) = ($"http://127.0.0.1:{HostProcess.FreePort()}", $"http://127.0.0.1:{HostProcess.FreePort()}");
-        using var firstHost = await StartHostAsync("first", database, first);
-        using var secondHost = await StartHostAsync("second", database, second);
-        await FaultDriver.DeployAsync(first);
-        using var applicants = new Pair(await FaultDriver.SignInAsync(first, "applicant"), await FaultDriver.SignInAsync(second, "applicant"));
+        using var hosts = await StartTwoHostsAsync();
+        var database = hosts.Database;
+        await FaultDriver.DeployAsync(hosts.First);
+        using var applicants = await hosts.SignInAsync("applicant");
         var tasks = new ConcurrentBag<Guid>();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, Workers).Select(worker => Task.Run(async () =>
@@ -131,6 +144,19 @@ public sealed class TwoHostFaultTests(PostgresFixture postgres, ITestOutputHelpe
     }
 
     private static Task<bool> WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout) => TimerHost.EventuallyAsync(condition, timeout);
+
+    private sealed record TwoHosts(string Database, string First, string Second, HostProcess FirstHost, HostProcess SecondHost) : IDisposable
+    {
+        /// <summary>The person signed in on each host.</summary>
+        public async Task<Pair> SignInAsync(string login) =>
+            new(await FaultDriver.SignInAsync(First, login), await FaultDriver.SignInAsync(Second, login));
+
+        public void Dispose()
+        {
+            FirstHost.Dispose();
+            SecondHost.Dispose();
+        }
+    }
 
     /// <summary>One person signed in on each host; worker n uses host n mod 2.</summary>
     private sealed class Pair(HttpClient first, HttpClient second) : IDisposable
