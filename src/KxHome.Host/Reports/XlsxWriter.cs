@@ -1,16 +1,18 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace KxHome.Host.Reports;
 
 /// <summary>
-/// Writes sheets as one <c>.xlsx</c> workbook: the Open XML SDK makes the package, its workbook and styles; each
-/// worksheet's XML is written row by row (a province's 100,000 activities never become a document in memory): text as
-/// inline strings, numbers as numbers, merged ranges, borders, wrapped cells and a bold centred header.
+/// Writes sheets as one <c>.xlsx</c> workbook, a zip of its parts written one after another and compressed as they
+/// go: each worksheet's XML row by row (a province's 100,000 activities never become a document in memory, nor one
+/// uncompressed part, as the Open XML SDK's package would hold them), the workbook, its relationships and the styles
+/// (built with the SDK's objects): text as inline strings, numbers as numbers, merged ranges, borders, wrapped cells
+/// and a bold centred header.
 /// </summary>
 public static class XlsxWriter
 {
@@ -20,6 +22,9 @@ public static class XlsxWriter
     private const uint Body = 1, Header = 2, Title = 3, Note = 4;
 
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+    private const string Relationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string Types = "http://schemas.openxmlformats.org/package/2006/content-types";
 
     /// <summary>The workbook as bytes (a download, a case's file).</summary>
     public static byte[] Bytes(IEnumerable<Sheet> sheets)
@@ -31,26 +36,90 @@ public static class XlsxWriter
 
     public static void Write(IEnumerable<Sheet> sheets, Stream output)
     {
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        document.CompressionOption = System.IO.Packaging.CompressionOption.SuperFast; // deflating 70 MB of sheet XML at the best level took a second
-        var workbook = document.AddWorkbookPart();
-        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
-        var list = new Sheets();
-        uint id = 1;
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        var names = new List<string>();
         foreach (var sheet in sheets)
         {
-            var part = workbook.AddNewPart<WorksheetPart>();
-            WriteSheet(sheet, part);
-            list.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = sheet.Name });
+            names.Add(sheet.Name);
+            Part(zip, $"xl/worksheets/sheet{names.Count}.xml", xml => WriteSheet(sheet, xml));
         }
-        workbook.Workbook = new Workbook(list);
+        Part(zip, "xl/workbook.xml", xml =>
+        {
+            xml.WriteStartElement("workbook", Main);
+            xml.WriteAttributeString("xmlns", "r", null, Relationship);
+            xml.WriteStartElement("sheets", Main);
+            for (var i = 1; i <= names.Count; i++)
+            {
+                xml.WriteStartElement("sheet", Main);
+                xml.WriteAttributeString("name", names[i - 1]);
+                xml.WriteAttributeString("sheetId", Number(i));
+                xml.WriteAttributeString("id", Relationship, $"rId{i}");
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        });
+        Part(zip, "xl/styles.xml", xml => xml.WriteRaw(Styles().OuterXml));
+        Part(zip, "xl/_rels/workbook.xml.rels", xml => WriteRelationships(xml,
+            [.. names.Select((_, i) => ($"rId{i + 1}", "worksheet", $"worksheets/sheet{i + 1}.xml")), ("rIdStyles", "styles", "styles.xml")]));
+        Part(zip, "_rels/.rels", xml => WriteRelationships(xml, [("rId1", "officeDocument", "xl/workbook.xml")]));
+        Part(zip, "[Content_Types].xml", xml =>
+        {
+            xml.WriteStartElement("Types", Types);
+            Default(xml, "rels", "application/vnd.openxmlformats-package.relationships+xml");
+            Default(xml, "xml", "application/xml");
+            Override(xml, "/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
+            Override(xml, "/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
+            for (var i = 1; i <= names.Count; i++)
+            {
+                Override(xml, $"/xl/worksheets/sheet{i}.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
+            }
+            xml.WriteEndElement();
+        });
     }
 
-    // The worksheet's XML is written straight to the part: 100,000 rows as element objects of the SDK took seconds.
-    private static void WriteSheet(Sheet sheet, WorksheetPart part)
+    /// <summary>One part of the package: an XML document written into its zip entry (fast deflate: 70 MB of sheet XML at the best level took a second).</summary>
+    private static void Part(ZipArchive zip, string name, Action<XmlWriter> write)
     {
-        using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
         using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+        xml.WriteStartDocument(standalone: true);
+        write(xml);
+    }
+
+    private static void WriteRelationships(XmlWriter xml, IReadOnlyList<(string Id, string Type, string Target)> relationships)
+    {
+        xml.WriteStartElement("Relationships", Relationships);
+        foreach (var (id, type, target) in relationships)
+        {
+            xml.WriteStartElement("Relationship", Relationships);
+            xml.WriteAttributeString("Id", id);
+            xml.WriteAttributeString("Type", $"{Relationship}/{type}");
+            xml.WriteAttributeString("Target", target);
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+    }
+
+    private static void Default(XmlWriter xml, string extension, string type)
+    {
+        xml.WriteStartElement("Default", Types);
+        xml.WriteAttributeString("Extension", extension);
+        xml.WriteAttributeString("ContentType", type);
+        xml.WriteEndElement();
+    }
+
+    private static void Override(XmlWriter xml, string part, string type)
+    {
+        xml.WriteStartElement("Override", Types);
+        xml.WriteAttributeString("PartName", part);
+        xml.WriteAttributeString("ContentType", type);
+        xml.WriteEndElement();
+    }
+
+    // The worksheet's XML is written row by row: 100,000 rows as element objects of the SDK took seconds.
+    private static void WriteSheet(Sheet sheet, XmlWriter xml)
+    {
         xml.WriteStartElement("worksheet", Main);
         xml.WriteStartElement("cols", Main);
         for (var i = 0; i < sheet.Widths.Count; i++)

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using KxHome.Workflows.Tests.Support;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
@@ -35,6 +37,12 @@ public sealed class YearEndTableTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentDisposition!.FileNameStar.Should().Be("2026年嘉定区科协年终统计表.xlsx");
         var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using (var document = SpreadsheetDocument.Open(workbook, isEditable: false))
+        {
+            new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}")
+                .Should().BeEmpty("the package and its parts are what the Open XML schemas allow, as Excel expects");
+        }
+        workbook.Position = 0;
         MiniExcel.GetSheetNames(workbook).Should().Equal("附件1-1", "附件1-2", "附件1-3");
 
         var enterprises = Rows(workbook, "附件1-1");
