@@ -1,10 +1,10 @@
-using Microsoft.Data.Sqlite;
 using KxHome.Workflows.Core;
 using KxHome.Workflows.Expressions;
 using KxHome.Workflows.Parsing;
 using KxHome.Workflows.Persistence;
 using KxHome.Workflows.Runtime;
 using KxHome.Workflows.Scheduling;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,10 +17,10 @@ namespace KxHome.Workflows;
 public static class KxWorkflowsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the engine, its SQLite database, the expression sandbox, the job worker, Quartz as the timers' alarm
-    /// clock, and the system clock (unless a <see cref="TimeProvider"/> is already registered; <c>Clock:Mode=Virtual</c>
-    /// registers a <see cref="VirtualClock"/> that <see cref="VirtualTime"/> moves). Handlers are added with
-    /// <see cref="AddServiceTaskHandler{T}"/>.
+    /// Registers the engine and its read side, its database (SQLite or PostgreSQL), the expression sandbox, the job
+    /// worker, Quartz as the timers' alarm clock, and the system clock (unless a <see cref="TimeProvider"/> is already
+    /// registered; <c>Clock:Mode=Virtual</c> registers a <see cref="VirtualClock"/> that <see cref="VirtualTime"/> moves).
+    /// Handlers are added with <see cref="AddServiceTaskHandler{T}"/>.
     /// </summary>
     public static IServiceCollection AddKxWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
@@ -57,25 +57,22 @@ public static class KxWorkflowsServiceCollectionExtensions
     /// </summary>
     private static void AddTimerAlarm(IServiceCollection services, WorkflowOptions options)
     {
-        services.AddQuartz(q =>
+        services.AddQuartz(q => q.UsePersistentStore(store =>
         {
-            q.UsePersistentStore(store =>
+            if (options.Provider == DatabaseProvider.Postgres)
             {
-                if (options.Provider == DatabaseProvider.Postgres)
-                {
-                    store.UsePostgres(options.ConnectionString);
-                    store.UseClustering(); // each host a member under an id generated at start
-                }
-                else
-                {
-                    var file = new SqliteConnectionStringBuilder(options.SchedulerConnectionString).DataSource;
-                    if (Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
-                    store.UseSqlite(options.SchedulerConnectionString);
-                }
-                store.UseSystemTextJsonSerializer();
-                store.ProvisionSchema();
-            });
-        });
+                store.UsePostgres(options.ConnectionString);
+                store.UseClustering(); // each host a member under an id generated at start
+            }
+            else
+            {
+                var file = new SqliteConnectionStringBuilder(options.SchedulerConnectionString).DataSource;
+                if (Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
+                store.UseSqlite(options.SchedulerConnectionString);
+            }
+            store.UseSystemTextJsonSerializer();
+            store.ProvisionSchema();
+        }));
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<QuartzTimerAlarm>();
         services.AddSingleton<ITimerAlarm>(sp => sp.GetRequiredService<QuartzTimerAlarm>());
