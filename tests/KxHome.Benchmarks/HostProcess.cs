@@ -65,6 +65,16 @@ internal sealed class HostProcess : IDisposable
         throw new TimeoutException("The host did not answer /health within 60 s.");
     }
 
+    /// <summary>The host on a PostgreSQL database (<c>Workflows:Provider=Postgres</c>) instead of a SQLite file; its other files stay in <paramref name="folder"/>.</summary>
+    public static Task<HostProcess> StartOnPostgresAsync(string root, string folder, string database, string url,
+        IReadOnlyDictionary<string, string>? settings = null) =>
+        StartAsync(root, folder, Path.Combine(folder, "unused.db"), url,
+            new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+            {
+                ["Workflows__Provider"] = "Postgres",
+                ["Workflows__ConnectionString"] = database,
+            });
+
     /// <summary>The host's peak resident memory so far (VmHWM), in MB.</summary>
     public double PeakRssMb() => Status("VmHWM:");
 

@@ -52,8 +52,7 @@ public sealed class TwoHostFaultTests(PostgresFixture postgres, ITestOutputHelpe
     }
 
     private Task<HostProcess> StartHostAsync(string name, string database, string url) =>
-        HostProcess.StartAsync(RepositoryPaths.Root, Path.Combine(_folder, name), Path.Combine(_folder, name, "unused.db"), url,
-            new Dictionary<string, string> { ["Workflows__Provider"] = "Postgres", ["Workflows__ConnectionString"] = database });
+        HostProcess.StartOnPostgresAsync(RepositoryPaths.Root, Path.Combine(_folder, name), database, url);
 
     [Fact]
     public async Task Timers_due_on_two_hosts_fire_once_each_when_one_host_is_killed_midway()

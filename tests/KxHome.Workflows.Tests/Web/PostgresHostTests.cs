@@ -24,13 +24,8 @@ public sealed partial class PostgresHostTests(PostgresFixture postgres) : IClass
         var url = $"http://127.0.0.1:{HostProcess.FreePort()}";
         try
         {
-            using var host = await HostProcess.StartAsync(RepositoryPaths.Root, folder, Path.Combine(folder, "unused.db"), url,
-                new Dictionary<string, string>
-                {
-                    ["Workflows__Provider"] = "Postgres",
-                    ["Workflows__ConnectionString"] = await postgres.Server.NewDatabaseAsync(),
-                    ["Demo__Cases"] = "true",
-                });
+            using var host = await HostProcess.StartOnPostgresAsync(RepositoryPaths.Root, folder, await postgres.Server.NewDatabaseAsync(), url,
+                new Dictionary<string, string> { ["Demo__Cases"] = "true" });
             var visited = 0;
             foreach (var login in new[] { "admin", "district", "applicant" })
             {

@@ -26,11 +26,9 @@ public sealed class TwoHostBrowserTests(PostgresFixture postgres, MailDevServer 
     public async Task InitializeAsync() => _browser = await Browser.LaunchAsync();
 
     private async Task<HostProcess> StartHostAsync(string name, string database, string url) =>
-        await HostProcess.StartAsync(RepositoryPaths.Root, Path.Combine(_folder, name), Path.Combine(_folder, name, "unused.db"), url,
+        await HostProcess.StartOnPostgresAsync(RepositoryPaths.Root, Path.Combine(_folder, name), database, url,
             new Dictionary<string, string>
             {
-                ["Workflows__Provider"] = "Postgres",
-                ["Workflows__ConnectionString"] = database,
                 ["Mail__SmtpHost"] = MailDevServer.SmtpHost,
                 ["Mail__SmtpPort"] = mail.SmtpPort.ToString(CultureInfo.InvariantCulture),
                 ["Mail__PollInterval"] = "00:00:01",
