@@ -15,8 +15,25 @@ namespace KxHome.Host.Mail;
 public sealed class NoticeDispatcher(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, ILogger<NoticeDispatcher> log)
     : BackgroundService
 {
+    // One pass at a time in this host: a pass asked for while the background one runs waits for it, so it finds the
+    // notices that pass had claimed already sent instead of passing over them.
+    private readonly SemaphoreSlim _pass = new(1, 1);
+
     /// <summary>Sends every notice that is due; returns how many were done.</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken ct = default)
+    {
+        await _pass.WaitAsync(ct);
+        try
+        {
+            return await SendDueAsync(ct);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    private async Task<int> SendDueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();

@@ -24,6 +24,13 @@ internal sealed class InstanceState
 
     public Token? TokenWaitingOn(Guid waitId) => Tokens.FirstOrDefault(t => t.WaitId == waitId);
 
+    /// <summary>
+    /// Whether a timer of the instance may be armed: a token waits on one, or events (timers among them or not) are
+    /// armed on a token or a scope. Every timer row belongs to one of these waits, so false means the instance has none.
+    /// </summary>
+    public bool MayHaveTimers =>
+        Tokens.Any(t => t.WaitKind == WaitKind.Timer || t.BoundaryEvents is { Count: > 0 }) || Scopes.Any(s => s.EventTriggers is { Count: > 0 });
+
     /// <summary>The value of a variable as seen from a scope: its own, else the nearest enclosing scope's.</summary>
     public IReadOnlyDictionary<string, JsonNode?> VisibleVariables(Guid scopeId)
     {

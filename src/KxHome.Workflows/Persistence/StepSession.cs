@@ -8,14 +8,16 @@ namespace KxHome.Workflows.Persistence;
 /// per-call overhead; EF Core still owns the schema (migrations) and the read-side queries (but the inbox, see
 /// <see cref="InboxReader"/>).
 /// Values are stored the way EF Core stores them (<see cref="Databases.Parameter"/>). On SQLite the transaction is
-/// <c>BEGIN IMMEDIATE</c>: the step holds the write lock from its first read.
+/// <c>BEGIN IMMEDIATE</c>: the step holds the write lock from its first read. There it is begun and ended by prepared
+/// statements of the connection rather than through <see cref="DbTransaction"/>, which prepares them again every time.
 /// </summary>
 internal sealed class StepSession : IAsyncDisposable
 {
     private readonly StepWriterConnection _writer;
-    private readonly DbTransaction _transaction;
+    private readonly DbTransaction? _transaction; // PostgreSQL's; null on SQLite
+    private bool _committed;
 
-    private StepSession(StepWriterConnection writer, DbTransaction transaction)
+    private StepSession(StepWriterConnection writer, DbTransaction? transaction)
     {
         _writer = writer;
         _transaction = transaction;
@@ -30,11 +32,14 @@ internal sealed class StepSession : IAsyncDisposable
         var connection = await writer.AcquireAsync(ct);
         try
         {
+            if (writer.Provider == DatabaseProvider.Sqlite)
+            {
+                await writer.Command("BEGIN IMMEDIATE", 0).ExecuteNonQueryAsync(ct);
+                return new StepSession(writer, null);
+            }
             // PostgreSQL: one snapshot for the whole step, and a write racing another host's fails (serialization
             // failure: the step runs again from a fresh read) instead of acting on a task read before that host's commit.
-            var transaction = await connection.BeginTransactionAsync(
-                writer.Provider == DatabaseProvider.Postgres ? IsolationLevel.RepeatableRead : IsolationLevel.Unspecified, ct);
-            return new StepSession(writer, transaction);
+            return new StepSession(writer, await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct));
         }
         catch
         {
@@ -46,7 +51,9 @@ internal sealed class StepSession : IAsyncDisposable
     /// <summary>Commits; the states of the instances written become the cached ones.</summary>
     public async Task CommitAsync(CancellationToken ct)
     {
-        await _transaction.CommitAsync(ct);
+        if (_transaction is null) await _writer.Command("COMMIT", 0).ExecuteNonQueryAsync(ct);
+        else await _transaction.CommitAsync(ct);
+        _committed = true;
         foreach (var (id, revision, state) in _saved) _writer.States.Put(id, revision, state);
     }
 
@@ -123,7 +130,8 @@ internal sealed class StepSession : IAsyncDisposable
         var healthy = true;
         try
         {
-            await _transaction.DisposeAsync(); // rolls back when not committed
+            if (_transaction is not null) await _transaction.DisposeAsync(); // rolls back when not committed
+            else if (!_committed) await _writer.Command("ROLLBACK", 0).ExecuteNonQueryAsync(CancellationToken.None);
         }
         catch
         {

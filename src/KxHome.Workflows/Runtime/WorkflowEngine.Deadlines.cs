@@ -99,6 +99,15 @@ public sealed partial class WorkflowEngine
         }, ct);
     }
 
+    /// <summary>The case's deadline clocks stopped for a correction run again: the corrected task is done.</summary>
+    private async Task ResumeAfterCorrectionAsync(StepSession session, Guid instanceId, DateTime now, string userId, CancellationToken ct)
+    {
+        foreach (var timer in await TimerStore.DeadlinesAsync(session, "InstanceId = @p0 AND PausedForCorrection = TRUE", ct, instanceId))
+        {
+            await WriteTimerChangeAsync(session, timer, Resume(timer, now), userId, "补正后重新提交，恢复计时", ct);
+        }
+    }
+
     private async Task WriteTimerChangeAsync(StepSession session, TimerRow timer, (HistoryKind Kind, JsonObject Data) change,
         string userId, string reason, CancellationToken ct)
     {

@@ -57,11 +57,9 @@ public sealed partial class WorkflowEngine
                     HistoryKind.TaskSigned, values, comment, ct);
             }
             var (row, step) = await LoadStepAsync(session, task.InstanceId, ct);
+            var mayHaveTimers = step.State.MayHaveTimers;
             step.CompleteUserTask(taskId, userId, values, comment);
-            foreach (var timer in await TimerStore.DeadlinesAsync(session, "InstanceId = @p0 AND PausedForCorrection = TRUE", ct, task.InstanceId))
-            {
-                await WriteTimerChangeAsync(session, timer, Resume(timer, step.Now), userId, "补正后重新提交，恢复计时", ct);
-            }
+            if (mayHaveTimers) await ResumeAfterCorrectionAsync(session, task.InstanceId, step.Now, userId, ct);
             await SaveAsync(session, row, step, userId, isNew: false, ct);
             var opened = step.NewTasks.Select(t => WorkflowQueries.ToView(TaskStore.ToRow(t, row, step.Now))).ToList();
             return new StepOutcome(row.Id, step.State.Status, opened);

@@ -52,7 +52,7 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("Number").IsUnique().HasFilter("\"Number\" IS NOT NULL");
             b.HasIndex("Owner", "StartedAt");
             b.HasIndex("ParentInstanceId").HasFilter("\"ParentInstanceId\" IS NOT NULL");
-            b.HasIndex("DefinitionId", "Status");
+            b.HasIndex("DefinitionId").HasFilter("\"Status\" = 'Active'");
             b.ToTable("Instances");
         });
 
@@ -82,8 +82,8 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("PendingSigners").HasColumnType("TEXT");
             b.HasKey("Id");
             b.HasIndex("InstanceId");
-            b.HasIndex("State", "Assignee");
-            b.HasIndex("Owner", "State");
+            b.HasIndex("Assignee").HasFilter("\"State\" = 'Open'");
+            b.HasIndex("Owner").HasFilter("\"State\" = 'Open'");
             b.HasIndex("CompletedBy").HasFilter("\"CompletedBy\" IS NOT NULL");
             b.ToTable("UserTasks");
         });
@@ -118,7 +118,6 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<Guid?>("IncidentId").HasColumnType("TEXT");
             b.HasKey("Id");
             b.HasIndex("DueAt");
-            b.HasIndex("InstanceId");
             b.ToTable("Jobs");
         });
 

@@ -265,6 +265,10 @@ namespace KxHome.Workflows.Persistence.PostgresMigrations
                     b.HasIndex("BusinessKey")
                         .HasDatabaseName("ix_instances_businesskey");
 
+                    b.HasIndex("DefinitionId")
+                        .HasDatabaseName("ix_instances_definitionid")
+                        .HasFilter("Status = 'Active'");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_instances_number")
@@ -273,9 +277,6 @@ namespace KxHome.Workflows.Persistence.PostgresMigrations
                     b.HasIndex("ParentInstanceId")
                         .HasDatabaseName("ix_instances_parentinstanceid")
                         .HasFilter("ParentInstanceId IS NOT NULL");
-
-                    b.HasIndex("DefinitionId", "Status")
-                        .HasDatabaseName("ix_instances_definitionid_status");
 
                     b.HasIndex("Owner", "StartedAt")
                         .HasDatabaseName("ix_instances_owner_startedat");
@@ -337,9 +338,6 @@ namespace KxHome.Workflows.Persistence.PostgresMigrations
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_jobs_dueat");
-
-                    b.HasIndex("InstanceId")
-                        .HasDatabaseName("ix_jobs_instanceid");
 
                     b.ToTable("jobs", (string)null);
                 });
@@ -722,6 +720,10 @@ namespace KxHome.Workflows.Persistence.PostgresMigrations
                     b.HasKey("Id")
                         .HasName("pk_usertasks");
 
+                    b.HasIndex("Assignee")
+                        .HasDatabaseName("ix_usertasks_assignee")
+                        .HasFilter("State = 'Open'");
+
                     b.HasIndex("CompletedBy")
                         .HasDatabaseName("ix_usertasks_completedby")
                         .HasFilter("CompletedBy IS NOT NULL");
@@ -729,11 +731,9 @@ namespace KxHome.Workflows.Persistence.PostgresMigrations
                     b.HasIndex("InstanceId")
                         .HasDatabaseName("ix_usertasks_instanceid");
 
-                    b.HasIndex("Owner", "State")
-                        .HasDatabaseName("ix_usertasks_owner_state");
-
-                    b.HasIndex("State", "Assignee")
-                        .HasDatabaseName("ix_usertasks_state_assignee");
+                    b.HasIndex("Owner")
+                        .HasDatabaseName("ix_usertasks_owner")
+                        .HasFilter("State = 'Open'");
 
                     b.ToTable("usertasks", (string)null);
                 });
