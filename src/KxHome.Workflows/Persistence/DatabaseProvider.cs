@@ -28,11 +28,18 @@ public static class Databases
     internal static object Parameter(object? value, DatabaseProvider provider) => value switch
     {
         null => DBNull.Value,
-        Guid guid => provider == DatabaseProvider.Postgres ? guid : guid.ToString().ToUpperInvariant(),
+        Guid guid => provider == DatabaseProvider.Postgres ? guid : UpperCaseText(guid),
         DateTime instant => instant.Kind == DateTimeKind.Local ? instant.ToUniversalTime() : DateTime.SpecifyKind(instant, DateTimeKind.Utc),
         Enum name => name.ToString(),
         _ => value,
     };
+
+    /// <summary>A GUID as EF Core stores it on SQLite, in upper case; made as one string (steps bind several each).</summary>
+    private static string UpperCaseText(Guid guid) => string.Create(36, guid, static (chars, value) =>
+    {
+        value.TryFormat(chars, out _);
+        for (var i = 0; i < chars.Length; i++) chars[i] = char.ToUpperInvariant(chars[i]);
+    });
 
     /// <summary>The provider of an open connection.</summary>
     internal static DatabaseProvider Of(System.Data.Common.DbConnection connection) =>
