@@ -6,6 +6,7 @@ using KxHome.Workflows.Tests.Host;
 using KxHome.Workflows.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KxHome.Workflows.Tests.Mail;
@@ -97,5 +98,23 @@ public sealed partial class TaskMailTests(MailDevServer mail) : IClassFixture<Ma
         var engine = host.Factory.Services.GetRequiredService<WorkflowEngine>();
         (await engine.Queries.GetTaskAsync(taskId)).State.Should().Be(UserTaskState.Open);
         (await engine.Queries.GetInstanceAsync(caseId)).Status.Should().Be(InstanceStatus.Active);
+    }
+
+    [Fact]
+    public async Task A_dispatch_asked_for_while_another_sends_returns_with_the_mail_sent()
+    {
+        // The host's own loop waits an hour between passes, so the two passes below are the only ones.
+        await using var host = NewHost(web => web.UseSetting("Mail:PollInterval", "01:00:00"));
+        await SubmittedCaseAsync(host);
+        var district = await new HomeDriver(host).MeAsync("district");
+        var dispatcher = host.Factory.Services.GetRequiredService<KxHome.Host.Mail.NoticeDispatcher>();
+
+        var sending = dispatcher.DispatchOnceAsync(); // claims the district's notice and waits on the mail server
+        await dispatcher.DispatchOnceAsync();
+
+        var sent = await new HomeDriver(host).ReadAsync(db => db.SentMails.CountAsync(m => m.Recipient == district));
+        sent.Should().Be(1, "the second pass waits for the first instead of passing over the notice it claimed");
+        await sending;
+        (await new HomeDriver(host).ReadAsync(db => db.SentMails.CountAsync(m => m.Recipient == district))).Should().Be(1);
     }
 }
