@@ -120,7 +120,7 @@ public class WorkflowDbContext : DbContext
     /// <summary>A table's name: in lower case on PostgreSQL, so the engine's unquoted SQL names it on both.</summary>
     private string Table(string name) => Database.IsNpgsql() ? name.ToLowerInvariant() : name;
 
-    /// <summary>An index filter on a column (PostgreSQL's columns are named in lower case, which unquoted names fold to).</summary>
+    /// <summary>An index filter on a column being set.</summary>
     private string NotNull(string column) => $"{Column(column)} IS NOT NULL";
 
     /// <summary>
@@ -129,5 +129,9 @@ public class WorkflowDbContext : DbContext
     /// </summary>
     private string Is(string column, string value) => $"{Column(column)} = '{value}'";
 
+    /// <summary>
+    /// A column in an index filter: quoted on SQLite; bare on PostgreSQL, whose columns are named in lower case, which
+    /// bare names fold to.
+    /// </summary>
     private string Column(string name) => Database.IsNpgsql() ? name : $"\"{name}\"";
 }
