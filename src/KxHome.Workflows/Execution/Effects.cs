@@ -1,3 +1,4 @@
+using KxHome.Workflows.Core;
 using System.Text.Json.Nodes;
 using KxHome.Workflows.Model;
 
@@ -22,7 +23,7 @@ internal sealed record NewUserTask(
     public override WaitKind Kind => WaitKind.UserTask;
 
     /// <summary>The task's first revision, fixed when the step creates it: what is stored is what the step answers.</summary>
-    public Guid Revision { get; } = Guid.NewGuid();
+    public Guid Revision { get; } = Ids.Random();
 }
 
 /// <summary>A service-task job the step created; a worker runs its topic's handler after commit.</summary>
@@ -63,7 +64,7 @@ internal sealed record NewSubscription(Guid Id, Guid? TokenId, string ElementId,
 
     /// <summary>A new subscription for an element that waits for a message or signal.</summary>
     public static NewSubscription For(FlowNode node, Guid? tokenId) => Awaited(node) is var (name, signal)
-        ? new NewSubscription(Guid.CreateVersion7(), tokenId, node.Id, name, signal)
+        ? new NewSubscription(Ids.TimeOrdered(), tokenId, node.Id, name, signal)
         : throw new InvalidOperationException($"{node.Id} waits for no message or signal");
 }
 

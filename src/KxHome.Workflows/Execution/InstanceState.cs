@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Execution;
@@ -18,6 +19,7 @@ internal sealed class InstanceState
     public List<ScopeState> Scopes { get; set; } = [];
     public List<Token> Tokens { get; set; } = [];
 
+    [JsonIgnore] // the first of Scopes: written once
     public ScopeState Root => Scopes[0];
 
     public ScopeState Scope(Guid id) => Scopes.First(s => s.Id == id);
@@ -28,6 +30,7 @@ internal sealed class InstanceState
     /// Whether a timer of the instance may be armed: a token waits on one, or events (timers among them or not) are
     /// armed on a token or a scope. Every timer row belongs to one of these waits, so false means the instance has none.
     /// </summary>
+    [JsonIgnore]
     public bool MayHaveTimers =>
         Tokens.Any(t => t.WaitKind == WaitKind.Timer || t.BoundaryEvents is { Count: > 0 }) || Scopes.Any(s => s.EventTriggers is { Count: > 0 });
 

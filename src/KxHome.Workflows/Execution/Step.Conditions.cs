@@ -1,3 +1,4 @@
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Execution;
@@ -26,7 +27,7 @@ internal sealed partial class Step
             foreach (var (waitId, boundaryId) in token.BoundaryEvents?.ToList() ?? [])
             {
                 if (model.Node(boundaryId) is not BoundaryConditionalNode boundary || !Holds(boundary.Condition, token)) continue;
-                TriggerBoundary(token, waitId, boundary, () => (token.BoundaryEvents ??= [])[Guid.NewGuid()] = boundary.Id);
+                TriggerBoundary(token, waitId, boundary, () => (token.BoundaryEvents ??= [])[Ids.Random()] = boundary.Id);
                 fired = true;
                 if (boundary.Interrupting) break;
             }
@@ -50,7 +51,7 @@ internal sealed partial class Step
     /// <summary>The conditional boundary event waits on its activity's token; it is checked when this step's run ends.</summary>
     private void ArmCondition(Token token, BoundaryConditionalNode boundary)
     {
-        (token.BoundaryEvents ??= [])[Guid.NewGuid()] = boundary.Id;
+        (token.BoundaryEvents ??= [])[Ids.Random()] = boundary.Id;
         _conditionsToCheck = true;
     }
 }

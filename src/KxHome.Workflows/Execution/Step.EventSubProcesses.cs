@@ -86,7 +86,7 @@ internal sealed partial class Step
         }
         var holder = NewToken(triggered.Id, parent.Id);
         Record(HistoryKind.ElementEntered, triggered);
-        var scope = new ScopeState { Id = Guid.NewGuid(), ParentId = parent.Id, ElementId = triggered.Id, ParentTokenId = holder.Id };
+        var scope = new ScopeState { Id = Ids.Random(), ParentId = parent.Id, ElementId = triggered.Id, ParentTokenId = holder.Id };
         state.Scopes.Add(scope);
         holder.Status = TokenStatus.Waiting;
         holder.WaitKind = WaitKind.SubProcess;

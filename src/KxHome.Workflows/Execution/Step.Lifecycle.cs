@@ -1,3 +1,4 @@
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Execution.Behaviors;
 using KxHome.Workflows.Model;
 
@@ -153,7 +154,7 @@ internal sealed partial class Step
 
     public void RaiseIncident(Token token, FlowNode node, string kind, string message, IncidentPhase phase)
     {
-        var id = Guid.CreateVersion7();
+        var id = Ids.TimeOrdered();
         token.Status = TokenStatus.Incident;
         token.IncidentId = id;
         token.IncidentPhase = phase;

@@ -14,7 +14,7 @@ internal sealed partial class Step
     {
         var items = Items(token, node, settings);
         if (items.Count == 0) return new LeaveOutcome(FlowSelection.ForActivity(this, token, node));
-        var body = new ScopeState { Id = Guid.NewGuid(), ParentId = token.ScopeId, ElementId = node.Id, ParentTokenId = token.Id };
+        var body = new ScopeState { Id = Ids.Random(), ParentId = token.ScopeId, ElementId = node.Id, ParentTokenId = token.Id };
         body.Variables["nrOfInstances"] = items.Count;
         body.Variables["nrOfActiveInstances"] = 0;
         body.Variables["nrOfCompletedInstances"] = 0;
@@ -88,7 +88,7 @@ internal sealed partial class Step
 
     private void StartInstance(ScopeState body, FlowNode node, MultiInstanceSettings settings, int index)
     {
-        var scope = new ScopeState { Id = Guid.NewGuid(), ParentId = body.Id, ElementId = node.Id };
+        var scope = new ScopeState { Id = Ids.Random(), ParentId = body.Id, ElementId = node.Id };
         scope.Variables["loopCounter"] = index;
         if (settings.ElementVariable is { } name) scope.Variables[name] = body.Variables[ItemsVariable]![index]?.DeepClone();
         state.Scopes.Add(scope);

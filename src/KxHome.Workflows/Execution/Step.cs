@@ -61,7 +61,7 @@ internal sealed partial class Step(ProcessModel model, InstanceState state, Step
 
     public Token NewToken(string elementId, Guid scopeId)
     {
-        var token = new Token { Id = Guid.NewGuid(), ElementId = elementId, ScopeId = scopeId };
+        var token = new Token { Id = Ids.Random(), ElementId = elementId, ScopeId = scopeId };
         state.Tokens.Add(token);
         return token;
     }

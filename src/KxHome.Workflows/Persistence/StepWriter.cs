@@ -1,3 +1,4 @@
+using KxHome.Workflows.Core;
 using System.Collections.Concurrent;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Model;
@@ -30,7 +31,7 @@ internal static class StepWriter
         row.State = StateSerializer.Write(state);
         row.Status = state.Status;
         if (state.Status != InstanceStatus.Active) row.EndedAt ??= now;
-        row.Revision = Guid.NewGuid();
+        row.Revision = Ids.Random();
         if (isNew)
         {
             await session.ExecuteAsync(

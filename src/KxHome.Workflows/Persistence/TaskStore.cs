@@ -1,3 +1,4 @@
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Model;
 
@@ -13,13 +14,13 @@ internal static class TaskStore
     public static Task SaveHolderAsync(StepSession session, UserTaskRow task, CancellationToken ct) =>
         session.ExecuteAsync(
             "UPDATE UserTasks SET Assignee = @p0, DelegatedBy = @p1, PendingSigners = @p2, Revision = @p3 WHERE Id = @p4", ct,
-            task.Assignee, task.DelegatedBy, task.PendingSigners, Guid.NewGuid(), task.Id);
+            task.Assignee, task.DelegatedBy, task.PendingSigners, Ids.Random(), task.Id);
 
     /// <summary>The task is done, by <paramref name="userId"/>.</summary>
     public static Task CompleteAsync(StepSession session, Guid taskId, string userId, DateTime now, CancellationToken ct) =>
         session.ExecuteAsync(
             "UPDATE UserTasks SET State = @p0, EndedAt = @p1, CompletedBy = @p2, Revision = @p3, PendingSigners = NULL WHERE Id = @p4", ct,
-            UserTaskState.Completed, now, userId, Guid.NewGuid(), taskId);
+            UserTaskState.Completed, now, userId, Ids.Random(), taskId);
 
     /// <summary>An open task whose token was cancelled or moved on ends undone.</summary>
     public static Task CancelAsync(StepSession session, Guid taskId, DateTime now, CancellationToken ct) =>
@@ -34,7 +35,7 @@ internal static class TaskStore
             await session.ExecuteAsync("INSERT INTO TaskCandidates (TaskId, Kind, Value) VALUES (@p0, @p1, @p2) ON CONFLICT DO NOTHING", ct,
                 taskId, CandidateKind.User, user);
         }
-        await session.ExecuteAsync("UPDATE UserTasks SET Revision = @p0 WHERE Id = @p1", ct, Guid.NewGuid(), taskId);
+        await session.ExecuteAsync("UPDATE UserTasks SET Revision = @p0 WHERE Id = @p1", ct, Ids.Random(), taskId);
     }
 
     /// <summary>抄送: the task's case is copied to <paramref name="recipient"/>, who may read it from now on.</summary>

@@ -7,7 +7,7 @@ namespace KxHome.Workflows.Runtime;
 
 public sealed partial class WorkflowEngine
 {
-    private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Ids.Random():N}";
 
     // One job run at a time in this process (the worker, a test or the virtual clock): they share one worker id.
     private readonly SemaphoreSlim _jobTurn = new(1, 1);

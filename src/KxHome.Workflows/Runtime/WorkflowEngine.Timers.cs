@@ -85,7 +85,7 @@ public sealed partial class WorkflowEngine
         if (timer.InstanceId is { } caseId)
         {
             var message = $"期限事件触发失败 {attempt} 次：{error.Message}";
-            await IncidentStore.RaiseAsync(session, Guid.NewGuid(), caseId, timer.ElementId, TimerFailedIncident, message, Now, ct);
+            await IncidentStore.RaiseAsync(session, Ids.Random(), caseId, timer.ElementId, TimerFailedIncident, message, Now, ct);
             await StepWriter.InsertHistoryAsync(session, caseId, [new HistoryRecord(HistoryKind.IncidentRaised, Now, timer.ElementId, element, Comment: message)], ct);
         }
         return true;

@@ -1,3 +1,4 @@
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Execution.Behaviors;
@@ -6,5 +7,5 @@ namespace KxHome.Workflows.Execution.Behaviors;
 internal sealed class ServiceTaskBehavior : IFlowNodeBehavior
 {
     public Outcome Execute(Step step, Token token, FlowNode node) =>
-        Outcome.WaitOn(new NewJob(Guid.CreateVersion7(), token.Id, node.Id, ((ServiceTaskNode)node).Topic));
+        Outcome.WaitOn(new NewJob(Ids.TimeOrdered(), token.Id, node.Id, ((ServiceTaskNode)node).Topic));
 }

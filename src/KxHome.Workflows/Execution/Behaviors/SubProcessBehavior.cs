@@ -1,3 +1,4 @@
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Execution.Behaviors;
@@ -10,7 +11,7 @@ internal sealed class SubProcessBehavior : IFlowNodeBehavior
         var sub = (SubProcessNode)node;
         var start = sub.Scope.NoneStart
             ?? throw new IncidentException("no-start-event", $"子流程 “{node.DisplayName}” 没有空开始事件");
-        var scope = new ScopeState { Id = Guid.NewGuid(), ParentId = token.ScopeId, ElementId = node.Id, ParentTokenId = token.Id };
+        var scope = new ScopeState { Id = Ids.Random(), ParentId = token.ScopeId, ElementId = node.Id, ParentTokenId = token.Id };
         step.State.Scopes.Add(scope);
         step.ArmEventSubProcesses(scope, sub.Scope);
         token.WaitKind = WaitKind.SubProcess;

@@ -14,7 +14,7 @@ internal sealed class UserTaskBehavior : IFlowNodeBehavior
     {
         var settings = ((UserTaskNode)node).Settings;
         var task = new NewUserTask(
-            Id: Guid.CreateVersion7(),
+            Id: Ids.TimeOrdered(),
             TokenId: token.Id,
             ElementId: node.Id,
             Name: node.Name,
