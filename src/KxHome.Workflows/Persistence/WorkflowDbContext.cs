@@ -112,13 +112,16 @@ public class WorkflowDbContext : DbContext
         {
             e.ToTable(Table("Notices"));
             e.Property(n => n.Kind).HasConversion<string>();
-            e.HasIndex(n => new { n.SentAt, n.AvailableAt });
+            e.HasIndex(n => n.AvailableAt).HasFilter(IsNull("SentAt")); // the outbox: a notice sent leaves it
             e.HasIndex(n => n.DedupKey).IsUnique().HasFilter(NotNull("DedupKey"));
         });
     }
 
     /// <summary>A table's name: in lower case on PostgreSQL, so the engine's unquoted SQL names it on both.</summary>
     private string Table(string name) => Database.IsNpgsql() ? name.ToLowerInvariant() : name;
+
+    /// <summary>An index filter on a column not being set.</summary>
+    private string IsNull(string column) => $"{Column(column)} IS NULL";
 
     /// <summary>An index filter on a column being set.</summary>
     private string NotNull(string column) => $"{Column(column)} IS NOT NULL";

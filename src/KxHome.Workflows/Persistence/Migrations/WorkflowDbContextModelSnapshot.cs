@@ -215,7 +215,7 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("LastError").HasColumnType("TEXT");
             b.HasKey("Id");
             b.HasIndex("DedupKey").IsUnique().HasFilter("\"DedupKey\" IS NOT NULL");
-            b.HasIndex("SentAt", "AvailableAt");
+            b.HasIndex("AvailableAt").HasFilter("\"SentAt\" IS NULL");
             b.ToTable("Notices");
         });
 

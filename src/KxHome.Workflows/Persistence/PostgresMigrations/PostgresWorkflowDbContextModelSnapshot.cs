@@ -460,13 +460,14 @@ namespace KxHome.Workflows.Persistence.PostgresMigrations
                     b.HasKey("Id")
                         .HasName("pk_notices");
 
+                    b.HasIndex("AvailableAt")
+                        .HasDatabaseName("ix_notices_availableat")
+                        .HasFilter("SentAt IS NULL");
+
                     b.HasIndex("DedupKey")
                         .IsUnique()
                         .HasDatabaseName("ix_notices_dedupkey")
                         .HasFilter("DedupKey IS NOT NULL");
-
-                    b.HasIndex("SentAt", "AvailableAt")
-                        .HasDatabaseName("ix_notices_sentat_availableat");
 
                     b.ToTable("notices", (string)null);
                 });
