@@ -61,7 +61,8 @@ public class WorkflowDbContext : DbContext
             e.Property(t => t.State).HasConversion<string>();
             e.Property(t => t.Revision).IsConcurrencyToken();
             e.HasMany(t => t.Candidates).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(t => t.Assignee).HasFilter(Is("State", "Open")); // the inbox
+            // The inbox's tasks held by someone: a task offered to a group or to candidates has no entry until it is claimed.
+            e.HasIndex(t => t.Assignee).HasFilter($"{Is("State", "Open")} AND {NotNull("Assignee")}");
             e.HasIndex(t => t.InstanceId);
             e.HasIndex(t => t.Owner).HasFilter(Is("State", "Open"));
             e.HasIndex(t => t.CompletedBy).HasFilter(NotNull("CompletedBy"));

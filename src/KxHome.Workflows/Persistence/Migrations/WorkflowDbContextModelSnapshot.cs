@@ -82,7 +82,7 @@ public sealed class WorkflowDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("PendingSigners").HasColumnType("TEXT");
             b.HasKey("Id");
             b.HasIndex("InstanceId");
-            b.HasIndex("Assignee").HasFilter("\"State\" = 'Open'");
+            b.HasIndex("Assignee").HasFilter("\"State\" = 'Open' AND \"Assignee\" IS NOT NULL");
             b.HasIndex("Owner").HasFilter("\"State\" = 'Open'");
             b.HasIndex("CompletedBy").HasFilter("\"CompletedBy\" IS NOT NULL");
             b.ToTable("UserTasks");

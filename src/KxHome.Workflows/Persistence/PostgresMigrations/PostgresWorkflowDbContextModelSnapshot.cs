@@ -723,7 +723,7 @@ namespace KxHome.Workflows.Persistence.PostgresMigrations
 
                     b.HasIndex("Assignee")
                         .HasDatabaseName("ix_usertasks_assignee")
-                        .HasFilter("State = 'Open'");
+                        .HasFilter("State = 'Open' AND Assignee IS NOT NULL");
 
                     b.HasIndex("CompletedBy")
                         .HasDatabaseName("ix_usertasks_completedby")

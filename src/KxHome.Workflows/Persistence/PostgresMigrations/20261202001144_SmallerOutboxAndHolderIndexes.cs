@@ -5,14 +5,24 @@
 namespace KxHome.Workflows.Persistence.PostgresMigrations
 {
     /// <inheritdoc />
-    public partial class PendingNotices : Migration
+    public partial class SmallerOutboxAndHolderIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "ix_usertasks_assignee",
+                table: "usertasks");
+
+            migrationBuilder.DropIndex(
                 name: "ix_notices_sentat_availableat",
                 table: "notices");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_usertasks_assignee",
+                table: "usertasks",
+                column: "assignee",
+                filter: "State = 'Open' AND Assignee IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_notices_availableat",
@@ -25,8 +35,18 @@ namespace KxHome.Workflows.Persistence.PostgresMigrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "ix_usertasks_assignee",
+                table: "usertasks");
+
+            migrationBuilder.DropIndex(
                 name: "ix_notices_availableat",
                 table: "notices");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_usertasks_assignee",
+                table: "usertasks",
+                column: "assignee",
+                filter: "State = 'Open'");
 
             migrationBuilder.CreateIndex(
                 name: "ix_notices_sentat_availableat",

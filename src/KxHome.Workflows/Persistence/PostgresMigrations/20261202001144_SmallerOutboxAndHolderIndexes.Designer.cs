@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KxHome.Workflows.Persistence.PostgresMigrations
 {
     [DbContext(typeof(PostgresWorkflowDbContext))]
-    [Migration("20261202000636_PendingNotices")]
-    partial class PendingNotices
+    [Migration("20261202001144_SmallerOutboxAndHolderIndexes")]
+    partial class SmallerOutboxAndHolderIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -726,7 +726,7 @@ namespace KxHome.Workflows.Persistence.PostgresMigrations
 
                     b.HasIndex("Assignee")
                         .HasDatabaseName("ix_usertasks_assignee")
-                        .HasFilter("State = 'Open'");
+                        .HasFilter("State = 'Open' AND Assignee IS NOT NULL");
 
                     b.HasIndex("CompletedBy")
                         .HasDatabaseName("ix_usertasks_completedby")
