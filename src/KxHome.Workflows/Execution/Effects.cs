@@ -1,5 +1,5 @@
-using KxHome.Workflows.Core;
 using System.Text.Json.Nodes;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Model;
 
 namespace KxHome.Workflows.Execution;

@@ -30,7 +30,7 @@ internal sealed class InstanceState
     /// Whether a timer of the instance may be armed: a token waits on one, or events (timers among them or not) are
     /// armed on a token or a scope. Every timer row belongs to one of these waits, so false means the instance has none.
     /// </summary>
-    [JsonIgnore]
+    [JsonIgnore] // worked out from the tokens and scopes
     public bool MayHaveTimers =>
         Tokens.Any(t => t.WaitKind == WaitKind.Timer || t.BoundaryEvents is { Count: > 0 }) || Scopes.Any(s => s.EventTriggers is { Count: > 0 });
 

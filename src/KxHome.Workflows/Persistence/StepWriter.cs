@@ -1,5 +1,5 @@
-using KxHome.Workflows.Core;
 using System.Collections.Concurrent;
+using KxHome.Workflows.Core;
 using KxHome.Workflows.Execution;
 using KxHome.Workflows.Model;
 
