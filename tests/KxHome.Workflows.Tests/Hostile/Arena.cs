@@ -61,17 +61,26 @@ internal sealed class Arena : IAsyncDisposable
 
     public HttpClient NewClient()
     {
-        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(2) };
+        var client = new HttpClient(Patient()) { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(2) };
         _clients.Add(client);
         return client;
     }
+
+    /// <summary>
+    /// A client that, having announced a big body (<c>Expect: 100-continue</c>), waits for the host's word before sending
+    /// it, however long the host takes. Left at its default of one second, on a loaded machine it sent the 40 MB anyway
+    /// while the host's refusal was on its way, and the host's closing the connection mid-upload read as no answer.
+    /// </summary>
+    private static SocketsHttpHandler Patient() => new() { Expect100ContinueTimeout = TimeSpan.FromMinutes(2) };
 
     public Task<HttpClient> SignInAsync(string login) => BearerClient.SignInAsync(NewClient(), login);
 
     /// <summary>A browser-like client of the pages, signed in with the login form (a cookie session).</summary>
     public async Task<PageClient> PagesAsync(string login)
     {
-        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address };
+        var handler = Patient();
+        handler.AllowAutoRedirect = false;
+        var http = new HttpClient(handler) { BaseAddress = Address };
         _clients.Add(http);
         var pages = new PageClient(http);
         var response = await pages.PostFormAsync("/login", "/login", new() { ["Email"] = $"{login}@kxhome.demo", ["Password"] = DemoData.Password });
