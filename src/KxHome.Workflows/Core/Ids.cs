@@ -23,14 +23,14 @@ internal static class Ids
     }
 
     /// <summary>
-    /// An identifier that starts with the current time in milliseconds (RFC 9562 version 7), so rows keyed by it are
-    /// appended in the order they were made rather than scattered over the index.
+    /// An identifier that starts with <paramref name="now"/> (UTC, the engine's clock) in milliseconds (RFC 9562
+    /// version 7), so rows keyed by it are appended in the order they were made rather than scattered over the index.
     /// </summary>
-    public static Guid TimeOrdered()
+    public static Guid TimeOrdered(DateTime now)
     {
         Span<byte> bytes = stackalloc byte[16];
         TakeRandom(bytes[6..]);
-        var milliseconds = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var milliseconds = new DateTimeOffset(now, TimeSpan.Zero).ToUnixTimeMilliseconds();
         for (var i = 5; i >= 0; i--, milliseconds >>= 8) bytes[i] = (byte)milliseconds;
         return Stamp(bytes, version: 7);
     }

@@ -63,8 +63,8 @@ internal sealed record NewSubscription(Guid Id, Guid? TokenId, string ElementId,
     };
 
     /// <summary>A new subscription for an element that waits for a message or signal.</summary>
-    public static NewSubscription For(FlowNode node, Guid? tokenId) => Awaited(node) is var (name, signal)
-        ? new NewSubscription(Ids.TimeOrdered(), tokenId, node.Id, name, signal)
+    public static NewSubscription For(FlowNode node, Guid? tokenId, DateTime now) => Awaited(node) is var (name, signal)
+        ? new NewSubscription(Ids.TimeOrdered(now), tokenId, node.Id, name, signal)
         : throw new InvalidOperationException($"{node.Id} waits for no message or signal");
 }
 

@@ -13,7 +13,7 @@ internal sealed partial class Step
         model.BoundaryEventsOf(node.Id).Where(b => b is not BoundaryCodeNode).Select(boundary => boundary switch // errors and escalations are caught, not armed
         {
             BoundaryTimerNode timer => (object)Arm(timer.Timer, token, timer),
-            BoundaryMessageNode or BoundarySignalNode => NewSubscription.For(boundary, token.Id),
+            BoundaryMessageNode or BoundarySignalNode => NewSubscription.For(boundary, token.Id, Now),
             BoundaryConditionalNode condition => condition,
             _ => throw new InvalidOperationException($"unknown boundary event {boundary.Id}"),
         }).ToList();

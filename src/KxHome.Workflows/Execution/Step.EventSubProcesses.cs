@@ -30,7 +30,7 @@ internal sealed partial class Step
                 waitId = armed.Id;
                 break;
             case MessageStartNode or SignalNode:
-                var subscription = NewSubscription.For(start, tokenId: null);
+                var subscription = NewSubscription.For(start, tokenId: null, Now);
                 Open(subscription);
                 waitId = subscription.Id;
                 break;

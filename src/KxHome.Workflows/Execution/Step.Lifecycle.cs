@@ -154,7 +154,7 @@ internal sealed partial class Step
 
     public void RaiseIncident(Token token, FlowNode node, string kind, string message, IncidentPhase phase)
     {
-        var id = Ids.TimeOrdered();
+        var id = Ids.TimeOrdered(Now);
         token.Status = TokenStatus.Incident;
         token.IncidentId = id;
         token.IncidentPhase = phase;

@@ -41,7 +41,7 @@ internal sealed partial class Step
         RecordReceived(armed, userId);
         if (armed is BoundaryNode boundary)
         {
-            TriggerBoundary(owner, subscriptionId, boundary, () => Subscribe(owner, NewSubscription.For(boundary, owner.Id)));
+            TriggerBoundary(owner, subscriptionId, boundary, () => Subscribe(owner, NewSubscription.For(boundary, owner.Id, Now)));
         }
         else
         {

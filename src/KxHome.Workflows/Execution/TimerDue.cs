@@ -22,7 +22,7 @@ internal static partial class TimerDue
             }
             var (first, skipped) = schedule.First(now, zone)
                 ?? throw new IncidentException("bad-timer", $"“{node.DisplayName}” 的循环定时 “{text}” 已没有未来的时间");
-            return new NewTimer(Ids.TimeOrdered(), tokenId, node.Id, node.Name, first, text, skipped);
+            return new NewTimer(Ids.TimeOrdered(now), tokenId, node.Id, node.Name, first, text, skipped);
         }
         DateTime? due;
         if (timer.WorkingDays)
@@ -35,7 +35,7 @@ internal static partial class TimerDue
         {
             due = DueDates.Resolve(value, now, zone);
         }
-        return new NewTimer(Ids.TimeOrdered(), tokenId, node.Id, node.Name,
+        return new NewTimer(Ids.TimeOrdered(now), tokenId, node.Id, node.Name,
             due ?? throw new IncidentException("bad-timer", $"“{node.DisplayName}” 的定时 “{text}” 不是日期、日期时间或 ISO 8601 时长"),
             WorkingDays: timer.WorkingDays);
     }
@@ -56,7 +56,7 @@ internal static partial class TimerDue
         }
         return next is null
             ? null
-            : new NewTimer(Ids.TimeOrdered(), tokenId, node.Id, node.Name, next.Value, fired.Cycle, count);
+            : new NewTimer(Ids.TimeOrdered(now), tokenId, node.Id, node.Name, next.Value, fired.Cycle, count);
     }
 
     [GeneratedRegex(@"^\s*P(\d{1,4})D\s*$")]

@@ -13,7 +13,7 @@ internal static class NoticeStore
         session.ExecuteAsync(
             "INSERT INTO Notices (Id, Kind, InstanceId, TaskId, UserId, Recipient, Comment, DedupKey, CreatedAt, AvailableAt, Attempts) " +
             "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p8, 0) ON CONFLICT DO NOTHING", ct,
-            notice.Id == Guid.Empty ? Ids.TimeOrdered() : notice.Id, notice.Kind, notice.InstanceId, notice.TaskId, notice.UserId,
+            notice.Id == Guid.Empty ? Ids.TimeOrdered(now) : notice.Id, notice.Kind, notice.InstanceId, notice.TaskId, notice.UserId,
             notice.Recipient, notice.Comment, notice.DedupKey, now);
 
     /// <summary>

@@ -76,7 +76,7 @@ public sealed partial class WorkflowEngine
         {
             throw new WorkflowException("business-key-too-long", $"业务编号不能超过 {MaxBusinessKeyLength} 个字符");
         }
-        var instanceId = calledBy?.InstanceId ?? Ids.TimeOrdered();
+        var instanceId = calledBy?.InstanceId ?? Ids.TimeOrdered(Now);
         var state = Step.NewInstance(instanceId, definition.Id, businessKey);
         state.ParentInstanceId = calledBy?.ParentId;
         state.ParentTokenId = calledBy?.ParentTokenId;

@@ -87,7 +87,7 @@ public sealed partial class WorkflowEngine
         await MessageStore.DeleteStartSubscriptionsAsync(session, definition.Key, ct);
         foreach (var start in model.Root.Nodes.Where(n => n is MessageStartNode or SignalNode { Kind: FlowNodeKind.SignalStartEvent }))
         {
-            await MessageStore.InsertAsync(session, NewSubscription.For(start, tokenId: null), null, definition.Id, definition.Key, null, Now, ct);
+            await MessageStore.InsertAsync(session, NewSubscription.For(start, tokenId: null, Now), null, definition.Id, definition.Key, null, Now, ct);
         }
     }
 

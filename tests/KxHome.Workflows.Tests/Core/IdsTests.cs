@@ -9,7 +9,7 @@ public class IdsTests
     public void Identifiers_carry_their_version_and_variant_and_never_repeat()
     {
         var random = Enumerable.Range(0, 2_000).Select(_ => Ids.Random()).ToList();
-        var timed = Enumerable.Range(0, 2_000).Select(_ => Ids.TimeOrdered()).ToList();
+        var timed = Enumerable.Range(0, 2_000).Select(_ => Ids.TimeOrdered(DateTime.UtcNow)).ToList();
 
         random.Should().OnlyContain(id => id.Version == 4 && (id.Variant & 0b1100) == 0b1000);
         timed.Should().OnlyContain(id => id.Version == 7 && (id.Variant & 0b1100) == 0b1000);
@@ -17,17 +17,15 @@ public class IdsTests
     }
 
     [Fact]
-    public void Time_ordered_identifiers_start_with_the_time_they_were_made()
+    public void Time_ordered_identifiers_start_with_the_engine_clocks_time()
     {
-        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var id = Ids.TimeOrdered();
-        var after = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var now = new DateTime(2027, 6, 15, 8, 30, 0, 123, DateTimeKind.Utc); // a virtual clock's moment, not the wall clock's
+        var id = Ids.TimeOrdered(now);
 
-        var text = id.ToString("N");
-        var milliseconds = Convert.ToInt64(text[..12], 16);
-        milliseconds.Should().BeInRange(before, after);
+        var milliseconds = Convert.ToInt64(id.ToString("N")[..12], 16);
+        milliseconds.Should().Be(new DateTimeOffset(now).ToUnixTimeMilliseconds());
         // Stored as text, as EF Core stores GUIDs, later ones sort after earlier ones.
-        string.CompareOrdinal(Ids.TimeOrdered().ToString().ToUpperInvariant(),
-            Guid.CreateVersion7(DateTimeOffset.UtcNow.AddMinutes(-1)).ToString().ToUpperInvariant()).Should().BePositive();
+        string.CompareOrdinal(Ids.TimeOrdered(now.AddMilliseconds(1)).ToString().ToUpperInvariant(),
+            id.ToString().ToUpperInvariant()).Should().BePositive();
     }
 }

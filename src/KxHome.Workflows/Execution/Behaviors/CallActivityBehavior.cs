@@ -12,7 +12,7 @@ internal sealed class CallActivityBehavior : IFlowNodeBehavior
         var key = VariableValues.Display(step.Evaluate(call.CalledElement, token)).Trim();
         if (key.Length == 0) throw new IncidentException("bad-call-activity", $"“{node.DisplayName}” 的被调用流程为空");
         var variables = step.Map(call.In, step.State.VisibleVariables(token.ScopeId));
-        var child = new NewChildInstance(Ids.TimeOrdered(), token.Id, node.Id, key, call.Version, variables,
+        var child = new NewChildInstance(Ids.TimeOrdered(step.Now), token.Id, node.Id, key, call.Version, variables,
             call.PassBusinessKey ? step.State.BusinessKey : null);
         step.NewChildren.Add(child);
         token.WaitKind = WaitKind.CallActivity;

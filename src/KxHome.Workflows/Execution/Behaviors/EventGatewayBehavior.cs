@@ -14,7 +14,7 @@ internal sealed class EventGatewayBehavior : IFlowNodeBehavior
         foreach (var target in node.Outgoing.Select(id => step.Model.Node(scope.Flow(id).TargetId)))
         {
             if (target is TimerCatchNode timer) step.ArmTimer(token, step.Arm(timer.Timer, token, timer) with { Cycle = null });
-            else step.Subscribe(token, NewSubscription.For(target, token.Id));
+            else step.Subscribe(token, NewSubscription.For(target, token.Id, step.Now));
         }
         token.WaitKind = WaitKind.EventGateway;
         return Outcome.Wait;

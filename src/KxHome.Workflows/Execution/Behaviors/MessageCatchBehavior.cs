@@ -9,5 +9,5 @@ namespace KxHome.Workflows.Execution.Behaviors;
 internal sealed class MessageCatchBehavior : IFlowNodeBehavior
 {
     public Outcome Execute(Step step, Token token, FlowNode node) =>
-        Outcome.WaitOn(NewSubscription.For(node, token.Id));
+        Outcome.WaitOn(NewSubscription.For(node, token.Id, step.Now));
 }

@@ -7,5 +7,5 @@ namespace KxHome.Workflows.Execution.Behaviors;
 internal sealed class ServiceTaskBehavior : IFlowNodeBehavior
 {
     public Outcome Execute(Step step, Token token, FlowNode node) =>
-        Outcome.WaitOn(new NewJob(Ids.TimeOrdered(), token.Id, node.Id, ((ServiceTaskNode)node).Topic));
+        Outcome.WaitOn(new NewJob(Ids.TimeOrdered(step.Now), token.Id, node.Id, ((ServiceTaskNode)node).Topic));
 }

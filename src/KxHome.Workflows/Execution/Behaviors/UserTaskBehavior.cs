@@ -14,7 +14,7 @@ internal sealed class UserTaskBehavior : IFlowNodeBehavior
     {
         var settings = ((UserTaskNode)node).Settings;
         var task = new NewUserTask(
-            Id: Ids.TimeOrdered(),
+            Id: Ids.TimeOrdered(step.Now),
             TokenId: token.Id,
             ElementId: node.Id,
             Name: node.Name,
